@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+/**
+ * The thin command line: parse arguments, call the library, print, set the exit code.
+ * Expected problems print one line each on stderr; nothing but results goes to stdout.
+ */
+import { parseArgs } from 'node:util';
+import { collectInputs, analyseFile, type AnalyseOutcome } from './corpus.js';
+import { EXTRACTOR_VERSION, type DocumentResult } from './analyse.js';
+import { ShijiError } from './errors.js';
+import { CATEGORIES } from './extract/claims.js';
+
+const HELP = `shiji ${EXTRACTOR_VERSION} — quantitative claims in commendation notices
+
+Usage:
+  shiji extract <file-or-folder>... [--json | --jsonl | --text]
+  shiji --help | --version
+
+extract   analyse notices and write-ups (.txt, .md; UTF-8, GB18030/GBK, UTF-16)
+  --json    one JSON object {documents:[…]} on stdout (see the contract)
+  --jsonl   one JSON document per line
+  --text    print the decoded text the offsets refer to
+  (none)    a readable summary per document and nominee
+
+Exit status: 0 when every input was analysed, 1 when any input could not be read,
+2 on a usage error.`;
+
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+function pad(s: string, n: number): string { return s + ' '.repeat(Math.max(0, n - width(s))); }
+
+const SHORT: Record<string, string> = {
+  cases_resolved: 'resolved', percent_change: 'change%', share: 'share', amount: 'amount', headcount: 'people', count: 'count', duration: 'duration',
+};
+
+export function summarize(doc: DocumentResult): string {
+  const lines: string[] = [];
+  lines.push(`${doc.path}  [${doc.encoding}${doc.script === 'traditional' ? ', traditional' : ''}, ${doc.kind}]`);
+  lines.push(`  ${doc.title}`);
+  lines.push(`  ${doc.nominees.length} nominees, ${doc.criteria.length} criteria, ${doc.claims.length} claims`);
+  const header = `  ${pad('nominee', 22)}${pad('claims', 8)}${CATEGORIES.map((c) => pad(SHORT[c] ?? c, 10)).join('')}`;
+  lines.push(header);
+  const rows: Array<{ name: string; id: string | null }> = doc.nominees.map((n) => ({ name: n.name, id: n.id }));
+  if (doc.claims.some((c) => c.nominee === null)) rows.push({ name: '(unattributed)', id: null });
+  for (const r of rows) {
+    const mine = doc.claims.filter((c) => c.nominee === r.id);
+    lines.push(`  ${pad(r.name, 22)}${pad(String(mine.length), 8)}${CATEGORIES.map((c) => pad(String(mine.filter((x) => x.category === c).length || '·'), 10)).join('')}`);
+  }
+  for (const w of doc.warnings) lines.push(`  warning: ${w}`);
+  return lines.join('\n');
+}
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`shiji: ${message}\n`);
+  process.exit(code);
+}
+
+function runExtract(argv: string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, jsonl: { type: 'boolean' }, text: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (e) {
+    fail(`${(e as Error).message.split('\n')[0]} (see shiji --help)`, 2);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) { process.stdout.write(`${HELP}\n`); return 0; }
+  if (positionals.length === 0) fail('extract needs at least one file or folder (see shiji --help)', 2);
+  if ([values.json, values.jsonl, values.text].filter(Boolean).length > 1) fail('choose one of --json, --jsonl, --text', 2);
+
+  const { files, problems } = collectInputs(positionals);
+  let failed = problems.length;
+  for (const p of problems) process.stderr.write(`shiji: ${p.error.message}\n`);
+  const docs: DocumentResult[] = [];
+  for (const f of files) {
+    const outcome: AnalyseOutcome = analyseFile(f.path);
+    if ('error' in outcome) { failed++; process.stderr.write(`shiji: ${outcome.error.message}\n`); continue; }
+    const doc = outcome.analysis.result;
+    if (values.jsonl) process.stdout.write(`${JSON.stringify(doc)}\n`);
+    else if (values.text) process.stdout.write(outcome.analysis.text);
+    else if (values.json) docs.push(doc);
+    else process.stdout.write(`${summarize(doc)}\n\n`);
+  }
+  if (values.json) process.stdout.write(`${JSON.stringify({ documents: docs }, null, 2)}\n`);
+  return failed > 0 ? 1 : 0;
+}
+
+function main(argv: string[]): number {
+  const [cmd, ...rest] = argv;
+  switch (cmd) {
+    case undefined: case '--help': case '-h': case 'help':
+      process.stdout.write(`${HELP}\n`);
+      return cmd === undefined ? 2 : 0;
+    case '--version': case '-v':
+      process.stdout.write(`${EXTRACTOR_VERSION}\n`);
+      return 0;
+    case 'extract':
+      return runExtract(rest);
+    default:
+      fail(`unknown command "${cmd}" (see shiji --help)`, 2);
+  }
+}
+
+// A closed pipe (shiji … | head) is not an error worth a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); throw e; });
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (e) {
+  if (e instanceof ShijiError) fail(e.message, 1);
+  if (process.env['SHIJI_DEBUG']) throw e;
+  fail(`internal error: ${(e as Error).message.split('\n')[0]} (set SHIJI_DEBUG=1 for details)`, 70);
+}

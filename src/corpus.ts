@@ -1,0 +1,70 @@
+/**
+ * Turns command-line paths into the files to analyse: folders are walked recursively for
+ * supported files. Problems come back as values, one per input, never as output.
+ */
+import { readdirSync, statSync, readFileSync } from 'node:fs';
+import { join, extname, basename } from 'node:path';
+import { ShijiError } from './errors.js';
+import { analyseBytes, type Analysis, type AnalyseOptions } from './analyse.js';
+
+export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.markdown', '.text'] as const;
+
+export interface InputFile { readonly path: string }
+export interface InputProblem { readonly path: string; readonly error: ShijiError }
+
+function supported(path: string): boolean {
+  return (SUPPORTED_EXTENSIONS as readonly string[]).includes(extname(path).toLowerCase());
+}
+
+function walk(dir: string, out: string[]): void {
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  for (const e of entries) {
+    if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+    const p = join(dir, e.name);
+    if (e.isDirectory()) walk(p, out);
+    else if (e.isFile() && supported(p)) out.push(p);
+  }
+}
+
+/** Expands paths into files. A file named explicitly is taken whatever its extension. */
+export function collectInputs(paths: readonly string[]): { files: InputFile[]; problems: InputProblem[] } {
+  const files: InputFile[] = [];
+  const problems: InputProblem[] = [];
+  for (const path of paths) {
+    let st;
+    try {
+      st = statSync(path);
+    } catch {
+      problems.push({ path, error: new ShijiError('missing', 'no such file or directory', path) });
+      continue;
+    }
+    if (st.isDirectory()) {
+      const found: string[] = [];
+      try { walk(path, found); } catch (e) {
+        problems.push({ path, error: new ShijiError('missing', `cannot read directory (${(e as NodeJS.ErrnoException).code ?? 'error'})`, path) });
+        continue;
+      }
+      if (found.length === 0) problems.push({ path, error: new ShijiError('unsupported', `no supported files (${SUPPORTED_EXTENSIONS.join(' ')}) in this directory`, path) });
+      for (const f of found) files.push({ path: f });
+    } else if (st.isFile()) files.push({ path });
+    else problems.push({ path, error: new ShijiError('not-a-file', 'not a regular file', path) });
+  }
+  return { files, problems };
+}
+
+export type AnalyseOutcome = { readonly path: string; readonly analysis: Analysis } | { readonly path: string; readonly error: ShijiError };
+
+/** Reads and analyses one file; a ShijiError becomes an outcome, anything else is a bug and is rethrown. */
+export function analyseFile(path: string, opts: AnalyseOptions = {}): AnalyseOutcome {
+  try {
+    const bytes = readFileSync(path);
+    return { path, analysis: analyseBytes(bytes, path, opts) };
+  } catch (e) {
+    if (e instanceof ShijiError) return { path, error: e };
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EISDIR' || code === 'ENOENT') return { path, error: new ShijiError('missing', `cannot read file (${code})`, path) };
+    throw e;
+  }
+}
+
+export function displayName(path: string): string { return basename(path); }

@@ -1,0 +1,180 @@
+/**
+ * Loads and validates the rule tables kept as data under dictionaries/.
+ * Every table is explained in dictionaries/README.md; `validateDictionaries` is run by a test
+ * and by `loadDictionaries`, so a bad entry fails loudly instead of silently changing results.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { ShijiError } from './errors.js';
+
+export type Approx = 'exact' | 'over' | 'at_least' | 'under' | 'about' | 'at_most';
+export const APPROX_VALUES: readonly Approx[] = ['exact', 'over', 'at_least', 'under', 'about', 'at_most'];
+export type UnitKind = 'person' | 'money' | 'percent' | 'time' | 'thing' | 'case' | 'area';
+const UNIT_KINDS: readonly UnitKind[] = ['person', 'money', 'percent', 'time', 'thing', 'case', 'area'];
+export type HedgePosition = 'before' | 'after-number' | 'after-unit';
+const HEDGE_POSITIONS: readonly HedgePosition[] = ['before', 'after-number', 'after-unit'];
+export type RateUnit = 'day' | 'week' | 'month' | 'quarter' | 'year';
+const RATE_UNITS: readonly RateUnit[] = ['day', 'week', 'month', 'quarter', 'year'];
+
+export interface UnitEntry { readonly unit: string; readonly kind: UnitKind; readonly base?: number; readonly bare?: boolean }
+export interface HedgeEntry { readonly marker: string; readonly approx: Approx; readonly position: HedgePosition }
+export interface RateEntry { readonly marker: string; readonly unit: RateUnit }
+
+export interface Dictionaries {
+  readonly dir: string;
+  readonly jiebaUserDictPath: string;
+  readonly units: readonly UnitEntry[];
+  readonly hedges: readonly HedgeEntry[];
+  readonly categories: {
+    readonly resolve: readonly string[]; readonly handle: readonly string[]; readonly report: readonly string[];
+    readonly down: readonly string[]; readonly up: readonly string[]; readonly baseline: readonly string[];
+    readonly share: readonly string[]; readonly ratio: readonly string[]; readonly change_to: readonly string[];
+  };
+  readonly periods: {
+    readonly rate: readonly RateEntry[]; readonly tenure_verbs: readonly string[];
+    readonly duration_cues: { readonly before: readonly string[]; readonly after: readonly string[] };
+    readonly scope_words: readonly string[];
+  };
+  readonly negatives: {
+    readonly lexical_words: readonly string[]; readonly lexical_tags: readonly string[];
+    readonly article_units: readonly string[]; readonly abstract_nouns: readonly string[];
+    readonly unit_blockers: readonly string[];
+  };
+}
+
+export const DEFAULT_DICTIONARY_DIR = fileURLToPath(new URL('../dictionaries/', import.meta.url));
+
+const TABLE_FILES = ['units.yaml', 'hedges.yaml', 'categories.yaml', 'periods.yaml', 'negatives.yaml'] as const;
+
+function readYaml(dir: string, file: string): unknown {
+  const path = `${dir}/${file}`;
+  try {
+    return parse(readFileSync(path, 'utf8')) as unknown;
+  } catch (e) {
+    throw new ShijiError('dictionary', `${path}: ${(e as Error).message.split('\n')[0] ?? 'unreadable'}`);
+  }
+}
+
+/** Reads the raw tables without validating them. */
+export function readDictionaryTables(dir: string = DEFAULT_DICTIONARY_DIR): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of TABLE_FILES) out[f] = readYaml(dir, f);
+  out['jieba-user.dict.txt'] = readFileSync(`${dir}/jieba-user.dict.txt`, 'utf8');
+  return out;
+}
+
+function isStringList(v: unknown): v is string[] {
+  return Array.isArray(v) && v.every((x) => typeof x === 'string' && x.length > 0);
+}
+
+function duplicatesIn(list: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const dup = new Set<string>();
+  for (const x of list) (seen.has(x) ? dup : seen).add(x);
+  return [...dup];
+}
+
+/** Returns every problem found in the raw tables; an empty list means they are usable. */
+export function validateDictionaries(raw: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  const obj = (file: string): Record<string, unknown> => {
+    const v = raw[file];
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+      problems.push(`${file}: not a mapping`);
+      return {};
+    }
+    return v as Record<string, unknown>;
+  };
+  const lists = (file: string, keys: readonly string[], o: Record<string, unknown>): void => {
+    for (const k of keys) {
+      const v = o[k];
+      if (!isStringList(v)) { problems.push(`${file}: ${k} must be a list of non-empty strings`); continue; }
+      for (const d of duplicatesIn(v)) problems.push(`${file}: ${k} lists "${d}" twice`);
+    }
+  };
+
+  const units = obj('units.yaml')['units'];
+  if (!Array.isArray(units)) problems.push('units.yaml: units must be a list');
+  else {
+    const names: string[] = [];
+    for (const u of units as Array<Record<string, unknown>>) {
+      if (typeof u['unit'] !== 'string' || u['unit'] === '') { problems.push(`units.yaml: entry without unit: ${JSON.stringify(u)}`); continue; }
+      names.push(u['unit']);
+      if (!UNIT_KINDS.includes(u['kind'] as UnitKind)) problems.push(`units.yaml: ${u['unit']}: unknown kind ${String(u['kind'])}`);
+      if (u['kind'] === 'money' && !(typeof u['base'] === 'number' && u['base'] > 0)) problems.push(`units.yaml: ${u['unit']}: money needs a positive base`);
+      if (u['kind'] !== 'money' && u['base'] !== undefined) problems.push(`units.yaml: ${u['unit']}: only money units take a base`);
+    }
+    for (const d of duplicatesIn(names)) problems.push(`units.yaml: unit "${d}" listed twice`);
+  }
+
+  const hedges = obj('hedges.yaml')['hedges'];
+  if (!Array.isArray(hedges)) problems.push('hedges.yaml: hedges must be a list');
+  else {
+    const keys: string[] = [];
+    for (const h of hedges as Array<Record<string, unknown>>) {
+      if (typeof h['marker'] !== 'string' || h['marker'] === '') { problems.push(`hedges.yaml: entry without marker: ${JSON.stringify(h)}`); continue; }
+      if (!APPROX_VALUES.includes(h['approx'] as Approx)) problems.push(`hedges.yaml: ${h['marker']}: unknown approx ${String(h['approx'])}`);
+      if (!HEDGE_POSITIONS.includes(h['position'] as HedgePosition)) problems.push(`hedges.yaml: ${h['marker']}: unknown position ${String(h['position'])}`);
+      keys.push(`${h['marker']}@${String(h['position'])}`);
+    }
+    for (const d of duplicatesIn(keys)) problems.push(`hedges.yaml: "${d}" listed twice`);
+  }
+
+  lists('categories.yaml', ['resolve', 'handle', 'report', 'down', 'up', 'baseline', 'share', 'ratio', 'change_to'], obj('categories.yaml'));
+
+  const periods = obj('periods.yaml');
+  lists('periods.yaml', ['tenure_verbs', 'scope_words'], periods);
+  const cues = periods['duration_cues'] as Record<string, unknown> | undefined;
+  if (!cues) problems.push('periods.yaml: duration_cues missing');
+  else lists('periods.yaml duration_cues', ['before', 'after'], cues);
+  const rate = periods['rate'];
+  if (!Array.isArray(rate)) problems.push('periods.yaml: rate must be a list');
+  else {
+    for (const r of rate as Array<Record<string, unknown>>) {
+      if (typeof r['marker'] !== 'string' || !RATE_UNITS.includes(r['unit'] as RateUnit)) problems.push(`periods.yaml: bad rate entry ${JSON.stringify(r)}`);
+    }
+    for (const d of duplicatesIn((rate as Array<Record<string, unknown>>).map((r) => String(r['marker'])))) problems.push(`periods.yaml: rate "${d}" listed twice`);
+  }
+
+  lists('negatives.yaml', ['lexical_words', 'lexical_tags', 'article_units', 'abstract_nouns', 'unit_blockers'], obj('negatives.yaml'));
+
+  const dict = raw['jieba-user.dict.txt'];
+  if (typeof dict !== 'string') problems.push('jieba-user.dict.txt: missing');
+  else {
+    const words: string[] = [];
+    dict.split('\n').forEach((line, i) => {
+      if (line.trim() === '') return;
+      const parts = line.trim().split(/\s+/);
+      if (parts.length !== 3 || !/^\d+$/.test(parts[1] ?? '') || !/^[a-z]+$/.test(parts[2] ?? '')) {
+        problems.push(`jieba-user.dict.txt:${i + 1}: expected "word frequency tag", got "${line}"`);
+      }
+      words.push(parts[0] ?? '');
+    });
+    for (const d of duplicatesIn(words)) problems.push(`jieba-user.dict.txt: "${d}" listed twice`);
+  }
+  return problems;
+}
+
+const cache = new Map<string, Dictionaries>();
+
+/** Loads (once per directory) and validates the dictionaries; throws ShijiError on bad data. */
+export function loadDictionaries(dir: string = DEFAULT_DICTIONARY_DIR): Dictionaries {
+  const hit = cache.get(dir);
+  if (hit) return hit;
+  const raw = readDictionaryTables(dir);
+  const problems = validateDictionaries(raw);
+  if (problems.length > 0) throw new ShijiError('dictionary', `bad dictionary data: ${problems[0]}`);
+  const t = (f: string): Record<string, unknown> => raw[f] as Record<string, unknown>;
+  const d: Dictionaries = {
+    dir,
+    jiebaUserDictPath: `${dir}/jieba-user.dict.txt`,
+    units: t('units.yaml')['units'] as UnitEntry[],
+    hedges: t('hedges.yaml')['hedges'] as HedgeEntry[],
+    categories: t('categories.yaml') as unknown as Dictionaries['categories'],
+    periods: t('periods.yaml') as unknown as Dictionaries['periods'],
+    negatives: t('negatives.yaml') as unknown as Dictionaries['negatives'],
+  };
+  cache.set(dir, d);
+  return d;
+}

@@ -1,0 +1,484 @@
+/**
+ * Finds quantitative claims in the normalized view: find (numeral) -> parse (scale, hedges,
+ * unit) -> reject (negatives) -> classify (category, direction, baseline) -> scope (period, rate)
+ * -> link changes (from -> to). Every decision leaves a rule id in `rules`, so a reviewer or a
+ * test can see why a claim is what it is. All offsets are view offsets.
+ */
+import type { Approx, Dictionaries, RateUnit, UnitEntry } from '../dictionaries.js';
+import { parseNumberAt, type ParsedNumber } from './numerals.js';
+import { segment, tagOf, type Token } from '../segment/jieba.js';
+import type { Range } from '../structure/document.js';
+
+export type Category = 'cases_resolved' | 'percent_change' | 'share' | 'amount' | 'headcount' | 'count' | 'duration';
+export const CATEGORIES: readonly Category[] = ['cases_resolved', 'percent_change', 'share', 'amount', 'headcount', 'count', 'duration'];
+
+export interface ViewClaim {
+  start: number;
+  end: number;
+  value: number;
+  from: number | null;
+  fromRange: Range | null;
+  approx: Approx;
+  unit: string;
+  /** the unit exactly as it stands in the text, scale included (万元, 亿多元 -> 亿元) */
+  unitWritten: string;
+  category: Category;
+  direction: 'down' | 'up' | null;
+  baseline: string | null;
+  period: { text: string; start: number; end: number } | null;
+  rate: { unit: RateUnit; text: string } | null;
+  low: number | null;
+  high: number | null;
+  numberRange: Range;
+  rules: string[];
+}
+
+interface Lexicon {
+  readonly units: ReadonlyArray<UnitEntry>; // longest first
+  readonly before: ReadonlyArray<{ marker: string; approx: Approx }>;
+  readonly afterNumber: ReadonlyMap<string, Approx>;
+  readonly afterUnit: ReadonlyArray<{ marker: string; approx: Approx }>;
+  readonly d: Dictionaries;
+  readonly lexicalWords: ReadonlySet<string>;
+  readonly lexicalTags: ReadonlySet<string>;
+  readonly articleUnits: ReadonlySet<string>;
+  readonly abstractNouns: ReadonlySet<string>;
+  readonly rates: ReadonlyArray<{ marker: string; unit: RateUnit }>;
+}
+
+const lexicons = new WeakMap<Dictionaries, Lexicon>();
+function lexicon(d: Dictionaries): Lexicon {
+  let l = lexicons.get(d);
+  if (l) return l;
+  const byLen = <T extends { marker: string }>(xs: T[]): T[] => xs.sort((a, b) => b.marker.length - a.marker.length);
+  l = {
+    units: [...d.units].sort((a, b) => b.unit.length - a.unit.length),
+    before: byLen(d.hedges.filter((h) => h.position === 'before').map((h) => ({ marker: h.marker, approx: h.approx }))),
+    afterNumber: new Map(d.hedges.filter((h) => h.position === 'after-number').map((h) => [h.marker, h.approx])),
+    afterUnit: byLen(d.hedges.filter((h) => h.position === 'after-unit').map((h) => ({ marker: h.marker, approx: h.approx }))),
+    d,
+    lexicalWords: new Set(d.negatives.lexical_words),
+    lexicalTags: new Set(d.negatives.lexical_tags),
+    articleUnits: new Set(d.negatives.article_units),
+    abstractNouns: new Set(d.negatives.abstract_nouns),
+    rates: byLen(d.periods.rate.map((r) => ({ marker: r.marker, unit: r.unit }))),
+  };
+  lexicons.set(d, l);
+  return l;
+}
+
+const CLAUSE_BREAK = /[，,。；;！？!?：:\n]/;
+const NUMBER_START = /[0-9零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万亿数几]/;
+const SCALE: Record<string, number> = { 万: 1e4, 亿: 1e8, 千: 1e3, 百: 1e2 };
+const HAN = /[\u3400-\u9fff]/;
+
+function clauseStart(text: string, pos: number, floor: number): number {
+  let i = pos - 1;
+  while (i >= floor && !CLAUSE_BREAK.test(text[i] as string)) i--;
+  return i + 1;
+}
+function clauseEnd(text: string, pos: number, ceil: number): number {
+  let i = pos;
+  while (i < ceil && !CLAUSE_BREAK.test(text[i] as string)) i++;
+  return i;
+}
+
+/** Last index of any of `words` in `s`, with the word found; -1 when none. */
+function lastOf(s: string, words: readonly string[]): { at: number; word: string } {
+  let best = { at: -1, word: '' };
+  for (const w of words) {
+    const at = s.lastIndexOf(w);
+    if (at > best.at || (at === best.at && at >= 0 && w.length > best.word.length)) best = { at, word: w };
+  }
+  return best;
+}
+
+/** Quote and title ranges (content only) shorter than `max`: slogans, programme and document names. */
+function quotedRanges(text: string, p: Range, max = 40): Range[] {
+  const out: Range[] = [];
+  const pairs: Array<[string, string]> = [['“', '”'], ['《', '》'], ['「', '」'], ['『', '』'], ['‘', '’'], ['"', '"']];
+  for (const [open, close] of pairs) {
+    let i = p.start;
+    while (i < p.end) {
+      const a = text.indexOf(open, i);
+      if (a < 0 || a >= p.end) break;
+      const b = text.indexOf(close, a + 1);
+      if (b < 0 || b >= p.end) break;
+      if (b - a - 1 <= max) {
+        out.push({ start: a + 1, end: b });
+        // A parenthetical right after a quoted name glosses it: “五个一”（每人接待100名群众…）
+        if (text[b + 1] === '（' || text[b + 1] === '(') {
+          const c = text.indexOf(text[b + 1] === '（' ? '）' : ')', b + 2);
+          if (c > 0 && c < p.end && c - b < 160) out.push({ start: b + 2, end: c });
+        }
+      }
+      i = b + 1;
+    }
+  }
+  return out;
+}
+
+export interface PeriodMark { readonly text: string; readonly start: number; readonly end: number }
+
+const YEAR = '(?:19|20)\\d{2}';
+const CN_SMALL = '[一二三四五六七八九十两几]{1,3}';
+const PERIOD_RE = new RegExp([
+  `(?:自|从|截至|截止)?${YEAR}年(?:\\d{1,2}月(?:\\d{1,2}日)?)?(?:(?:至|到)(?:今|${YEAR}年(?:\\d{1,2}月)?(?:底|末)?)|以来|来|底|初|末|上半年|下半年|全年|度)?`,
+  `(?:近|最近)(?:\\d{1,2}|${CN_SMALL})(?:个)?年(?:来|以来|间)?`,
+  `(?:\\d{1,2}|${CN_SMALL})(?:个)?年(?:来|以来)`,
+].join('|'), 'g');
+
+/** Time scopes in a paragraph, in order. A bare year counts only where it opens a clause. */
+export function findPeriods(text: string, p: Range, scopeWords: readonly string[]): PeriodMark[] {
+  const para = text.slice(p.start, p.end);
+  const out: PeriodMark[] = [];
+  for (const m of para.matchAll(PERIOD_RE)) {
+    const s = m[0];
+    const at = p.start + m.index;
+    const prev = text[at - 1] ?? '';
+    const opensClause = at === p.start || CLAUSE_BREAK.test(prev) || /[自从于在]/.test(prev);
+    if (/^(?:19|20)\d{2}年/.test(s) && !/(以来|来|至今|底|初|末|半年|全年|度)$/.test(s) && !/[自从截]/.test(s[0] as string) && !opensClause) continue;
+    if (/^[\d一二三四五六七八九十两几]/.test(s) && !/^(?:19|20)\d{2}/.test(s) && /[至降为达]/.test(prev)) continue;
+    out.push({ text: s.replace(/^(?:自|从)/, ''), start: at + (/^(?:自|从)/.test(s) ? 1 : 0), end: at + s.length });
+  }
+  for (const w of scopeWords) {
+    let i = para.indexOf(w);
+    while (i >= 0) {
+      out.push({ text: w, start: p.start + i, end: p.start + i + w.length });
+      i = para.indexOf(w, i + w.length);
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+interface ParagraphContext {
+  readonly p: Range;
+  readonly quotes: Range[];
+  readonly periods: PeriodMark[];
+  tokens: Token[] | null;
+}
+
+function inRanges(pos: number, rs: readonly Range[]): boolean {
+  return rs.some((r) => pos >= r.start && pos < r.end);
+}
+
+function tokenAt(ctx: ParagraphContext, text: string, pos: number, d: Dictionaries): Token | undefined {
+  ctx.tokens ??= segment(text.slice(ctx.p.start, ctx.p.end), ctx.p.start, d);
+  return ctx.tokens.find((t) => pos >= t.start && pos < t.end);
+}
+
+/** Jieba-based veto for Chinese numerals that are part of ordinary words (十分, 一时, 进一步). */
+function lexicalVeto(ctx: ParagraphContext, text: string, num: ParsedNumber, hedgeStart: number, lx: Lexicon): string | null {
+  const tok = tokenAt(ctx, text, num.start, lx.d);
+  if (!tok) return null;
+  if (lx.lexicalWords.has(tok.word)) return `lexical-word:${tok.word}`;
+  if (tok.start < num.start && tok.start < hedgeStart) return `inside-word:${tok.word}`;
+  if (tok.start === num.start && tok.end > num.end) {
+    const rest = text.slice(num.end, tok.end);
+    const unitLike = lx.units.some((u) => rest.startsWith(u.unit)) || /^[余多来几]/.test(rest) || /^[万亿千百]/.test(rest) || rest === '成';
+    if (!unitLike && lx.lexicalTags.has(tagOf(tok.word))) return `lexical-tag:${tok.word}/${tagOf(tok.word)}`;
+  }
+  return null;
+}
+
+export interface ExtractOptions {
+  readonly dicts: Dictionaries;
+}
+
+/** Extracts claims from the given paragraphs (view ranges), in text order. */
+export function extractClaims(text: string, paragraphs: readonly Range[], opts: ExtractOptions): ViewClaim[] {
+  const lx = lexicon(opts.dicts);
+  const out: ViewClaim[] = [];
+  for (const p of paragraphs) {
+    const ctx: ParagraphContext = { p, quotes: quotedRanges(text, p), periods: findPeriods(text, p, lx.d.periods.scope_words), tokens: null };
+    const found: ViewClaim[] = [];
+    let i = p.start;
+    while (i < p.end) {
+      const ch = text[i] as string;
+      const prev = text[i - 1] ?? '';
+      if (!NUMBER_START.test(ch) || (/[0-9.,]/.test(prev) && /[0-9]/.test(ch))) { i++; continue; }
+      const num = parseNumberAt(text, i);
+      if (!num || num.end > p.end) { i++; continue; }
+      const claim = analyse(text, num, ctx, lx);
+      if (claim) { found.push(claim); i = claim.end; } else i = num.end;
+    }
+    linkChanges(text, found, lx);
+    propagateTrailingHedges(text, found);
+    out.push(...found);
+  }
+  return out;
+}
+
+function analyse(text: string, num: ParsedNumber, ctx: ParagraphContext, lx: Lexicon): ViewClaim | null {
+  const p = ctx.p;
+  const rules: string[] = [];
+  let value = num.value;
+  let approx: Approx | null = num.approx ?? null;
+  if (approx) rules.push(`numeral:${approx}`);
+  let pos = num.end;
+  let start = num.start;
+  let unit: UnitEntry | null = null;
+  let unitWritten = '';
+  let isPercent = false;
+
+  // 百分之九十五
+  if (text.startsWith('百分之', num.start - 3) && num.start - 3 >= p.start) {
+    start = num.start - 3;
+    isPercent = true;
+    rules.push('percent:百分之');
+  }
+  // hedge right after the number (150余起, 7000余万元), then a scale (万, 亿), then another (1亿多元)
+  const afterNumberHedge = (): void => {
+    const h = text[pos] ?? '';
+    const a = lx.afterNumber.get(h);
+    if (a && pos < p.end) {
+      // 来 and 多 only hedge when something countable follows (not 多年, 来自)
+      const next = text.slice(pos + 1, pos + 4);
+      const countable = /^[万亿千百]/.test(next) || lx.units.some((u) => next.startsWith(u.unit)) || next.startsWith('%');
+      if (!countable) return;
+      if (approx === null || approx === 'exact') approx = a;
+      rules.push(`hedge:after-number:${h}`);
+      pos++;
+    }
+  };
+  if (!isPercent) {
+    afterNumberHedge();
+    let scaleText = '';
+    while (pos < p.end && SCALE[text[pos] as string] !== undefined && (num.script === 'arabic' || text[pos - 1] === '余' || text[pos - 1] === '多')) {
+      const s = SCALE[text[pos] as string] as number;
+      value *= s;
+      scaleText += text[pos];
+      pos++;
+    }
+    if (scaleText) { rules.push(`scale:${scaleText}`); afterNumberHedge(); }
+    unitWritten = scaleText;
+  }
+
+  // unit
+  if (text[pos] === '%' || text[pos] === '％') {
+    isPercent = true;
+    unitWritten = '%';
+    pos++;
+  } else if (!isPercent && text[pos] === '成' && value <= 10 && num.script === 'chinese' && !/^成[为功效立员绩果熟本型长]/.test(text.slice(pos, pos + 2))) {
+    isPercent = true;
+    value *= 10;
+    unitWritten = '成';
+    pos++;
+    rules.push('percent:成');
+  } else if (!isPercent) {
+    const rest = text.slice(pos, pos + 8);
+    unit = lx.units.find((u) => rest.startsWith(u.unit)) ?? null;
+    if (unit && lx.d.negatives.unit_blockers.some((b) => b.length > (unit as UnitEntry).unit.length - 0 && rest.startsWith(b) && b.startsWith((unit as UnitEntry).unit))) {
+      rules.push(`unit-blocked:${rest.slice(0, 3)}`);
+      unit = null;
+    }
+    if (unit) {
+      if (unit.kind === 'money' && unit.base !== undefined) value *= unit.base;
+      unitWritten += unit.unit;
+      pos += unit.unit.length;
+    }
+  }
+  if (isPercent) unit = { unit: '%', kind: 'percent' };
+
+  // ratio without a unit: 收结比为0.98
+  let isRatio = false;
+  if (!unit) {
+    const before = text.slice(Math.max(p.start, start - 8), start);
+    const r = lastOf(before, lx.d.categories.ratio);
+    if (r.at >= 0 && /^(?:为|达|达到|是|已达|)$/.test(before.slice(r.at + r.word.length))) {
+      isRatio = true;
+      unit = { unit: '', kind: 'percent' };
+      rules.push(`ratio:${r.word}`);
+    } else {
+      return null; // a number without a unit is not a claim (years, markers, phone numbers…)
+    }
+  }
+
+  // hedge after the unit (10000人次以上), and duration suffixes (5年来, 24小时内)
+  for (const h of lx.afterUnit) {
+    if (text.startsWith(h.marker, pos) && pos + h.marker.length <= p.end) {
+      if (approx === null || approx === 'exact') approx = h.approx;
+      rules.push(`hedge:after-unit:${h.marker}`);
+      pos += h.marker.length;
+      break;
+    }
+  }
+
+  // hedge before the number (近60起, 约二十个, 不少于100多次, 上百人)
+  for (const h of lx.before) {
+    const overlap = /[百千万]$/.test(h.marker) && text.startsWith(h.marker, start - h.marker.length + 1) && h.marker.endsWith(text[start] as string);
+    const at = overlap ? start - h.marker.length + 1 : start - h.marker.length;
+    if (at >= p.start && (overlap || text.startsWith(h.marker, at))) {
+      if (approx === null || approx === 'exact') approx = h.approx;
+      rules.push(`hedge:before:${h.marker}`);
+      start = at;
+      break;
+    }
+  }
+  approx ??= 'exact';
+  const hedged = approx !== 'exact';
+
+  // ---- negatives ----
+  const prevCh = text[start - 1] ?? '';
+  if (prevCh === '第') return null; // ordinal
+  if (num.script === 'arabic' && (/[A-Za-z]/.test(text[num.start - 1] ?? '') || /[A-Za-z]/.test(text[num.end] ?? ''))) return null; // G20, 5G
+  if (inRanges(num.start, ctx.quotes)) return null; // slogans, titles, glosses
+  if (unit.kind === 'time') {
+    if (value >= 1000) return null; // a year, not a length
+    if ((unit.unit === '日' || unit.unit === '天') && /月$/.test(text.slice(p.start, num.start))) return null; // a date
+  }
+  if (num.script === 'chinese') {
+    const numText = text.slice(num.start, num.end);
+    if (numText === '一' && !hedged && lx.articleUnits.has(unit.unit)) return null; // 一名信访干部: an article
+    if (value <= 10 && (unit.unit === '个' || unit.unit === '项')) {
+      const next = text.slice(pos, pos + 2);
+      if (lx.abstractNouns.has(next)) return null; // 三个环节, 五个责任
+    }
+    const veto = lexicalVeto(ctx, text, num, start, lx);
+    if (veto) return null;
+  }
+
+  // ---- category ----
+  const cs = clauseStart(text, start, p.start);
+  const ce = clauseEnd(text, pos, p.end);
+  const before = text.slice(cs, start);
+  const after = text.slice(pos, ce);
+  let category: Category;
+  let direction: 'down' | 'up' | null = null;
+  let baseline: string | null = null;
+  switch (unit.kind) {
+    case 'money': category = 'amount'; break;
+    case 'person': category = 'headcount'; break;
+    case 'thing': case 'area': category = 'count'; break;
+    case 'case': {
+      const r = lastOf(before, lx.d.categories.resolve);
+      const h = lastOf(before, lx.d.categories.handle);
+      const rep = lastOf(before, lx.d.categories.report);
+      const best = Math.max(r.at, h.at, rep.at);
+      if (best >= 0 && best === r.at && r.at > h.at && r.at > rep.at) { category = 'cases_resolved'; rules.push(`category:resolve:${r.word}`); }
+      else if (best < 0 && lastOf(after, lx.d.categories.resolve).at >= 0) { category = 'cases_resolved'; rules.push('category:resolve-after'); }
+      else { category = 'count'; rules.push(best >= 0 ? `category:not-resolved:${best === h.at ? h.word : rep.word}` : 'category:no-verb'); }
+      break;
+    }
+    case 'percent': {
+      const down = lastOf(before, lx.d.categories.down);
+      const up = lastOf(before, lx.d.categories.up);
+      const sh = lastOf(before, lx.d.categories.share);
+      if (!isRatio && (down.at >= 0 || up.at >= 0) && Math.max(down.at, up.at) > sh.at) {
+        category = 'percent_change';
+        direction = down.at > up.at ? 'down' : 'up';
+        baseline = findBaseline(before, lx);
+      } else category = 'share';
+      break;
+    }
+    case 'time': {
+      const tenure = lastOf(before, lx.d.periods.tenure_verbs);
+      const cueBefore = lx.d.periods.duration_cues.before.find((c) => before.endsWith(c));
+      const cueAfter = lx.d.periods.duration_cues.after.find((c) => text.startsWith(c, pos))
+        ?? (rules.includes('hedge:after-unit:以内') ? '' : undefined);
+      if (cueAfter !== undefined) {
+        pos += cueAfter.length;
+        if (approx === 'exact' && /内$/.test(cueAfter)) approx = 'at_most';
+        rules.push(`duration:after:${cueAfter}`);
+      } else if (cueBefore) rules.push(`duration:before:${cueBefore}`);
+      else if (tenure.at >= 0 && /[年月]/.test(unit.unit)) {
+        rules.push(`duration:tenure:${tenure.word}`);
+        const suffix = /^(?:以来|来)/.exec(text.slice(pos, pos + 2));
+        if (suffix) pos += suffix[0].length;
+      } else return null; // 近五年来, 十年来最低: a time scope, not a claim
+      category = 'duration';
+      break;
+    }
+  }
+
+  const period = [...ctx.periods].reverse().find((m) => m.end <= start) ?? null;
+  // the rate marker nearest the claim; of markers ending at the same place, the longest (平均每天 over 每天)
+  const rateMark = lx.rates.map((r) => ({ r, at: before.lastIndexOf(r.marker) })).filter((x) => x.at >= 0)
+    .sort((a, b) => (b.at + b.r.marker.length) - (a.at + a.r.marker.length) || b.r.marker.length - a.r.marker.length)[0];
+
+  return {
+    start,
+    end: pos,
+    value: round(value),
+    from: null,
+    fromRange: null,
+    approx,
+    unit: unit.kind === 'money' ? '元' : unit.unit,
+    unitWritten: isRatio ? '' : unitWritten,
+    category,
+    direction,
+    baseline,
+    period: period ? { text: period.text, start: period.start, end: period.end } : null,
+    rate: rateMark ? { unit: rateMark.r.unit, text: rateMark.r.marker } : null,
+    low: num.low === undefined ? null : round(num.low * (value / num.value || 1)),
+    high: num.high === undefined ? null : round(num.high * (value / num.value || 1)),
+    numberRange: { start: num.start, end: num.end },
+    rules,
+  };
+}
+
+function round(v: number): number {
+  return Math.round(v * 1e6) / 1e6;
+}
+
+function findBaseline(before: string, lx: Lexicon): string | null {
+  const m = /(与[^，。；]{1,16}?相比|和[^，。；]{1,16}?相比|较[^，。；]{1,10}?(?=下降|减少|降低|上升|增长|提升|增加|提高|回落))/.exec(before);
+  if (m) return m[1] as string;
+  const w = lastOf(before, lx.d.categories.baseline);
+  return w.at >= 0 ? w.word : null;
+}
+
+/** 从每月590元提升至740元: one claim, value 740, from 590; 又调至990元 chains from 740. */
+function linkChanges(text: string, claims: ViewClaim[], lx: Lexicon): void {
+  const changeTo = [...lx.d.categories.change_to].sort((a, b) => b.length - a.length);
+  let lastChange: ViewClaim | null = null;
+  for (let k = 0; k < claims.length; k++) {
+    const b = claims[k] as ViewClaim;
+    const a = claims[k - 1];
+    const gapVerb = (from: number): string | undefined => {
+      const gap = text.slice(from, b.start).replace(/^[又再再次将]+/, '');
+      return changeTo.find((v) => gap === v || gap.endsWith(v) && gap.length <= v.length + 1);
+    };
+    if (a && a.unit === b.unit && a.category === b.category) {
+      const verb = gapVerb(a.end);
+      const lead = text.slice(Math.max(0, a.start - 4), a.start);
+      if (verb && /[从由]/.test(lead)) {
+        b.from = a.value;
+        b.fromRange = { start: a.start, end: a.end };
+        b.start = a.start;
+        b.direction = b.value >= a.value ? 'up' : 'down';
+        b.rate ??= a.rate;
+        b.rules.push(`change:${verb}`);
+        claims.splice(k - 1, 1);
+        k--;
+        lastChange = b;
+        continue;
+      }
+    }
+    if (lastChange && lastChange.unit === b.unit) {
+      const lead = text.slice(Math.max(0, b.start - 6), b.start);
+      const verb = changeTo.find((v) => lead.endsWith(v));
+      if (verb && /又|再|后|随后|进而/.test(text.slice(lastChange.end, b.start))) {
+        b.from = lastChange.value;
+        b.direction = b.value >= lastChange.value ? 'up' : 'down';
+        b.rules.push(`change:chained:${verb}`);
+        lastChange = b;
+      }
+    }
+  }
+}
+
+/** 每年接待群众700批次10000人次以上: the trailing 以上 covers both juxtaposed figures. */
+function propagateTrailingHedges(text: string, claims: ViewClaim[]): void {
+  for (let k = claims.length - 2; k >= 0; k--) {
+    const a = claims[k] as ViewClaim;
+    const b = claims[k + 1] as ViewClaim;
+    if (a.end === b.start && a.approx === 'exact' && b.approx !== 'exact' && b.rules.some((r) => r.startsWith('hedge:after-unit'))) {
+      a.approx = b.approx;
+      a.rules.push('hedge:shared-trailing');
+    }
+  }
+  void text;
+}
+
+export function isHan(ch: string): boolean { return HAN.test(ch); }

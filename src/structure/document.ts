@@ -1,0 +1,316 @@
+/**
+ * Recovers a notice's structure from the normalized view: title, paragraphs and sentences,
+ * the nominee list, the selection criteria, each nominee's achievement section and the heading
+ * hierarchy inside it. All offsets here are view offsets; the caller maps them to the original.
+ */
+import { type TextView, toOriginal, LINE_MARKER } from '../read/view.js';
+
+export type NomineeKind = 'collective' | 'individual';
+
+export interface Range { readonly start: number; readonly end: number }
+
+export interface Paragraph extends Range { readonly index: number }
+
+export interface HeadingNode extends Range {
+  readonly text: string;
+  readonly rank: number;
+  /** true for an item marker that opens a paragraph or follows a full stop (一是…。) */
+  readonly inline: boolean;
+}
+
+export interface NomineeInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: NomineeKind;
+  readonly title?: string;
+  /** view range of the achievement section body (after its heading), when found */
+  section?: Range & { readonly heading: string; readonly headingRange: Range };
+}
+
+export interface CriterionInfo extends Range {
+  readonly id: string;
+  readonly group: NomineeKind;
+  readonly text: string;
+}
+
+export interface DocumentStructure {
+  readonly title: string;
+  readonly titleRange: Range | null;
+  readonly paragraphs: readonly Paragraph[];
+  readonly nominees: NomineeInfo[];
+  readonly criteria: readonly CriterionInfo[];
+  /** Ranges of the view in which claims are looked for, each with its nominee (or null). */
+  readonly scan: ReadonlyArray<Range & { readonly nominee: string | null }>;
+  /** Headings in document order, standalone and inline. */
+  readonly headings: readonly HeadingNode[];
+  readonly kind: 'notice' | 'write-up';
+  readonly warnings: string[];
+}
+
+const CN_DIGITS = '一二三四五六七八九十';
+
+/** Rank of a heading marker: lower is higher in the hierarchy. */
+export function markerRank(text: string): number | null {
+  if (/^第[一二三四五六七八九十\d]{1,3}[章节部分]/.test(text)) return 0;
+  if (new RegExp(`^[（(][${CN_DIGITS}]{1,3}[）)]`).test(text)) return 1;
+  if (new RegExp(`^[${CN_DIGITS}]{1,3}、`).test(text)) return 2;
+  if (new RegExp(`^[${CN_DIGITS}]{1,3}是`).test(text)) return 3;
+  if (/^\d{1,2}(?:、|[.．](?!\d))/.test(text)) return 4;
+  if (/^[（(]\d{1,2}[）)]/.test(text)) return 5;
+  return null;
+}
+
+export function paragraphsOf(text: string): Paragraph[] {
+  const out: Paragraph[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text[i] === '\n') {
+      if (i > start) out.push({ start, end: i, index: out.length });
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+const TERMINATOR = /[。！？!?]/;
+
+/** Sentences of a range: half-open, without the terminator and surrounding spaces. */
+export function sentencesOf(text: string, range: Range): Range[] {
+  const out: Range[] = [];
+  let s = range.start;
+  const push = (a: number, b: number): void => {
+    while (a < b && /\s/.test(text[a] as string)) a++;
+    while (b > a && /\s/.test(text[b - 1] as string)) b--;
+    if (b > a) out.push({ start: a, end: b });
+  };
+  for (let i = range.start; i < range.end; i++) {
+    const ch = text[i] as string;
+    if (TERMINATOR.test(ch)) {
+      push(s, i);
+      // closing quotes after the stop belong to the sentence that ended
+      let j = i + 1;
+      while (j < range.end && /[”’」』）)]/.test(text[j] as string)) j++;
+      s = j;
+      i = j - 1;
+    }
+  }
+  push(s, range.end);
+  return out;
+}
+
+const ACHIEVEMENT_HEADING = /^(.{2,80}?)(?:同志)?的?(?:主要|先进|典型|突出)?事迹(?:材料|简介|概述)?[：:]?$/;
+const GROUP_HEADING = new RegExp(`^[（(][${CN_DIGITS}]{1,3}[）)]\\s*(?:全国信访系统)?(?:先进|优秀)?(集体|单位|工作者|个人)(?:事迹)?$`);
+const LIST_HEADING = /(推荐对象|名单|候选|拟表彰|表彰对象|推荐人选|人选)/;
+const LIST_ITEM = /^(?:[-*+•·]\s*)?(?:[（(]?\d{1,2}[）)、.．]|[一二三四五六七八九十]{1,3}、)\s*/;
+
+function groupOf(text: string): NomineeKind | null {
+  const coll = /(集体|单位)/.test(text);
+  const ind = /(工作者|个人|人物|标兵|模范)/.test(text);
+  if (coll && !ind) return 'collective';
+  if (ind && !coll) return 'individual';
+  return null;
+}
+
+function originalText(view: TextView, r: Range): string {
+  const o = toOriginal(view, r.start, r.end);
+  return view.original.slice(o.start, o.end);
+}
+
+function parseNomineeItem(raw: string, kind: NomineeKind): { name: string; title?: string } | null {
+  const item = raw.trim().replace(LIST_ITEM, '').trim();
+  if (item === '' || item.length > 60 || /[。！？]/.test(item)) return null;
+  if (kind === 'collective') return { name: item.replace(/\s+/g, '') };
+  const m = /^([\u4e00-\u9fa5·]{2,6}?)(?:\s+|[（(，,：:、]\s*)(.+?)[）)]?$/.exec(item);
+  if (m) return { name: m[1] as string, title: (m[2] as string).replace(/\s+/g, '') };
+  return { name: item.replace(/\s+/g, '') };
+}
+
+function guessKind(name: string): NomineeKind {
+  if (/(局|科|室|办|中心|委员会|委|所|院|队|站|厅|处|部|组|会|中队|大队|支队|街道|乡|镇|村|社区|公司|学校|医院|法庭|庭)$/.test(name)) return 'collective';
+  return name.length <= 4 ? 'individual' : 'collective';
+}
+
+/** Finds the nominee named in an achievement heading: the longest listed name it contains. */
+function matchNominee(heading: string, nominees: readonly NomineeInfo[]): NomineeInfo | null {
+  let best: NomineeInfo | null = null;
+  for (const n of nominees) {
+    if (heading.includes(n.name) && (best === null || n.name.length > best.name.length)) best = n;
+  }
+  return best;
+}
+
+function parseCriteria(view: TextView, paras: readonly Paragraph[], stopAt: number): CriterionInfo[] {
+  const text = view.text;
+  const out: CriterionInfo[] = [];
+  let group: NomineeKind | null = null;
+  let general: Range | null = null;
+  const flushGeneral = (): void => {
+    if (group === 'individual' && general) {
+      let t = text.slice(general.start, general.end);
+      // The closing "同时，应具备下列条件之一：" introduces the numbered items; it is not a condition.
+      const tail = /[。；]?\s*同时[，,]?[^。]*(?:条件之一|下列条件)[^。]*[：:]?$/.exec(t);
+      let end = general.end;
+      if (tail) { t = t.slice(0, tail.index + 1); end = general.start + t.length; }
+      out.push({ id: 'individual-general', group: 'individual', text: t, start: general.start, end });
+    }
+    general = null;
+  };
+  for (const p of paras) {
+    if (p.start >= stopAt) break;
+    const t = text.slice(p.start, p.end);
+    if (/(条件|标准)[：:]?$/.test(t) && t.length <= 40 && !LIST_ITEM.test(t.replace(/^[（(][一二三四五六七八九十]+[）)]/, ''))) {
+      const g = groupOf(t);
+      if (g) { flushGeneral(); group = g; continue; }
+      if (/(集体|单位)/.test(t) && /(工作者|个人)/.test(t)) { flushGeneral(); group = null; continue; }
+    }
+    if (group === null) continue;
+    const num = /^(\d{1,2})(?:[、.．](?!\d)|\s)\s*/.exec(t) ?? /^[（(](\d{1,2})[）)]\s*/.exec(t);
+    if (num) {
+      flushGeneral();
+      out.push({ id: `${group}-${num[1] as string}`, group, text: t.slice(num[0].length), start: p.start + num[0].length, end: p.end });
+    } else if (markerRank(t) !== null || ACHIEVEMENT_HEADING.test(t)) {
+      flushGeneral();
+      group = null;
+    } else if (group === 'individual' && !out.some((c) => c.group === 'individual')) {
+      general = general ? { start: general.start, end: p.end } : { start: p.start, end: p.end };
+    }
+  }
+  flushGeneral();
+  return out;
+}
+
+function findHeadings(text: string, range: Range, paras: readonly Paragraph[]): HeadingNode[] {
+  const out: HeadingNode[] = [];
+  for (const p of paras) {
+    if (p.end <= range.start || p.start >= range.end) continue;
+    const t = text.slice(p.start, p.end);
+    const rank = markerRank(t);
+    if (rank === null) continue;
+    const sentences = sentencesOf(text, p);
+    if (sentences.length <= 1 && t.length <= 100) {
+      out.push({ start: p.start, end: p.end, text: t, rank, inline: false });
+      continue;
+    }
+    // Inline items: 一是…。…。二是…。 — each opens at the paragraph start or after a stop.
+    const re = new RegExp(`(?:^|(?<=[。；;！？]))([${CN_DIGITS}]{1,3}是|\\d{1,2}[、.．](?!\\d)|[（(][${CN_DIGITS}\\d]{1,3}[）)])`, 'g');
+    for (const m of t.matchAll(re)) {
+      const at = p.start + m.index;
+      const r = markerRank(text.slice(at, p.end));
+      if (r === null) continue;
+      const first = sentencesOf(text, { start: at, end: p.end })[0];
+      let end = first ? first.end : p.end;
+      if (TERMINATOR.test(text[end] ?? '')) end++;
+      out.push({ start: at, end, text: text.slice(at, end), rank: r, inline: true });
+    }
+  }
+  return out;
+}
+
+function nomineeFromTitle(title: string): { name: string; kind: NomineeKind } | null {
+  const m = ACHIEVEMENT_HEADING.exec(title.replace(/\s+/g, ''));
+  if (!m) return null;
+  let name = (m[1] as string).replace(/^关于/, '').replace(/(同志|的)$/, '');
+  // "山西省信访局督查处处长周方志" -> keep as is; the person is named at the end
+  const person = /(?:处长|局长|主任|科长|书记|站长|所长|队长|组长|干部|同志)([\u4e00-\u9fa5]{2,3})$/.exec(name);
+  if (person) name = person[1] as string;
+  if (name.length < 2) return null;
+  return { name, kind: guessKind(name) };
+}
+
+export function parseStructure(view: TextView): DocumentStructure {
+  const text = view.text;
+  const paras = paragraphsOf(text);
+  const warnings: string[] = [];
+  const first = paras[0] ?? null;
+  const title = first ? originalText(view, first).trim() : '';
+
+  // Nominee list
+  const nominees: NomineeInfo[] = [];
+  let listGroup: NomineeKind | null = null;
+  for (const p of paras) {
+    const t = text.slice(p.start, p.end);
+    if (LIST_HEADING.test(t) && !/条件/.test(t) && t.length <= 60) {
+      listGroup = groupOf(t);
+      continue;
+    }
+    if (listGroup === null) continue;
+    if (!LIST_ITEM.test(t)) { listGroup = null; continue; }
+    const item = parseNomineeItem(originalText(view, p), listGroup);
+    if (!item) { listGroup = null; continue; }
+    const n: NomineeInfo = { id: `n${nominees.length + 1}`, name: item.name, kind: listGroup };
+    if (item.title !== undefined) (n as { title?: string }).title = item.title;
+    nominees.push(n);
+  }
+
+  // Achievement sections
+  const sectionStarts: Array<{ p: Paragraph; nominee: NomineeInfo }> = [];
+  const hadList = nominees.length > 0;
+  for (const p of paras) {
+    const t = text.slice(p.start, p.end);
+    if (t.length > 80 || LIST_ITEM.test(t) || p === first && !hadList && paras.length > 1 && !ACHIEVEMENT_HEADING.test(t)) continue;
+    if (!ACHIEVEMENT_HEADING.test(t) || markerRank(t) !== null) continue;
+    let n = matchNominee(t, nominees);
+    if (!n && !hadList) {
+      const guess = nomineeFromTitle(t);
+      if (guess) {
+        n = nominees.find((x) => x.name === guess.name) ?? { id: `n${nominees.length + 1}`, name: guess.name, kind: guess.kind };
+        if (!nominees.includes(n)) nominees.push(n);
+      }
+    }
+    if (!n) continue;
+    sectionStarts.push({ p, nominee: n });
+  }
+  const scan: Array<Range & { nominee: string | null }> = [];
+  for (let i = 0; i < sectionStarts.length; i++) {
+    const { p, nominee } = sectionStarts[i] as { p: Paragraph; nominee: NomineeInfo };
+    let end = sectionStarts[i + 1]?.p.start ?? text.length;
+    for (const q of paras) {
+      if (q.start > p.start && q.start < end && GROUP_HEADING.test(text.slice(q.start, q.end))) { end = q.start; break; }
+    }
+    const bodyStart = Math.min(p.end + 1, end);
+    if (nominee.section) warnings.push(`${nominee.name}: more than one achievement section; the first is used`);
+    else nominee.section = { start: bodyStart, end, heading: text.slice(p.start, p.end), headingRange: { start: p.start, end: p.end } };
+    scan.push({ start: bodyStart, end, nominee: nominee.id });
+  }
+
+  let kind: 'notice' | 'write-up' = hadList || sectionStarts.length > 1 ? 'notice' : 'write-up';
+  if (sectionStarts.length === 0) {
+    kind = hadList ? 'notice' : 'write-up';
+    if (!hadList) {
+      // A standalone write-up: the person or unit it is about, from the title or the text.
+      const fromTitle = nomineeFromTitle(title);
+      const body = text.slice(first ? first.end : 0, Math.min(text.length, 2000));
+      let found: { name: string; kind: NomineeKind } | null = fromTitle;
+      if (!found) {
+        const counts = new Map<string, number>();
+        for (const m of body.matchAll(/([\u4e00-\u9fa5]{2,3})同志/g)) counts.set(m[1] as string, (counts.get(m[1] as string) ?? 0) + 1);
+        const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+        if (top) found = { name: top[0], kind: 'individual' };
+      }
+      if (found) nominees.push({ id: 'n1', name: found.name, kind: found.kind });
+      const start = first && (paras.length > 1) && (first.end - first.start) <= 60 && !/[。！？]/.test(text.slice(first.start, first.end)) ? first.end + 1 : 0;
+      scan.push({ start, end: text.length, nominee: nominees[0]?.id ?? null });
+    } else {
+      warnings.push('nominees are listed but no achievement section was found');
+    }
+  }
+  for (const n of nominees) if (!n.section && kind === 'notice' && sectionStarts.length > 0) warnings.push(`${n.name}: listed, but no achievement section found`);
+
+  const firstSection = sectionStarts[0]?.p.start ?? text.length;
+  const criteria = parseCriteria(view, paras, firstSection);
+
+  const headings: HeadingNode[] = [];
+  for (const r of scan) headings.push(...findHeadings(text, r, paras));
+
+  return {
+    title,
+    titleRange: first ? { start: first.start, end: first.end } : null,
+    paragraphs: paras,
+    nominees,
+    criteria,
+    scan,
+    headings,
+    kind,
+    warnings,
+  };
+}
