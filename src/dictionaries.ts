@@ -17,7 +17,7 @@ const HEDGE_POSITIONS: readonly HedgePosition[] = ['before', 'after-number', 'af
 export type RateUnit = 'day' | 'week' | 'month' | 'quarter' | 'year';
 const RATE_UNITS: readonly RateUnit[] = ['day', 'week', 'month', 'quarter', 'year'];
 
-export interface UnitEntry { readonly unit: string; readonly kind: UnitKind; readonly base?: number; readonly bare?: boolean }
+export interface UnitEntry { readonly unit: string; readonly kind: UnitKind; readonly base?: number; readonly bare?: boolean; readonly resolvable?: boolean }
 export interface HedgeEntry { readonly marker: string; readonly approx: Approx; readonly position: HedgePosition }
 export interface RateEntry { readonly marker: string; readonly unit: RateUnit }
 
@@ -35,6 +35,7 @@ export interface Dictionaries {
     readonly rate: readonly RateEntry[]; readonly tenure_verbs: readonly string[];
     readonly duration_cues: { readonly before: readonly string[]; readonly after: readonly string[] };
     readonly scope_words: readonly string[];
+    readonly not_scope_after: readonly string[];
   };
   readonly negatives: {
     readonly lexical_words: readonly string[]; readonly lexical_tags: readonly string[];
@@ -124,7 +125,7 @@ export function validateDictionaries(raw: Record<string, unknown>): string[] {
   lists('categories.yaml', ['resolve', 'handle', 'report', 'down', 'up', 'baseline', 'share', 'ratio', 'change_to'], obj('categories.yaml'));
 
   const periods = obj('periods.yaml');
-  lists('periods.yaml', ['tenure_verbs', 'scope_words'], periods);
+  lists('periods.yaml', ['tenure_verbs', 'scope_words', 'not_scope_after'], periods);
   const cues = periods['duration_cues'] as Record<string, unknown> | undefined;
   if (!cues) problems.push('periods.yaml: duration_cues missing');
   else lists('periods.yaml duration_cues', ['before', 'after'], cues);

@@ -106,10 +106,13 @@ function quotedRanges(text: string, p: Range, max = 40): Range[] {
       if (b < 0 || b >= p.end) break;
       if (b - a - 1 <= max) {
         out.push({ start: a + 1, end: b });
-        // A parenthetical right after a quoted name glosses it: “五个一”（每人接待100名群众…）
-        if (text[b + 1] === '（' || text[b + 1] === '(') {
-          const c = text.indexOf(text[b + 1] === '（' ? '）' : ')', b + 2);
-          if (c > 0 && c < p.end && c - b < 160) out.push({ start: b + 2, end: c });
+        // A parenthetical right after a quoted name glosses it: “五个一”（每人接待100名群众…）,
+        // also with a short noun between: “三个一”工作法（一张联系卡…）
+        const gloss = /^[^，。；、：！？,;:!?（(“”]{0,6}[（(]/.exec(text.slice(b + 1, Math.min(p.end, b + 9)));
+        if (gloss) {
+          const o = b + gloss[0].length;
+          const c = text.indexOf(text[o] === '（' ? '）' : ')', o + 1);
+          if (c > 0 && c < p.end && c - o < 160) out.push({ start: o + 1, end: c });
         }
       }
       i = b + 1;
@@ -129,22 +132,25 @@ const PERIOD_RE = new RegExp([
 ].join('|'), 'g');
 
 /** Time scopes in a paragraph, in order. A bare year counts only where it opens a clause. */
-export function findPeriods(text: string, p: Range, scopeWords: readonly string[]): PeriodMark[] {
+export function findPeriods(text: string, p: Range, scopeWords: readonly string[], notScopeAfter: readonly string[] = []): PeriodMark[] {
   const para = text.slice(p.start, p.end);
   const out: PeriodMark[] = [];
   for (const m of para.matchAll(PERIOD_RE)) {
     const s = m[0];
     const at = p.start + m.index;
     const prev = text[at - 1] ?? '';
-    const opensClause = at === p.start || CLAUSE_BREAK.test(prev) || /[自从于在]/.test(prev);
-    if (/^(?:19|20)\d{2}年/.test(s) && !/(以来|来|至今|底|初|末|半年|全年|度)$/.test(s) && !/[自从截]/.test(s[0] as string) && !opensClause) continue;
+    const opensClause = at === p.start || CLAUSE_BREAK.test(prev) || /[自从]/.test(prev);
+    const bareYear = /^(?:19|20)\d{2}年/.test(s) && !/(以来|来|至今|底|初|末|半年|全年|度)$/.test(s);
+    if (bareYear && !/[自从截]/.test(s[0] as string) && !opensClause) continue;
+    if (bareYear && notScopeAfter.some((w) => text.startsWith(w, at + s.length))) continue; // 1972年出生
     if (/^[\d一二三四五六七八九十两几]/.test(s) && !/^(?:19|20)\d{2}/.test(s) && /[至降为达]/.test(prev)) continue;
     out.push({ text: s.replace(/^(?:自|从)/, ''), start: at + (/^(?:自|从)/.test(s) ? 1 : 0), end: at + s.length });
   }
   for (const w of scopeWords) {
     let i = para.indexOf(w);
     while (i >= 0) {
-      out.push({ text: w, start: p.start + i, end: p.start + i + w.length });
+      const at = p.start + i;
+      if (at === p.start || CLAUSE_BREAK.test(text[at - 1] as string)) out.push({ text: w, start: at, end: at + w.length });
       i = para.indexOf(w, i + w.length);
     }
   }
@@ -190,7 +196,7 @@ export function extractClaims(text: string, paragraphs: readonly Range[], opts: 
   const lx = lexicon(opts.dicts);
   const out: ViewClaim[] = [];
   for (const p of paragraphs) {
-    const ctx: ParagraphContext = { p, quotes: quotedRanges(text, p), periods: findPeriods(text, p, lx.d.periods.scope_words), tokens: null };
+    const ctx: ParagraphContext = { p, quotes: quotedRanges(text, p), periods: findPeriods(text, p, lx.d.periods.scope_words, lx.d.periods.not_scope_after), tokens: null };
     const found: ViewClaim[] = [];
     let i = p.start;
     while (i < p.end) {
@@ -204,6 +210,7 @@ export function extractClaims(text: string, paragraphs: readonly Range[], opts: 
     }
     linkChanges(text, found, lx);
     propagateTrailingHedges(text, found);
+    inheritUnderQizhong(text, found);
     out.push(...found);
   }
   return out;
@@ -349,14 +356,15 @@ function analyse(text: string, num: ParsedNumber, ctx: ParagraphContext, lx: Lex
   switch (unit.kind) {
     case 'money': category = 'amount'; break;
     case 'person': category = 'headcount'; break;
-    case 'thing': case 'area': category = 'count'; break;
-    case 'case': {
+    case 'area': category = 'count'; break;
+    case 'thing': case 'case': {
+      if (unit.kind === 'thing' && !unit.resolvable) { category = 'count'; break; }
       const r = lastOf(before, lx.d.categories.resolve);
       const h = lastOf(before, lx.d.categories.handle);
       const rep = lastOf(before, lx.d.categories.report);
       const best = Math.max(r.at, h.at, rep.at);
       if (best >= 0 && best === r.at && r.at > h.at && r.at > rep.at) { category = 'cases_resolved'; rules.push(`category:resolve:${r.word}`); }
-      else if (best < 0 && lastOf(after, lx.d.categories.resolve).at >= 0) { category = 'cases_resolved'; rules.push('category:resolve-after'); }
+      else if (best < 0 && unit.kind === 'case' && lastOf(after, lx.d.categories.resolve).at >= 0) { category = 'cases_resolved'; rules.push('category:resolve-after'); }
       else { category = 'count'; rules.push(best >= 0 ? `category:not-resolved:${best === h.at ? h.word : rep.word}` : 'category:no-verb'); }
       break;
     }
@@ -381,6 +389,8 @@ function analyse(text: string, num: ParsedNumber, ctx: ParagraphContext, lx: Lex
         if (approx === 'exact' && /内$/.test(cueAfter)) approx = 'at_most';
         rules.push(`duration:after:${cueAfter}`);
       } else if (cueBefore) rules.push(`duration:before:${cueBefore}`);
+      else if (approx === 'at_least' || approx === 'at_most') rules.push('duration:bounded');
+      else if (changeVerbNear(text, start, pos, lx)) rules.push('duration:change');
       else if (tenure.at >= 0 && /[年月]/.test(unit.unit)) {
         rules.push(`duration:tenure:${tenure.word}`);
         const suffix = /^(?:以来|来)/.exec(text.slice(pos, pos + 2));
@@ -391,9 +401,19 @@ function analyse(text: string, num: ParsedNumber, ctx: ParagraphContext, lx: Lex
     }
   }
 
+  if (direction === null && unit.kind !== 'percent') {
+    // 同比增加21件, 减少312件: a change verb right before the number gives the direction
+    const stem = before.replace(/[了约近共达]+$/, '');
+    if (lx.d.categories.up.some((w) => stem.endsWith(w))) { direction = 'up'; rules.push('direction:verb'); }
+    else if (lx.d.categories.down.some((w) => stem.endsWith(w))) { direction = 'down'; rules.push('direction:verb'); }
+  }
   const period = [...ctx.periods].reverse().find((m) => m.end <= start) ?? null;
+  let ss = start;
+  while (ss > p.start && !/[。！？!?\n]/.test(text[ss - 1] as string)) ss--;
+  const sentenceBefore = text.slice(ss, start);
   // the rate marker nearest the claim; of markers ending at the same place, the longest (平均每天 over 每天)
-  const rateMark = lx.rates.map((r) => ({ r, at: before.lastIndexOf(r.marker) })).filter((x) => x.at >= 0)
+  const rateMark = lx.rates.map((r) => ({ r, at: sentenceBefore.lastIndexOf(r.marker) }))
+    .filter((x) => x.at >= 0 && !/(累计|共计|总计|合计)/.test(sentenceBefore.slice(x.at)))
     .sort((a, b) => (b.at + b.r.marker.length) - (a.at + a.r.marker.length) || b.r.marker.length - a.r.marker.length)[0];
 
   return {
@@ -417,6 +437,13 @@ function analyse(text: string, num: ParsedNumber, ctx: ParagraphContext, lx: Lex
   };
 }
 
+/** A from->to change of a time (由22天缩短至9天): the verb follows the first, or precedes the second. */
+function changeVerbNear(text: string, start: number, end: number, lx: Lexicon): boolean {
+  const after = text.slice(end, end + 4);
+  const before = text.slice(Math.max(0, start - 4), start);
+  return lx.d.categories.change_to.some((v) => after.startsWith(v) || before.endsWith(v));
+}
+
 function round(v: number): number {
   return Math.round(v * 1e6) / 1e6;
 }
@@ -436,18 +463,22 @@ function linkChanges(text: string, claims: ViewClaim[], lx: Lexicon): void {
     const b = claims[k] as ViewClaim;
     const a = claims[k - 1];
     const gapVerb = (from: number): string | undefined => {
-      const gap = text.slice(from, b.start).replace(/^[又再再次将]+/, '');
+      // 提高到2021年的95.5%: a date may stand between the verb and the new value
+      const gap = text.slice(from, b.start).replace(/^[又再再次将]+/, '').replace(/(?:(?:19|20)\d{2}年(?:底|末)?|\d{1,2}月)+的?$/, '');
       return changeTo.find((v) => gap === v || gap.endsWith(v) && gap.length <= v.length + 1);
     };
-    if (a && a.unit === b.unit && a.category === b.category) {
+    if (a && a.unit === b.unit && (a.category === b.category || a.unit === '%')) {
       const verb = gapVerb(a.end);
-      const lead = text.slice(Math.max(0, a.start - 4), a.start);
+      let cs = a.start;
+      while (cs > 0 && !CLAUSE_BREAK.test(text[cs - 1] as string)) cs--;
+      const lead = text.slice(cs, a.start);
       if (verb && /[从由]/.test(lead)) {
         b.from = a.value;
         b.fromRange = { start: a.start, end: a.end };
         b.start = a.start;
         b.direction = b.value >= a.value ? 'up' : 'down';
         b.rate ??= a.rate;
+        if (b.unit === '%') { b.category = 'share'; b.baseline = null; } // a level that moved, not a stated change
         b.rules.push(`change:${verb}`);
         claims.splice(k - 1, 1);
         k--;
@@ -479,6 +510,19 @@ function propagateTrailingHedges(text: string, claims: ViewClaim[]): void {
     }
   }
   void text;
+}
+
+/** 化解信访积案136件，其中10年以上的骨头案21件: a part named with 其中 counts like its whole. */
+function inheritUnderQizhong(text: string, claims: ViewClaim[]): void {
+  for (let k = 1; k < claims.length; k++) {
+    const a = claims[k - 1] as ViewClaim;
+    const b = claims[k] as ViewClaim;
+    const between = text.slice(a.end, b.start);
+    if (a.unit === b.unit && a.category !== b.category && /^[，,；;]其中/.test(between) && !/[。！？\n]/.test(between)) {
+      b.category = a.category;
+      b.rules.push('category:part-of-previous');
+    }
+  }
 }
 
 export function isHan(ch: string): boolean { return HAN.test(ch); }

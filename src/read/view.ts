@@ -90,6 +90,11 @@ function foldWidth(ch: string, prev: string, next: string): string {
   return ch;
 }
 
+/** ３，２５６ -> 3,256: a full-width comma between a digit and exactly three digits groups thousands. */
+function thousandsComma(raw: string, i: number): boolean {
+  return raw[i] === '，' && /[0-9０-９]/.test(raw[i - 1] ?? '') && /^[0-9０-９]{3}(?![0-9０-９])/.test(raw.slice(i + 1, i + 5));
+}
+
 interface Line { readonly start: number; readonly end: number; readonly breakStart: number }
 
 function splitLines(text: string): Line[] {
@@ -145,7 +150,7 @@ function cleanLine(src: string, simplified: string | null, line: Line): Cleaned 
       k = k2;
       continue;
     }
-    const folded = foldWidth(ch, raw[i - 1] ?? '', raw[i + 1] ?? '');
+    const folded = thousandsComma(raw, i) ? ',' : foldWidth(ch, raw[i - 1] ?? '', raw[i + 1] ?? '');
     const out = folded !== ch ? folded : simplified !== null ? (simplified[line.start + i] as string) : ch;
     chars.push(out);
     origs.push(line.start + i);

@@ -209,7 +209,8 @@ function findHeadings(text: string, range: Range, paras: readonly Paragraph[]): 
 function nomineeFromTitle(title: string): { name: string; kind: NomineeKind } | null {
   const m = ACHIEVEMENT_HEADING.exec(title.replace(/\s+/g, ''));
   if (!m) return null;
-  let name = (m[1] as string).replace(/^关于/, '').replace(/(同志|的)$/, '');
+  // 西岭县信访局“人民满意窗口” -> 西岭县信访局: a quoted honour after the name is not the name
+  let name = (m[1] as string).replace(/^关于/, '').replace(/[“"「][^”"」]*[”"」]$/, '').replace(/(同志|的)$/, '');
   // "山西省信访局督查处处长周方志" -> keep as is; the person is named at the end
   const person = /(?:处长|局长|主任|科长|书记|站长|所长|队长|组长|干部|同志)([\u4e00-\u9fa5]{2,3})$/.exec(name);
   if (person) name = person[1] as string;
