@@ -322,6 +322,16 @@ function analyse(text: string, num: ParsedNumber, ctx: ParagraphContext, lx: Lex
       break;
     }
   }
+  if (approx === null) {
+    // 至少化解30件, 每月至少接访一次, 约有300人: a hedge may stand before a short verb
+    const gap = /(至少|最多|大约|约)([\u4e00-\u9fff]{1,2})$/.exec(text.slice(Math.max(p.start, start - 4), start));
+    const h = gap ? lx.before.find((b) => b.marker === gap[1]) : undefined;
+    if (gap && h && !/[一二两三四五六七八九十百千万数几]/.test(gap[2] as string)) {
+      approx = h.approx;
+      rules.push(`hedge:before-verb:${h.marker}`);
+      start -= gap[0].length;
+    }
+  }
   approx ??= 'exact';
   const hedged = approx !== 'exact';
 
@@ -348,7 +358,8 @@ function analyse(text: string, num: ParsedNumber, ctx: ParagraphContext, lx: Lex
   // ---- category ----
   const cs = clauseStart(text, start, p.start);
   const ce = clauseEnd(text, pos, p.end);
-  const before = text.slice(cs, start);
+  // the verb of 至少化解30件 stands inside the span but still governs the number
+  const before = text.slice(cs, rules.some((r) => r.startsWith('hedge:before-verb')) ? num.start : start);
   const after = text.slice(pos, ce);
   let category: Category;
   let direction: 'down' | 'up' | null = null;
@@ -384,12 +395,12 @@ function analyse(text: string, num: ParsedNumber, ctx: ParagraphContext, lx: Lex
       const cueBefore = lx.d.periods.duration_cues.before.find((c) => before.endsWith(c));
       const cueAfter = lx.d.periods.duration_cues.after.find((c) => text.startsWith(c, pos))
         ?? (rules.includes('hedge:after-unit:以内') ? '' : undefined);
+      if (text[pos] === '的' && !cueBefore) return null; // 10年以上的骨头案: a qualifier, not a length
       if (cueAfter !== undefined) {
         pos += cueAfter.length;
-        if (approx === 'exact' && /内$/.test(cueAfter)) approx = 'at_most';
         rules.push(`duration:after:${cueAfter}`);
       } else if (cueBefore) rules.push(`duration:before:${cueBefore}`);
-      else if (approx === 'at_least' || approx === 'at_most') rules.push('duration:bounded');
+      else if (rules.some((r) => r.startsWith('hedge:before')) && (approx === 'at_least' || approx === 'at_most')) rules.push('duration:bounded');
       else if (changeVerbNear(text, start, pos, lx)) rules.push('duration:change');
       else if (tenure.at >= 0 && /[年月]/.test(unit.unit)) {
         rules.push(`duration:tenure:${tenure.word}`);
@@ -413,7 +424,9 @@ function analyse(text: string, num: ParsedNumber, ctx: ParagraphContext, lx: Lex
   const sentenceBefore = text.slice(ss, start);
   // the rate marker nearest the claim; of markers ending at the same place, the longest (平均每天 over 每天)
   const rateMark = lx.rates.map((r) => ({ r, at: sentenceBefore.lastIndexOf(r.marker) }))
-    .filter((x) => x.at >= 0 && !/(累计|共计|总计|合计)/.test(sentenceBefore.slice(x.at)))
+    .filter((x) => x.at >= 0 && !/(累计|共计|总计|合计)/.test(sentenceBefore.slice(x.at))
+      // a time scope between the rate and the claim ends the rate (每周三接访，三年来接待900多人次)
+      && !ctx.periods.some((m) => m.start >= ss + x.at + x.r.marker.length && m.end <= start))
     .sort((a, b) => (b.at + b.r.marker.length) - (a.at + a.r.marker.length) || b.r.marker.length - a.r.marker.length)[0];
 
   return {
@@ -439,8 +452,11 @@ function analyse(text: string, num: ParsedNumber, ctx: ParagraphContext, lx: Lex
 
 /** A from->to change of a time (由22天缩短至9天): the verb follows the first, or precedes the second. */
 function changeVerbNear(text: string, start: number, end: number, lx: Lexicon): boolean {
+  let cs = start;
+  while (cs > 0 && !CLAUSE_BREAK.test(text[cs - 1] as string)) cs--;
+  const before = text.slice(cs, start);
+  if (!/[从由]/.test(before)) return false; // 降至十年来最低 is no change of a length
   const after = text.slice(end, end + 4);
-  const before = text.slice(Math.max(0, start - 4), start);
   return lx.d.categories.change_to.some((v) => after.startsWith(v) || before.endsWith(v));
 }
 

@@ -146,7 +146,7 @@ export function isChineseNumeralChar(ch: string): boolean {
 export function parseNumberAt(text: string, pos: number): ParsedNumber | null {
   const ch = text[pos] ?? '';
   if (ch >= '0' && ch <= '9') return parseArabicAt(text, pos);
-  if (CN_CHAR.test(ch) || ch === '数') return parseChineseAt(text, pos);
+  if (CN_CHAR.test(ch) || ch === '数' || ch === '几') return parseChineseAt(text, pos);
   if (ch === '半') return { start: pos, end: pos + 1, value: 0.5, script: 'chinese' };
   return null;
 }

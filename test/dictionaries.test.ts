@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { readDictionaryTables, validateDictionaries, loadDictionaries, segment } from '../src/index.js';
+
+describe('dictionaries', () => {
+  it('are valid as shipped', () => {
+    expect(validateDictionaries(readDictionaryTables())).toEqual([]);
+  });
+
+  it('catch duplicates, bad values and malformed lines', () => {
+    const raw = readDictionaryTables();
+    const units = (raw['units.yaml'] as { units: unknown[] }).units;
+    const hedges = (raw['hedges.yaml'] as { hedges: unknown[] }).hedges;
+    const bad = {
+      ...raw,
+      'units.yaml': { units: [...units, { unit: '件', kind: 'case' }, { unit: '斤', kind: 'weight' }, { unit: '美元', kind: 'money' }] },
+      'hedges.yaml': { hedges: [...hedges, { marker: '大致', approx: 'roughly', position: 'before' }] },
+      'categories.yaml': { ...(raw['categories.yaml'] as object), resolve: ['化解', '化解'] },
+      'jieba-user.dict.txt': `${raw['jieba-user.dict.txt'] as string}信访积案 n 2000\n`,
+    };
+    const problems = validateDictionaries(bad);
+    expect(problems).toEqual(expect.arrayContaining([
+      'units.yaml: unit "件" listed twice',
+      'units.yaml: 斤: unknown kind weight',
+      'units.yaml: 美元: money needs a positive base',
+      'hedges.yaml: 大致: unknown approx roughly',
+      'categories.yaml: resolve lists "化解" twice',
+    ]));
+    expect(problems.some((p) => p.startsWith('jieba-user.dict.txt:'))).toBe(true);
+  });
+
+  it('reach jieba: petition-work terms come out whole, with offsets', () => {
+    loadDictionaries();
+    const text = '有效遏制了非访缠访闹访问题，上访人息诉罢访，领导包案化解信访积案。';
+    const tokens = segment(text);
+    const words = tokens.map((t) => t.word);
+    for (const w of ['非访', '缠访闹访', '息诉罢访', '领导包案', '信访积案']) expect(words).toContain(w);
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.word);
+    expect(tokens.map((t) => t.word).join('')).toBe(text);
+  });
+});

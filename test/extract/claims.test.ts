@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { claimsOf, brief } from '../helpers/extract.js';
+
+/** Each row: a sentence and the claims expected in it, as text|value|approx|unit|category. */
+describe('numbers, scales and units', () => {
+  it.each([
+    ['全市梳理排查化解信访积案 701 件。', ['701 件|701|exact|件|cases_resolved']],
+    ['为 3000 余农民工兄弟追讨工资 7000 余万元。', ['3000 余农民工|3000|over|农民工|headcount', '7000 余万元|70000000|over|元|amount']],
+    ['追回购房款 1 亿多元。', ['1 亿多元|100000000|over|元|amount']],
+    ['投资400万元建成900平米的信访大厅。', ['400万元|4000000|exact|元|amount', '900平米|900|exact|平米|count']],
+    ['共接待群众１，２３４人次。', ['１，２３４人次|1234|exact|人次|headcount']],
+    ['累计接待群众1,320批次。', ['1,320批次|1320|exact|批次|headcount']],
+    ['为群众挽回经济损失一千二百余万元。', ['一千二百余万元|12000000|over|元|amount']],
+    ['投入资金56.8万元。', ['56.8万元|568000|exact|元|amount']],
+    ['涉及群众两三万人。', ['两三万人|20000|about|人|headcount']],
+    ['协调解决遗留问题数十个。', ['数十个|20|about|个|cases_resolved']],
+    ['举办培训班十几期。', ['十几期|10|over|期|count']],
+    ['百余名民工冲进公司。', ['百余名|100|over|名|headcount']],
+    ['上百人参加。', ['上百人|100|over|人|headcount']],
+    ['连续四天组织调运73辆长途大巴。', ['四天|4|exact|天|duration', '73辆|73|exact|辆|count']],
+    ['并在 24 小时内反馈。', ['24 小时内|24|exact|小时|duration']],
+    ['担任督查处长5年来，规范督查程序。', ['5年来|5|exact|年|duration']],
+    ['他从事信访工作20年。', ['20年|20|exact|年|duration']],
+    ['设立 24 个接待窗口。', ['24 个|24|exact|个|count']],
+    ['全国约二十个省来我省调研。', ['约二十个|20|about|个|count']],
+    ['杨晶同志两次作出重要批示。', ['两次|2|exact|次|count']],
+    ['提交报告300余件。', ['300余件|300|over|件|count']],
+    ['受理 117 件。', ['117 件|117|exact|件|count']],
+    ['已化解26件。', ['26件|26|exact|件|cases_resolved']],
+  ])('%s', (text, expected) => {
+    expect(claimsOf(text).map(brief)).toEqual(expected);
+  });
+});
+
+describe('approximation markers', () => {
+  it.each([
+    ['解决 150 余起。', 'over'], ['解决150多起。', 'over'], ['逾200人参加。', 'over'], ['超过300人参加。', 'over'],
+    ['每年接待10000人次以上。', 'at_least'], ['化解不少于100件。', 'at_least'], ['至少化解30件。', 'at_least'],
+    ['支持帮助解决近60起。', 'under'], ['将近500人参加。', 'under'], ['不到20人参加。', 'under'],
+    ['约3000人参加。', 'about'], ['3000人左右参加。', 'about'], ['3000人上下参加。', 'about'],
+    ['控制在20人以下。', 'at_most'], ['不超过20人参加。', 'at_most'], ['120人参加。', 'exact'],
+  ])('%s -> %s', (text, approx) => {
+    const cs = claimsOf(text);
+    expect(cs).toHaveLength(1);
+    expect(cs[0]?.approx).toBe(approx);
+  });
+
+  it('a trailing 以上 covers figures juxtaposed before it', () => {
+    expect(claimsOf('近五年来，每年接待群众 700 批次 10000 人次以上。').map((c) => c.approx)).toEqual(['at_least', 'at_least']);
+  });
+});
+
+describe('percentages, shares and changes', () => {
+  it('reads direction and baseline', () => {
+    const [c] = claimsOf('进京非正常上访量同比下降96.5%。');
+    expect(c).toMatchObject({ value: 96.5, unit: '%', category: 'percent_change', direction: 'down', baseline: '同比' });
+    const [d] = claimsOf('全市信访总量是较高峰期减少50%以上。');
+    expect(d).toMatchObject({ value: 50, approx: 'at_least', category: 'percent_change', direction: 'down', baseline: '较高峰期' });
+    const [e] = claimsOf('信访量与去年同期相比下降42%。');
+    expect(e).toMatchObject({ direction: 'down', baseline: '与去年同期相比' });
+    const [f] = claimsOf('受理量增长12.5%。');
+    expect(f).toMatchObject({ direction: 'up', category: 'percent_change' });
+  });
+
+  it('reads shares', () => {
+    expect(claimsOf('“零非访”县区占全市50%。')[0]).toMatchObject({ value: 50, category: 'share', direction: null });
+    expect(claimsOf('使百分之九十五以上的信访问题化解在了基层。')[0]).toMatchObject({ text: '百分之九十五以上', value: 95, approx: 'at_least', category: 'share' });
+    expect(claimsOf('全年收结比为0.98。')[0]).toMatchObject({ value: 0.98, category: 'share', unit: '' });
+    expect(claimsOf('信访总量较上年下降三成。')[0]).toMatchObject({ value: 30, unit: '%', category: 'percent_change', direction: 'down' });
+  });
+
+  it('links a change from one value to another', () => {
+    const cs = claimsOf('2012 年，工资从每月 590 元提升至 740 元。2013 年底又调至 990 元。');
+    expect(cs).toHaveLength(2);
+    expect(cs[0]).toMatchObject({ text: '590 元提升至 740 元', value: 740, from: 590, direction: 'up', category: 'amount', period: '2012年' });
+    expect(cs[0]?.rate?.unit).toBe('month');
+    expect(cs[1]).toMatchObject({ text: '990 元', value: 990, from: 740, direction: 'up', period: '2013年底' });
+    expect(claimsOf('平均办理时限由22天缩短至9天。')[0]).toMatchObject({ value: 9, from: 22, direction: 'down', category: 'duration' });
+    expect(claimsOf('满意率由2019年的86%提高到2021年的95.5%。')[0]).toMatchObject({ value: 95.5, from: 86, direction: 'up', category: 'share' });
+  });
+
+  it('gives counts a direction when a change verb governs them', () => {
+    expect(claimsOf('受理申请156件，同比增加21件。').map((c) => c.direction)).toEqual([null, 'up']);
+  });
+});
+
+describe('periods and rates', () => {
+  it.each([
+    ['2014年以来，全市化解信访积案701件。', '2014年以来'],
+    ['近五年来，每年接待群众700批次。', '近五年来'],
+    ['2016 年底，全市 11 个乡镇变为一般越级上访乡镇。', '2016年底'],
+    ['2011 年至今，通过县级领导包案解决 150 余起。', '2011年至今'],
+    ['截至2022年6月底，已化解积案88件。', '截至2022年6月底'],
+  ])('%s', (text, period) => {
+    expect(claimsOf(text)[0]?.period).toBe(period);
+  });
+
+  it('governs later sentences of the paragraph until another scope', () => {
+    const cs = claimsOf('2014年以来，化解积案701件。开展活动，把全市45个乡镇分为三类。2016年底，11个乡镇变为一般乡镇。');
+    expect(cs.map((c) => c.period)).toEqual(['2014年以来', '2014年以来', '2016年底']);
+  });
+
+  it('is not taken from a birth date or a mid-sentence comparison', () => {
+    expect(claimsOf('陈某，1972年出生，从事信访工作18年。')[0]?.period).toBeNull();
+    expect(claimsOf('城关镇信访量与去年同期相比下降42%。')[0]?.period).toBeNull();
+  });
+
+  it('records rates', () => {
+    const cs = claimsOf('近五年来，每年接待群众10000人次以上，平均每天接待30人次，累计接待近5万人次。');
+    expect(cs.map((c) => c.rate?.text ?? null)).toEqual(['每年', '平均每天', null]);
+  });
+});
+
+describe('what is not a claim', () => {
+  it.each([
+    ['现场十分混乱，局面一时难以控制。', 'words that contain numerals'],
+    ['进一步夯实了基础，实行统一登记，一般越级上访。', 'words that contain numerals'],
+    ['一大批“钉子案”得到解决。', 'a lexicalised quantity word'],
+    ['深化“两学一做”学习教育，落实“一岗双责”。', 'slogans'],
+    ['创新“五个一”（每人现场接待100名群众、解决1批疑难信访问题）机制。', 'a gloss of a programme name'],
+    ['推广“三个一”工作法（一张联系卡、一本民情账、一次回访）。', 'a gloss after a short noun'],
+    ['实行信访事项“三级终结”机制，提供一站式服务。', 'programme names'],
+    ['人民日报党建周刊第471期整版介绍。', 'an ordinal'],
+    ['筹备承办G20会议和APEC会议。', 'an event name'],
+    ['5.12汶川大地震后，民工返乡。', 'an event date'],
+    ['2017年6月21日至2017年6月27日公示。', 'dates'],
+    ['联系电话：0351—4019050，邮政编码：030002。', 'phone and postal numbers'],
+    ['通信地址：桃园北路 15 号。', 'a street number'],
+    ['根据人社部函〔2017〕57号文件要求。', 'a document number'],
+    ['一是积极拓展功能。二是狠抓落实。', 'list markers'],
+    ['展现了一名信访干部敢于担当的良好精神风貌。', 'an article'],
+    ['以一个复转军人的身份讲政策。', 'an article'],
+    ['抓好三个环节，压实五个责任。', 'parts of a programme'],
+    ['到市上访量降至十年来最低。', 'a comparison scope'],
+    ['幼儿不满3岁。', 'an age'],
+    ['每天护送完返乡民工都已是凌晨三、四点。', 'a clock time'],
+    ['建国六十周年大庆。', 'an anniversary'],
+    ['区、乡两级信访信息系统，四级信访信息系统。', 'levels'],
+    ['化解疑难、复杂、三跨信访问题。', 'a petition-work term'],
+    ['“信访、矛调、纪检”三位一体机制。', 'an idiom'],
+  ])('%s (%s)', (text) => {
+    expect(claimsOf(text).map(brief)).toEqual([]);
+  });
+});
+
+describe('evidence spans', () => {
+  it('point at the exact original text through spaces, breaks and residue', () => {
+    const text = '开展专项\n\n治理，化解 701 件，提出解决[方案](#)。\r\n共 3\u00a0000 余人\u200b次。';
+    const cs = claimsOf(text);
+    expect(cs.map((c) => c.text)).toEqual(['701 件', '3\u00a0000 余人\u200b次']);
+    for (const c of cs) expect(text.slice(c.start, c.end)).toBe(c.text);
+  });
+});
+
+describe('hedges before a verb', () => {
+  it('keep the verb for the category', () => {
+    expect(claimsOf('至少化解30件。')[0]).toMatchObject({ text: '至少化解30件', approx: 'at_least', category: 'cases_resolved' });
+    expect(claimsOf('区长每月至少接访一次。')[0]).toMatchObject({ text: '至少接访一次', value: 1, approx: 'at_least', category: 'count' });
+  });
+});
