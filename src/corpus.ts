@@ -19,7 +19,8 @@ function supported(path: string): boolean {
 function walk(dir: string, out: string[]): void {
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
   for (const e of entries) {
-    if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+    // hidden files, dependencies and a folder's own README are not documents to analyse
+    if (e.name.startsWith('.') || e.name === 'node_modules' || /^readme(\.|$)/i.test(e.name)) continue;
     const p = join(dir, e.name);
     if (e.isDirectory()) walk(p, out);
     else if (e.isFile() && supported(p)) out.push(p);
