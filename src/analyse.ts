@@ -97,6 +97,20 @@ export function claimId(docSha: string, start: number, end: number): string {
   return sha256(`${docSha}:${start}:${end}`).slice(0, 16);
 }
 
+/** The paragraph holding `pos`, by binary search over paragraphs in text order. */
+function paragraphAt(paras: readonly Range[], pos: number): Range | undefined {
+  let lo = 0;
+  let hi = paras.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const p = paras[mid] as Range;
+    if (pos < p.start) hi = mid - 1;
+    else if (pos >= p.end) lo = mid + 1;
+    else return p;
+  }
+  return undefined;
+}
+
 function deepestHeadings(headings: readonly HeadingNode[], pos: number, scan: Range): { section: HeadingNode | null; path: HeadingNode[] } {
   const stack: HeadingNode[] = [];
   let inline: HeadingNode | null = null;
@@ -132,7 +146,7 @@ export function analyseText(text: string, meta: { path: string; sha256: string; 
 
   function toClaim(c: ViewClaim, scan: Range & { nominee: string | null }, nomineeHeading: string | null): Claim {
     const span = orig(c);
-    const para = paragraphs.find((p) => c.start >= p.start && c.start < p.end) ?? { start: c.start, end: c.end };
+    const para = paragraphAt(paragraphs, c.start) ?? { start: c.start, end: c.end };
     const sentence = sentencesOf(view.text, para).find((s) => c.start >= s.start && c.start <= s.end) ?? para;
     const { section, path } = deepestHeadings(structure.headings, c.start, scan);
     return {

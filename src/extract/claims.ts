@@ -143,6 +143,7 @@ export function findPeriods(text: string, p: Range, scopeWords: readonly string[
     const bareYear = /^(?:19|20)\d{2}年/.test(s) && !/(以来|来|至今|底|初|末|半年|全年|度)$/.test(s);
     if (bareYear && !/[自从截]/.test(s[0] as string) && !opensClause) continue;
     if (bareYear && notScopeAfter.some((w) => text.startsWith(w, at + s.length))) continue; // 1972年出生
+    if (text[at + s.length] === '的') continue; // 从2016年的85%: a point of comparison, not a scope
     if (/^[\d一二三四五六七八九十两几]/.test(s) && !/^(?:19|20)\d{2}/.test(s) && /[至降为达]/.test(prev)) continue;
     out.push({ text: s.replace(/^(?:自|从)/, ''), start: at + (/^(?:自|从)/.test(s) ? 1 : 0), end: at + s.length });
   }
@@ -150,7 +151,7 @@ export function findPeriods(text: string, p: Range, scopeWords: readonly string[
     let i = para.indexOf(w);
     while (i >= 0) {
       const at = p.start + i;
-      if (at === p.start || CLAUSE_BREAK.test(text[at - 1] as string)) out.push({ text: w, start: at, end: at + w.length });
+      if (at === p.start || CLAUSE_BREAK.test(text[at - 1] as string) || w.endsWith('以来')) out.push({ text: w, start: at, end: at + w.length });
       i = para.indexOf(w, i + w.length);
     }
   }
@@ -425,6 +426,7 @@ function analyse(text: string, num: ParsedNumber, ctx: ParagraphContext, lx: Lex
   // the rate marker nearest the claim; of markers ending at the same place, the longest (平均每天 over 每天)
   const rateMark = lx.rates.map((r) => ({ r, at: sentenceBefore.lastIndexOf(r.marker) }))
     .filter((x) => x.at >= 0 && !/(累计|共计|总计|合计)/.test(sentenceBefore.slice(x.at))
+      && !(x.r.unit === 'week' && /^[一二三四五六日天]/.test(sentenceBefore.slice(x.at + x.r.marker.length))) // 每周一: a weekday
       // a time scope between the rate and the claim ends the rate (每周三接访，三年来接待900多人次)
       && !ctx.periods.some((m) => m.start >= ss + x.at + x.r.marker.length && m.end <= start))
     .sort((a, b) => (b.at + b.r.marker.length) - (a.at + a.r.marker.length) || b.r.marker.length - a.r.marker.length)[0];
