@@ -1,0 +1,35 @@
+/** Property tests: the pipeline never throws and every span stays valid, whatever the text. */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { analyseText, sha256 } from '../src/index.js';
+
+const pieces = [
+  '1', '0', '7', '96.5', '1,000', '３', '．', '，', '一', '两', '十', '百', '千', '万', '亿', '半', '数', '几',
+  '余', '多', '近', '约', '以上', '左右', '不少于', '件', '人次', '批次', '户', '名', '元', '万元', '%', '％', '成', '年', '天', '小时',
+  '化解', '接待', '下降', '同比', '从', '提升至', '其中', '每年', '连续', '担任', '以来', '第', '“', '”', '《', '》', '（', '）',
+  '。', '，', '、', '；', '：', '\n', '\n\n', '\r\n', '\r', ' ', '\u00a0', '\u200b', '\u3000', '[', ']', '(#)', '#', '- ', '**',
+  '一、', '（一）', '一是', '1.', '主要事迹：', '同志', '信访局', '陳', '萬', '餘', '\ud83d\ude00', 'G20', 'abc',
+];
+const genreText = fc.array(fc.constantFrom(...pieces), { maxLength: 120 }).map((xs) => xs.join(''));
+const runs = Number(process.env['SHIJI_FUZZ_RUNS'] ?? 300);
+
+describe('fuzz', () => {
+  it('never throws and keeps every span valid on genre-like text', () => {
+    fc.assert(fc.property(genreText, (text) => {
+      const { result } = analyseText(text, { path: 'f.txt', sha256: sha256(text), encoding: 'utf-8', bom: false });
+      for (const c of result.claims) {
+        expect(text.slice(c.start, c.end)).toBe(c.text);
+        expect(c.start).toBeLessThan(c.end);
+        expect(c.sentence.start).toBeLessThanOrEqual(c.start);
+        expect(Number.isFinite(c.value)).toBe(true);
+      }
+    }), { numRuns: runs });
+  });
+
+  it('never throws on arbitrary unicode', () => {
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (text) => {
+      const { result } = analyseText(text, { path: 'f.txt', sha256: sha256(text), encoding: 'utf-8', bom: false });
+      for (const c of result.claims) expect(text.slice(c.start, c.end)).toBe(c.text);
+    }), { numRuns: runs });
+  });
+});
