@@ -8,6 +8,10 @@ import { buildView, toOriginal, type TextView } from './read/view.js';
 import { parseStructure, sentencesOf, type DocumentStructure, type HeadingNode, type NomineeKind, type Range } from './structure/document.js';
 import { extractClaims, type Category, type ViewClaim } from './extract/claims.js';
 import { loadDictionaries, type Approx, type Dictionaries, type RateUnit } from './dictionaries.js';
+import { CriterionRanker, loadThemes, type LinkCriterion } from './link/criteria.js';
+import { loadCriteriaFile, type CriteriaSet } from './link/criteria-file.js';
+import { requirementsOf, lowerBound, CLEAN_STATEMENT, type EvidenceStatus, type RequirementKind } from './link/requirements.js';
+import { checkClaims, type CheckKind } from './check/arithmetic.js';
 
 export const EXTRACTOR_VERSION = '0.1.0';
 
@@ -22,9 +26,52 @@ export interface Nominee {
   readonly section?: { readonly heading: string; readonly start: number; readonly end: number };
 }
 
-export interface Criterion { readonly id: string; readonly group: NomineeKind; readonly text: string; readonly start: number; readonly end: number }
+export interface Criterion {
+  readonly id: string;
+  readonly group: NomineeKind;
+  readonly text: string;
+  /** span in this document; absent for criteria given with --criteria */
+  readonly start?: number;
+  readonly end?: number;
+  readonly source?: string;
+}
 
-export interface CriterionLink { readonly id: string; readonly score: number; readonly terms: readonly string[] }
+export type { CriterionLink } from './link/criteria.js';
+import type { CriterionLink } from './link/criteria.js';
+
+export interface RequirementEvidence {
+  readonly nominee: string;
+  readonly status: EvidenceStatus;
+  readonly claims: readonly string[];
+  readonly evidence: { readonly start: number; readonly end: number; readonly text: string } | null;
+}
+
+export interface RequirementResult {
+  readonly criterion: string;
+  readonly kind: RequirementKind;
+  readonly text: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly approx: Approx;
+  readonly nominees: readonly RequirementEvidence[];
+}
+
+export interface CoverageCell {
+  readonly nominee: string;
+  readonly criterion: string;
+  /** claims whose first-ranked criterion this is */
+  readonly claims: number;
+  /** the claim that links to this criterion most strongly, at any rank */
+  readonly strongest: string | null;
+  readonly score: number;
+  /** false when no claim ranks it first and none links to it with a score of EVIDENCE_SCORE */
+  readonly evidence: boolean;
+}
+
+/** How many criteria each claim lists, best first. */
+export const CRITERIA_PER_CLAIM = 3;
+/** A link at least this strong counts as quantitative evidence for a criterion. */
+export const EVIDENCE_SCORE = 0.3;
 
 export interface Claim {
   readonly id: string;
@@ -51,13 +98,15 @@ export interface Claim {
   readonly periodSpan: Span | null;
   readonly fromSpan: Span | null;
   readonly headings: readonly string[];
+  readonly paragraph: Span;
   readonly rules: readonly string[];
 }
 
 export interface Check {
   readonly id: string;
-  readonly kind: string;
+  readonly kind: CheckKind;
   readonly claims: readonly string[];
+  readonly nominee: string | null;
   readonly message: string;
   readonly stated: number | null;
   readonly computed: number | null;
@@ -75,11 +124,15 @@ export interface DocumentResult {
   readonly criteria: readonly Criterion[];
   readonly claims: readonly Claim[];
   readonly checks: readonly Check[];
+  readonly requirements: readonly RequirementResult[];
+  readonly coverage: readonly CoverageCell[];
   readonly warnings: readonly string[];
 }
 
 export interface AnalyseOptions {
   readonly dicts?: Dictionaries;
+  /** link against these criteria instead of the document's own (shiji extract --criteria) */
+  readonly criteria?: { readonly source: string; readonly criteria: readonly LinkCriterion[] };
 }
 
 export interface Analysis {
@@ -95,6 +148,17 @@ export function sha256(bytes: Uint8Array | string): string {
 
 export function claimId(docSha: string, start: number, end: number): string {
   return sha256(`${docSha}:${start}:${end}`).slice(0, 16);
+}
+
+/** The part of a sentence between semicolons that holds the claim: the context it speaks of. */
+function clauseGroup(sentence: string, at: number): string {
+  const parts = sentence.split(/(?<=[；;])/);
+  let pos = 0;
+  for (const p of parts) {
+    if (at < pos + p.length) return p;
+    pos += p.length;
+  }
+  return sentence;
 }
 
 /** The paragraph holding `pos`, by binary search over paragraphs in text order. */
@@ -173,6 +237,7 @@ export function analyseText(text: string, meta: { path: string; sha256: string; 
       periodSpan: c.period ? orig(c.period) : null,
       fromSpan: c.fromRange ? orig(c.fromRange) : null,
       headings: path.map((h) => h.text),
+      paragraph: orig(para),
       rules: c.rules,
     };
   }
@@ -183,7 +248,63 @@ export function analyseText(text: string, meta: { path: string; sha256: string; 
     if (n.section) { const s = orig(n.section.headingRange); out.section = { heading: n.section.heading, start: s.start, end: s.end }; }
     return out;
   });
-  const criteria: Criterion[] = structure.criteria.map((c) => ({ id: c.id, group: c.group, text: c.text, ...orig(c) }));
+  const criteria: Criterion[] = opts.criteria
+    ? opts.criteria.criteria.map((c) => ({ id: c.id, group: c.group, text: c.text, source: opts.criteria?.source ?? '' }))
+    : structure.criteria.map((c) => ({ id: c.id, group: c.group, text: c.text, ...orig(c) }));
+
+  // Link claims to criteria
+  const groupOf = new Map(nominees.map((n) => [n.id, n.kind]));
+  let linked: Claim[] = claims;
+  const fullRanking = new Map<string, CriterionLink[]>();
+  if (criteria.length > 0) {
+    const ranker = new CriterionRanker(criteria, loadThemes(dicts.dir));
+    linked = claims.map((c) => {
+      const all = ranker.rank({
+        sentence: clauseGroup(text.slice(c.sentence.start, c.sentence.end), c.start - c.sentence.start),
+        headings: c.headings.length > 0 ? c.headings : c.section ? [c.section] : [],
+        category: c.category,
+        rules: c.rules,
+        group: c.nominee === null ? null : (groupOf.get(c.nominee) ?? null),
+      }, Number.POSITIVE_INFINITY);
+      fullRanking.set(c.id, all);
+      return { ...c, criteria: all.slice(0, CRITERIA_PER_CLAIM) };
+    });
+  }
+
+  const coverage: CoverageCell[] = [];
+  for (const n of nominees) {
+    for (const cr of criteria.filter((x) => x.group === n.kind)) {
+      const mine = linked.filter((c) => c.nominee === n.id);
+      let strongest: Claim | null = null;
+      let score = 0;
+      for (const c of mine) {
+        const l = fullRanking.get(c.id)?.find((x) => x.id === cr.id);
+        if (l && l.score > score) { score = l.score; strongest = c; }
+      }
+      const first = mine.filter((c) => c.criteria[0]?.id === cr.id).length;
+      coverage.push({ nominee: n.id, criterion: cr.id, claims: first, strongest: strongest?.id ?? null, score, evidence: first > 0 || score >= EVIDENCE_SCORE });
+    }
+  }
+
+  const requirements: RequirementResult[] = requirementsOf(criteria).map((r) => ({
+    criterion: r.criterion, kind: r.kind, text: r.text, value: r.value, unit: r.unit, approx: r.approx,
+    nominees: nominees.filter((n) => n.kind === r.group).map((n): RequirementEvidence => {
+      if (r.kind === 'service_years') {
+        const tenure = linked.filter((c) => c.nominee === n.id && c.category === 'duration' && c.rules.some((x) => x.startsWith('duration:tenure')) && c.unit === '年');
+        const met = tenure.filter((c) => lowerBound(c.value, c.approx) >= r.value);
+        const status: EvidenceStatus = tenure.length === 0 ? 'no_evidence' : met.length > 0 ? 'met' : 'not_met';
+        return { nominee: n.id, status, claims: (met.length > 0 ? met : tenure).map((c) => c.id), evidence: null };
+      }
+      const section = structure.nominees.find((x) => x.id === n.id)?.section;
+      const body = section ? view.text.slice(section.start, section.end) : '';
+      const m = CLEAN_STATEMENT.exec(body);
+      if (!m || !section) return { nominee: n.id, status: 'no_evidence', claims: [], evidence: null };
+      const span = orig({ start: section.start + m.index, end: section.start + m.index + m[0].length });
+      return { nominee: n.id, status: 'stated', claims: [], evidence: { ...span, text: text.slice(span.start, span.end) } };
+    }),
+  }));
+
+  const checks = checkClaims(text, linked, { idOf: (kind, ids) => sha256(`${meta.sha256}:${kind}:${ids.join(',')}`).slice(0, 16) });
 
   const result: DocumentResult = {
     path: meta.path,
@@ -195,11 +316,18 @@ export function analyseText(text: string, meta: { path: string; sha256: string; 
     title: structure.title,
     nominees,
     criteria,
-    claims,
-    checks: [],
+    claims: linked,
+    checks,
+    requirements,
+    coverage,
     warnings: structure.warnings,
   };
   return { result, text, view, structure };
+}
+
+/** Reads a criteria set for --criteria: a YAML list of {id, group, text}, or a notice. */
+export function readCriteriaFile(path: string): CriteriaSet {
+  return loadCriteriaFile(path, (bytes, p) => analyseBytes(bytes, p).result.criteria);
 }
 
 /** Decodes and analyses one file's bytes. */

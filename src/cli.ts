@@ -5,20 +5,23 @@
  */
 import { parseArgs } from 'node:util';
 import { collectInputs, analyseFile, type AnalyseOutcome } from './corpus.js';
-import { EXTRACTOR_VERSION, type DocumentResult } from './analyse.js';
+import { EXTRACTOR_VERSION, readCriteriaFile, type DocumentResult, type AnalyseOptions } from './analyse.js';
 import { ShijiError } from './errors.js';
 import { CATEGORIES } from './extract/claims.js';
 
 const HELP = `shiji ${EXTRACTOR_VERSION} — quantitative claims in commendation notices
 
 Usage:
-  shiji extract <file-or-folder>... [--json | --jsonl | --text]
+  shiji extract <file-or-folder>... [--json | --jsonl | --text] [--criteria FILE]
   shiji --help | --version
 
 extract   analyse notices and write-ups (.txt, .md; UTF-8, GB18030/GBK, UTF-16)
   --json    one JSON object {documents:[…]} on stdout (see the contract)
   --jsonl   one JSON document per line
   --text    print the decoded text the offsets refer to
+  --criteria FILE  link claims against these criteria instead of the document's own:
+            a YAML list of {id, group, text} (a ready set is in dictionaries/criteria/)
+            or a notice whose 评选条件 are read
   (none)    a readable summary per document and nominee
 
 Exit status: 0 when every input was analysed, 1 when any input could not be read,
@@ -48,6 +51,24 @@ export function summarize(doc: DocumentResult): string {
     const mine = doc.claims.filter((c) => c.nominee === r.id);
     lines.push(`  ${pad(r.name, 22)}${pad(String(mine.length), 8)}${CATEGORIES.map((c) => pad(String(mine.filter((x) => x.category === c).length || '·'), 10)).join('')}`);
   }
+  const name = (id: string | null): string => doc.nominees.find((n) => n.id === id)?.name ?? '(unattributed)';
+  for (const r of doc.requirements.filter((x) => x.nominees.length > 0)) {
+    lines.push(`  ${r.criterion} requires ${r.text}:`);
+    for (const e of r.nominees) {
+      const shown = e.status === 'stated' ? `stated: ${e.evidence?.text ?? ''}` : e.status.replace('_', ' ');
+      const claims = e.claims.map((id) => doc.claims.find((c) => c.id === id)?.text ?? id).join(', ');
+      lines.push(`    ${pad(name(e.nominee), 20)}${shown}${claims ? ` (${claims})` : ''}`);
+    }
+  }
+  const empty = doc.nominees.map((n) => ({ n, ids: doc.coverage.filter((c) => c.nominee === n.id && !c.evidence).map((c) => c.criterion) })).filter((x) => x.ids.length > 0);
+  if (empty.length > 0) {
+    lines.push('  criteria with no quantitative evidence:');
+    for (const { n, ids } of empty) lines.push(`    ${pad(n.name, 20)}${ids.join(', ')}`);
+  }
+  if (doc.checks.length > 0) {
+    lines.push(`  ${doc.checks.length} arithmetic finding${doc.checks.length > 1 ? 's' : ''}:`);
+    for (const c of doc.checks) lines.push(`    ${pad(name(c.nominee), 20)}${c.kind}: ${c.message}`);
+  }
   for (const w of doc.warnings) lines.push(`  warning: ${w}`);
   return lines.join('\n');
 }
@@ -60,7 +81,7 @@ function fail(message: string, code: number): never {
 function runExtract(argv: string[]): number {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, jsonl: { type: 'boolean' }, text: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, jsonl: { type: 'boolean' }, text: { type: 'boolean' }, criteria: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   } catch (e) {
     fail(`${(e as Error).message.split('\n')[0]} (see shiji --help)`, 2);
   }
@@ -69,12 +90,13 @@ function runExtract(argv: string[]): number {
   if (positionals.length === 0) fail('extract needs at least one file or folder (see shiji --help)', 2);
   if ([values.json, values.jsonl, values.text].filter(Boolean).length > 1) fail('choose one of --json, --jsonl, --text', 2);
 
+  const opts: AnalyseOptions = values.criteria === undefined ? {} : { criteria: readCriteriaFile(values.criteria) };
   const { files, problems } = collectInputs(positionals);
   let failed = problems.length;
   for (const p of problems) process.stderr.write(`shiji: ${p.error.message}\n`);
   const docs: DocumentResult[] = [];
   for (const f of files) {
-    const outcome: AnalyseOutcome = analyseFile(f.path);
+    const outcome: AnalyseOutcome = analyseFile(f.path, opts);
     if ('error' in outcome) { failed++; process.stderr.write(`shiji: ${outcome.error.message}\n`); continue; }
     const doc = outcome.analysis.result;
     if (values.jsonl) process.stdout.write(`${JSON.stringify(doc)}\n`);

@@ -1,6 +1,6 @@
 /** shiji's public library API. The library never prints and never exits. */
-export { analyseBytes, analyseText, claimId, sha256, EXTRACTOR_VERSION } from './analyse.js';
-export type { Analysis, AnalyseOptions, Claim, Check, Criterion, CriterionLink, DocumentResult, Nominee, Span } from './analyse.js';
+export { analyseBytes, analyseText, claimId, sha256, readCriteriaFile, EXTRACTOR_VERSION, CRITERIA_PER_CLAIM, EVIDENCE_SCORE } from './analyse.js';
+export type { Analysis, AnalyseOptions, Claim, Check, Criterion, CriterionLink, CoverageCell, DocumentResult, Nominee, RequirementResult, RequirementEvidence, Span } from './analyse.js';
 export { collectInputs, analyseFile, SUPPORTED_EXTENSIONS } from './corpus.js';
 export type { AnalyseOutcome, InputFile, InputProblem } from './corpus.js';
 export { decodeBytes, MAX_BYTES } from './read/decode.js';

@@ -1,0 +1,134 @@
+/**
+ * Links each claim to the criteria it evidences: natural's TF-IDF over jieba tokens of the
+ * criteria, combined with the theme lexicon in dictionaries/criteria-themes.yaml and the
+ * claim's context (its sentence and its headings). Best first, with the words that explain it.
+ */
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { TfIdf } from 'natural/lib/natural/tfidf/index.js';
+import { segment } from '../segment/jieba.js';
+import { ShijiError } from '../errors.js';
+import type { Category } from '../extract/claims.js';
+import type { NomineeKind } from '../structure/document.js';
+
+export interface Theme {
+  readonly id: string;
+  readonly criterion: readonly string[];
+  readonly claim: readonly string[];
+  readonly categories: readonly Category[];
+  readonly rules?: readonly string[];
+  readonly prior?: number;
+}
+
+export interface LinkCriterion { readonly id: string; readonly group: NomineeKind; readonly text: string }
+export interface LinkClaim {
+  readonly sentence: string;
+  readonly headings: readonly string[];
+  readonly category: Category;
+  readonly rules: readonly string[];
+  readonly group: NomineeKind | null;
+}
+export interface CriterionLink { readonly id: string; readonly score: number; readonly terms: readonly string[] }
+
+const THEMES_FILE = 'criteria-themes.yaml';
+
+export function validateThemes(raw: unknown): string[] {
+  const problems: string[] = [];
+  const themes = (raw as { themes?: unknown } | null)?.themes;
+  if (!Array.isArray(themes)) return [`${THEMES_FILE}: themes must be a list`];
+  const ids = new Set<string>();
+  for (const t of themes as Array<Record<string, unknown>>) {
+    const id = String(t['id']);
+    if (ids.has(id)) problems.push(`${THEMES_FILE}: theme "${id}" listed twice`);
+    ids.add(id);
+    for (const k of ['criterion', 'claim', 'categories']) {
+      if (!Array.isArray(t[k])) problems.push(`${THEMES_FILE}: ${id}: ${k} must be a list`);
+      else {
+        const seen = new Set<string>();
+        for (const w of t[k] as unknown[]) {
+          if (typeof w !== 'string' || w === '') problems.push(`${THEMES_FILE}: ${id}: ${k} has an empty entry`);
+          else if (seen.has(w)) problems.push(`${THEMES_FILE}: ${id}: ${k} lists "${w}" twice`);
+          else seen.add(w);
+        }
+      }
+    }
+    if ((t['criterion'] as unknown[] | undefined)?.length === 0) problems.push(`${THEMES_FILE}: ${id}: needs at least one criterion pattern`);
+    if (t['prior'] !== undefined && !(typeof t['prior'] === 'number' && t['prior'] >= 0 && t['prior'] < 1)) problems.push(`${THEMES_FILE}: ${id}: prior must be in [0, 1)`);
+  }
+  return problems;
+}
+
+const themeCache = new Map<string, Theme[]>();
+export function loadThemes(dir: string): Theme[] {
+  const hit = themeCache.get(dir);
+  if (hit) return hit;
+  const raw = parse(readFileSync(`${dir}/${THEMES_FILE}`, 'utf8')) as unknown;
+  const problems = validateThemes(raw);
+  if (problems.length > 0) throw new ShijiError('dictionary', `bad dictionary data: ${problems[0]}`);
+  const themes = (raw as { themes: Theme[] }).themes;
+  themeCache.set(dir, themes);
+  return themes;
+}
+
+const STOP = new Set(['工作', '方面', '以及', '能够', '应当', '具备', '下列', '之一', '同时', '一般', '等', '和', '的', '在', '了', '与', '及', '对', '为', '是']);
+function contentTokens(text: string): string[] {
+  return segment(text).map((t) => t.word).filter((w) => w.length >= 2 && /^[\u4e00-\u9fff]+$/.test(w) && !STOP.has(w));
+}
+
+const SENTENCE_WEIGHT = 1;
+const HEADING_WEIGHT = 0.6;
+
+/** A ranker for one set of criteria; build once per document, call `rank` per claim. */
+export class CriterionRanker {
+  private readonly tfidf = new TfIdf();
+  private readonly themesOf: Theme[][];
+  constructor(private readonly criteria: readonly LinkCriterion[], themes: readonly Theme[]) {
+    for (const c of criteria) this.tfidf.addDocument(contentTokens(c.text));
+    this.themesOf = criteria.map((c) => themes.filter((t) => t.criterion.some((p) => c.text.includes(p))));
+  }
+
+  rank(claim: LinkClaim, limit = 3): CriterionLink[] {
+    const sentenceTokens = contentTokens(claim.sentence);
+    const headingText = claim.headings.join('。');
+    const headingTokens = contentTokens(headingText);
+    const candidates = this.criteria.map((c, i) => ({ c, i })).filter(({ c }) => claim.group === null || c.group === claim.group);
+    if (candidates.length === 0) return [];
+
+    // TF-IDF of the claim's words in each criterion
+    const lexical = candidates.map(({ i }) => {
+      const terms = new Map<string, number>();
+      for (const [toks, w] of [[sentenceTokens, SENTENCE_WEIGHT], [headingTokens, HEADING_WEIGHT]] as const) {
+        for (const t of new Set(toks)) {
+          const s = this.tfidf.tfidf(t, i);
+          if (s > 0) terms.set(t, (terms.get(t) ?? 0) + w * s);
+        }
+      }
+      return { total: [...terms.values()].reduce((a, b) => a + b, 0), terms };
+    });
+    const maxLex = Math.max(...lexical.map((l) => l.total), 1e-9);
+
+    const out = candidates.map(({ c, i }, k) => {
+      const lex = lexical[k] as { total: number; terms: Map<string, number> };
+      let best = 0;
+      let bestTerms: string[] = [];
+      for (const theme of this.themesOf[i] as Theme[]) {
+        const hits: string[] = [];
+        let hitScore = 0;
+        for (const w of theme.claim) {
+          if (claim.sentence.includes(w)) { hitScore += SENTENCE_WEIGHT; hits.push(w); }
+          else if (headingText.includes(w)) { hitScore += HEADING_WEIGHT; hits.push(w); }
+        }
+        let s = Math.min(1, hitScore / 3);
+        if (theme.categories.includes(claim.category)) s += 0.3;
+        if (theme.rules?.some((r) => claim.rules.some((cr) => cr.startsWith(r)))) { s += 2; hits.unshift(...theme.rules.filter((r) => claim.rules.some((cr) => cr.startsWith(r)))); }
+        s += theme.prior ?? 0;
+        if (s > best) { best = s; bestTerms = hits; }
+      }
+      const score = 0.6 * best + 0.4 * (lex.total / maxLex);
+      const lexTerms = [...lex.terms.entries()].sort((a, b) => b[1] - a[1]).map(([t]) => t).slice(0, 4);
+      const terms = [...new Set([...bestTerms, ...lexTerms])].slice(0, 8);
+      return { id: c.id, score: Math.round(score * 100) / 100, terms };
+    });
+    return out.filter((l) => l.score > 0).sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, limit);
+  }
+}
