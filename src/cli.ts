@@ -4,7 +4,12 @@
  * Expected problems print one line each on stderr; nothing but results goes to stdout.
  */
 import { parseArgs } from 'node:util';
-import { collectInputs, analyseFile, type AnalyseOutcome } from './corpus.js';
+import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
+import { collectInputs, analyseFileCached, type AnalysedDocument } from './corpus.js';
+import { AnalysisCache } from './cache.js';
+import { ReviewStore } from './review/store.js';
+import { agreement } from './review/agreement.js';
 import { EXTRACTOR_VERSION, readCriteriaFile, type DocumentResult, type AnalyseOptions } from './analyse.js';
 import { ShijiError } from './errors.js';
 import { CATEGORIES } from './extract/claims.js';
@@ -13,16 +18,29 @@ const HELP = `shiji ${EXTRACTOR_VERSION} — quantitative claims in commendation
 
 Usage:
   shiji extract <file-or-folder>... [--json | --jsonl | --text] [--criteria FILE]
+  shiji review [<file-or-folder>...] [--db FILE] [--reviewer NAME] [--criteria FILE] [--no-cache]
+  shiji merge A.sqlite B.sqlite... -o PANEL.sqlite
+  shiji agreement --db PANEL.sqlite [--json]
   shiji --help | --version
 
 extract   analyse notices and write-ups (.txt, .md; UTF-8, GB18030/GBK, UTF-16)
   --json    one JSON object {documents:[…]} on stdout (see the contract)
   --jsonl   one JSON document per line
   --text    print the decoded text the offsets refer to
+  --no-cache  analyse again even when a cached analysis exists
   --criteria FILE  link claims against these criteria instead of the document's own:
             a YAML list of {id, group, text} (a ready set is in dictionaries/criteria/)
             or a notice whose 评选条件 are read
   (none)    a readable summary per document and nominee
+
+review    walk each nominee's evidence and record decisions (default: the bundled corpus/)
+  --db FILE        review database (default ./shiji-review.sqlite); every decision is saved at once
+  --reviewer NAME  who is deciding (default: the OS user)
+  --no-cache       analyse again even when a cached analysis exists
+  Without a terminal, prints a plain summary of the review and exits.
+merge     combine review databases of several panel members (inputs are not modified)
+agreement print agreement per nominee and overall (Cohen's kappa for two reviewers,
+          Fleiss' for more) and list the claims on which members disagree
 
 Exit status: 0 when every input was analysed, 1 when any input could not be read,
 2 on a usage error.`;
@@ -81,7 +99,7 @@ function fail(message: string, code: number): never {
 function runExtract(argv: string[]): number {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, jsonl: { type: 'boolean' }, text: { type: 'boolean' }, criteria: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, jsonl: { type: 'boolean' }, text: { type: 'boolean' }, criteria: { type: 'string' }, 'no-cache': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
   } catch (e) {
     fail(`${(e as Error).message.split('\n')[0]} (see shiji --help)`, 2);
   }
@@ -94,21 +112,107 @@ function runExtract(argv: string[]): number {
   const { files, problems } = collectInputs(positionals);
   let failed = problems.length;
   for (const p of problems) process.stderr.write(`shiji: ${p.error.message}\n`);
+  const cache = values['no-cache'] ? null : AnalysisCache.open();
   const docs: DocumentResult[] = [];
   for (const f of files) {
-    const outcome: AnalyseOutcome = analyseFile(f.path, opts);
+    const outcome = analyseFileCached(f.path, opts, cache);
     if ('error' in outcome) { failed++; process.stderr.write(`shiji: ${outcome.error.message}\n`); continue; }
-    const doc = outcome.analysis.result;
+    const doc = outcome.doc.result;
     if (values.jsonl) process.stdout.write(`${JSON.stringify(doc)}\n`);
-    else if (values.text) process.stdout.write(outcome.analysis.text);
+    else if (values.text) process.stdout.write(outcome.doc.text);
     else if (values.json) docs.push(doc);
     else process.stdout.write(`${summarize(doc)}\n\n`);
   }
+  cache?.close();
   if (values.json) process.stdout.write(`${JSON.stringify({ documents: docs }, null, 2)}\n`);
   return failed > 0 ? 1 : 0;
 }
 
-function main(argv: string[]): number {
+function loadDocuments(paths: readonly string[], opts: AnalyseOptions, useCache: boolean): { docs: AnalysedDocument[]; failed: number } {
+  const { files, problems } = collectInputs(paths);
+  for (const p of problems) process.stderr.write(`shiji: ${p.error.message}\n`);
+  const cache = useCache ? AnalysisCache.open() : null;
+  const docs: AnalysedDocument[] = [];
+  let failed = problems.length;
+  for (const f of files) {
+    const o = analyseFileCached(f.path, opts, cache);
+    if ('error' in o) { failed++; process.stderr.write(`shiji: ${o.error.message}\n`); } else docs.push(o.doc);
+  }
+  cache?.close();
+  return { docs, failed };
+}
+
+async function runReview(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, { db: { type: 'string' }, reviewer: { type: 'string' }, criteria: { type: 'string' }, 'no-cache': { type: 'boolean' } });
+  const opts: AnalyseOptions = values['criteria'] === undefined ? {} : { criteria: readCriteriaFile(values['criteria'] as string) };
+  const { docs, failed } = loadDocuments(positionals.length > 0 ? positionals : ['corpus'], opts, values['no-cache'] !== true);
+  if (docs.length === 0) fail('nothing to review: no input could be analysed', 1);
+  const reviewer = (values['reviewer'] as string | undefined) ?? (userInfo().username || 'reviewer');
+  const store = ReviewStore.open((values['db'] as string | undefined) ?? 'shiji-review.sqlite');
+  try {
+    if (!process.stdin.isTTY || !process.stdout.isTTY) {
+      const { reviewSummary } = await import('./ui/summary.js');
+      process.stdout.write(reviewSummary(docs, store, reviewer));
+      return failed > 0 ? 1 : 0;
+    }
+    const [{ runReviewUi }, { buildModel }] = await Promise.all([import('./ui/run.js'), import('./ui/state.js')]);
+    await runReviewUi(buildModel(docs), store, reviewer);
+    return failed > 0 ? 1 : 0;
+  } finally {
+    store.close();
+  }
+}
+
+function runMerge(argv: string[]): number {
+  const { values, positionals } = parse(argv, { out: { type: 'string', short: 'o' } });
+  const out = values['out'] as string | undefined;
+  if (!out) fail('merge needs -o OUTPUT.sqlite', 2);
+  if (positionals.length === 0) fail('merge needs at least one input database', 2);
+  if (positionals.some((p) => resolve(p) === resolve(out))) fail('the output must not be one of the inputs (inputs are never modified)', 2);
+  const inputs = positionals.map((p) => ReviewStore.open(p, { readonly: true }));
+  const target = ReviewStore.open(out);
+  try {
+    for (const s of inputs) process.stdout.write(`${s.path}: ${target.mergeFrom(s)} decision(s) added\n`);
+    process.stdout.write(`${out}: ${target.history().length} decision(s) from ${target.reviewers().length} reviewer(s)\n`);
+  } finally {
+    for (const s of inputs) s.close();
+    target.close();
+  }
+  return 0;
+}
+
+function runAgreement(argv: string[]): number {
+  const { values } = parse(argv, { db: { type: 'string' }, json: { type: 'boolean' } });
+  const db = values['db'] as string | undefined;
+  if (!db) fail('agreement needs --db PANEL.sqlite', 2);
+  const store = ReviewStore.open(db, { readonly: true });
+  const report = agreement(store.latest());
+  store.close();
+  if (values['json']) { process.stdout.write(`${JSON.stringify(report, null, 2)}\n`); return 0; }
+  const k = (v: number | null): string => (v === null ? '—' : v.toFixed(2));
+  const lines = [`reviewers: ${report.reviewers.join(', ') || '(none)'}  (${report.overall.method === 'cohen' ? "Cohen's" : "Fleiss'"} kappa over claims decided by all)`];
+  if (report.reviewers.length < 2) lines.push('agreement needs decisions from at least two reviewers');
+  lines.push(`${pad('', 2)}${pad('nominee', 36)}${pad('claims', 8)}${pad('agree', 8)}kappa`);
+  for (const g of [...report.nominees, report.overall]) lines.push(`  ${pad(g.label, 36)}${pad(String(g.items), 8)}${pad(k(g.observed), 8)}${k(g.kappa)}`);
+  if (report.disagreements.length > 0) {
+    lines.push('', 'disagreements:');
+    for (const d of report.disagreements) lines.push(`  ${pad(d.label, 36)}${pad(d.claimText.replace(/\s+/g, ''), 16)}${Object.entries(d.statuses).map(([r, s]) => `${r}: ${s}`).join('  ')}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+type Spec = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+function parse(argv: string[], options: Spec): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+  try {
+    const r = parseArgs({ args: argv, allowPositionals: true, options: options ?? {} });
+    return { values: r.values as Record<string, string | boolean | undefined>, positionals: r.positionals };
+  } catch (e) {
+    fail(`${(e as Error).message.split('\n')[0]} (see shiji --help)`, 2);
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
   switch (cmd) {
     case undefined: case '--help': case '-h': case 'help':
@@ -119,6 +223,12 @@ function main(argv: string[]): number {
       return 0;
     case 'extract':
       return runExtract(rest);
+    case 'review':
+      return runReview(rest);
+    case 'merge':
+      return runMerge(rest);
+    case 'agreement':
+      return runAgreement(rest);
     default:
       fail(`unknown command "${cmd}" (see shiji --help)`, 2);
   }
@@ -127,10 +237,8 @@ function main(argv: string[]): number {
 // A closed pipe (shiji … | head) is not an error worth a stack trace.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); throw e; });
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (e) {
+main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (e: unknown) => {
   if (e instanceof ShijiError) fail(e.message, 1);
   if (process.env['SHIJI_DEBUG']) throw e;
   fail(`internal error: ${(e as Error).message.split('\n')[0]} (set SHIJI_DEBUG=1 for details)`, 70);
-}
+});

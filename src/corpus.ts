@@ -5,7 +5,8 @@
 import { readdirSync, statSync, readFileSync } from 'node:fs';
 import { join, extname, basename } from 'node:path';
 import { ShijiError } from './errors.js';
-import { analyseBytes, type Analysis, type AnalyseOptions } from './analyse.js';
+import { analyseBytes, sha256, type Analysis, type AnalyseOptions, type DocumentResult } from './analyse.js';
+import { AnalysisCache } from './cache.js';
 
 export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.markdown', '.text'] as const;
 
@@ -69,3 +70,30 @@ export function analyseFile(path: string, opts: AnalyseOptions = {}): AnalyseOut
 }
 
 export function displayName(path: string): string { return basename(path); }
+
+/** What the review UI and exports need of a document: its result and decoded text. */
+export interface AnalysedDocument { readonly result: DocumentResult; readonly text: string; readonly cached: boolean }
+
+export type CachedOutcome = { readonly path: string; readonly doc: AnalysedDocument } | { readonly path: string; readonly error: ShijiError };
+
+/**
+ * Reads and analyses one file through the cache: unchanged content with unchanged dictionaries
+ * and extractor is not analysed again. Without a cache it is analyseFile.
+ */
+export function analyseFileCached(path: string, opts: AnalyseOptions = {}, cache: AnalysisCache | null = null): CachedOutcome {
+  let bytes: Buffer;
+  try { bytes = readFileSync(path); } catch (e) {
+    return { path, error: new ShijiError('missing', `cannot read file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, path) };
+  }
+  const key = cache ? AnalysisCache.key(sha256(bytes), opts.criteria ? JSON.stringify(opts.criteria.criteria) : '') : '';
+  const hit = cache?.get(key);
+  if (hit) return { path, doc: { result: { ...hit.result, path }, text: hit.text, cached: true } };
+  try {
+    const a = analyseBytes(bytes, path, opts);
+    cache?.put(key, { result: a.result, text: a.text });
+    return { path, doc: { result: a.result, text: a.text, cached: false } };
+  } catch (e) {
+    if (e instanceof ShijiError) return { path, error: e };
+    throw e;
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * Analysis cache: decoded text and result per file content, in SQLite, so a second run or the
+ * review UI's first frame does not wait on jieba. The key covers the content hash, the extractor
+ * version, a hash of every dictionary file, and the criteria given with --criteria; changing any
+ * of them misses the cache. A cache that cannot be opened or written is simply not used.
+ */
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { DocumentResult } from './analyse.js';
+import { EXTRACTOR_VERSION } from './analyse.js';
+import { DEFAULT_DICTIONARY_DIR } from './dictionaries.js';
+
+export interface CachedAnalysis { readonly result: DocumentResult; readonly text: string }
+
+export function defaultCachePath(): string {
+  const env = process.env['SHIJI_CACHE'];
+  if (env) return env;
+  const base = process.env['XDG_CACHE_HOME'] || join(homedir(), '.cache');
+  return join(base, 'shiji', 'analysis.sqlite');
+}
+
+function hashDir(dir: string, h: ReturnType<typeof createHash>): void {
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) hashDir(p, h);
+    else h.update(name).update(readFileSync(p));
+  }
+}
+
+let dictionaryHash: string | null = null;
+/** Extractor version and dictionary contents: what makes a cached analysis stale. */
+export function analysisVersion(dir: string = DEFAULT_DICTIONARY_DIR): string {
+  if (dictionaryHash === null) {
+    const h = createHash('sha256');
+    hashDir(dir, h);
+    dictionaryHash = h.digest('hex').slice(0, 16);
+  }
+  return `${EXTRACTOR_VERSION}:${dictionaryHash}`;
+}
+
+export class AnalysisCache {
+  private readonly db: Database.Database;
+  private readonly getStmt: Database.Statement;
+  private readonly putStmt: Database.Statement;
+  hits = 0;
+  misses = 0;
+
+  private constructor(db: Database.Database) {
+    this.db = db;
+    this.getStmt = db.prepare('SELECT value FROM analyses WHERE key = ?');
+    this.putStmt = db.prepare('INSERT OR REPLACE INTO analyses (key, value, at) VALUES (?, ?, ?)');
+  }
+
+  /** Opens the cache, or returns null when it cannot be used (read-only home, corrupt file…). */
+  static open(path: string = defaultCachePath()): AnalysisCache | null {
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      const db = new Database(path);
+      db.pragma('journal_mode = WAL');
+      db.pragma('busy_timeout = 5000');
+      db.exec('CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, value TEXT NOT NULL, at TEXT NOT NULL)');
+      return new AnalysisCache(db);
+    } catch {
+      return null;
+    }
+  }
+
+  static key(contentSha: string, criteriaSource: string): string {
+    return createHash('sha256').update(`${analysisVersion()}\u0000${contentSha}\u0000${criteriaSource}`).digest('hex');
+  }
+
+  get(key: string): CachedAnalysis | null {
+    try {
+      const row = this.getStmt.get(key) as { value: string } | undefined;
+      if (!row) { this.misses++; return null; }
+      this.hits++;
+      return JSON.parse(row.value) as CachedAnalysis;
+    } catch {
+      this.misses++;
+      return null;
+    }
+  }
+
+  put(key: string, value: CachedAnalysis): void {
+    try { this.putStmt.run(key, JSON.stringify(value), new Date().toISOString()); } catch { /* a cache that cannot be written is not used */ }
+  }
+
+  close(): void { try { this.db.close(); } catch { /* already closed */ } }
+}

@@ -1,0 +1,173 @@
+/**
+ * The review panel's terminal UI. State lives in the pure reducer of state.ts; this component
+ * maps keys to actions and writes each decision to the store the moment it is made.
+ */
+import React, { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import type { Key } from 'ink';
+import { Box, Text, useApp, useInput, useStdout } from 'ink';
+import type { ReviewStore, Status } from '../review/store.js';
+import type { AnalysedDocument } from '../corpus.js';
+import { type Action, type ReviewModel, type State, reduce, initialState, currentNominee, selectedClaim, orphans, progress } from './state.js';
+import { NomineeScreen } from './NomineeScreen.js';
+import { ClaimScreen } from './ClaimScreen.js';
+import { MatrixScreen } from './MatrixScreen.js';
+import { OrphanScreen } from './OrphanScreen.js';
+import { Help } from './Help.js';
+import { Footer } from './Footer.js';
+
+export interface AppProps {
+  readonly model: ReviewModel;
+  readonly store: ReviewStore;
+  readonly reviewer: string;
+  /** ink-testing-library has no real terminal size */
+  readonly size?: { readonly columns: number; readonly rows: number };
+  /** read keys; false when stdin is not a terminal */
+  readonly interactive?: boolean;
+}
+
+const DECIDE: Record<string, Status> = { v: 'verified', d: 'disputed', n: 'needs_evidence' };
+
+function useTerminalSize(fixed?: { columns: number; rows: number }): { columns: number; rows: number } {
+  const { stdout } = useStdout();
+  const read = (): { columns: number; rows: number } => fixed ?? { columns: stdout.columns || 80, rows: stdout.rows || 24 };
+  const [size, setSize] = useState(read);
+  useEffect(() => {
+    if (fixed) return undefined;
+    const onResize = (): void => setSize(read());
+    stdout.on('resize', onResize);
+    return () => { stdout.off('resize', onResize); };
+  }, [stdout]);
+  return size;
+}
+
+export function App({ model, store, reviewer, size: fixedSize, interactive = true }: AppProps): React.JSX.Element {
+  const { exit } = useApp();
+  const size = useTerminalSize(fixedSize);
+  const initial = useMemo(() => {
+    const all = store.latest();
+    return initialState(model, all.filter((d) => d.reviewer === reviewer), all.filter((d) => d.reviewer !== reviewer), store.position(reviewer, 'last'));
+  }, []);
+  const [state, rawDispatch] = useReducer((s: State, a: Action) => reduce(model, s, a), initial);
+  // Keys can arrive in bursts (paste, fast typing, tmux send-keys): handlers read and advance
+  // this ref so that each key of a burst sees the state the previous one left.
+  const latest = useRef(state);
+  latest.current = state;
+  const dispatch = (a: Action): void => { latest.current = reduce(model, latest.current, a); rawDispatch(a); };
+  const orphaned = useMemo(() => orphans(model, store.latest()), [state.mine]);
+
+  useEffect(() => { if (state.quit) exit(); }, [state.quit]);
+
+  const docOf = (): AnalysedDocument | undefined => {
+    const n = currentNominee(model, latest.current);
+    return n ? model.docs[n.doc] : undefined;
+  };
+
+  const decide = (status: Status, note: string | null): void => {
+    const state = latest.current;
+    const n = currentNominee(model, state);
+    const c = selectedClaim(model, state);
+    const doc = docOf();
+    if (!n || !c || !doc) return;
+    const key = `${doc.result.sha256}:${c.id}`;
+    const keepNote = note ?? state.mine[key]?.note ?? '';
+    try {
+      const d = store.record({ docSha: doc.result.sha256, docPath: doc.result.path, claimId: c.id, nominee: c.nominee, nomineeName: n.name, claimText: c.text, status, note: keepNote, reviewer });
+      store.savePosition(reviewer, 'last', `${doc.result.sha256}:${n.nominee?.id ?? '-'}:${c.id}`);
+      dispatch({ type: 'recorded', decision: d, advance: note === null || state.mine[key]?.status !== status });
+    } catch (e) {
+      dispatch({ type: 'message', text: `NOT SAVED: ${(e as Error).message}` });
+    }
+  };
+
+  const editing = state.searching || state.note !== null;
+
+  // text entry: search and notes
+  useInput((input, key) => {
+    const state = latest.current;
+    if (key.escape) { dispatch(state.note ? { type: 'noteCancel' } : { type: 'searchEnd', keep: false }); return; }
+    if (key.return) {
+      if (state.note) decide(state.note.status, state.note.text.trim());
+      else dispatch({ type: 'searchEnd', keep: true });
+      return;
+    }
+    const current = state.note ? state.note.text : state.query;
+    let next = current;
+    if (key.backspace || key.delete) next = [...current].slice(0, -1).join('');
+    else if (input && !key.ctrl && !key.meta && !key.tab && !key.upArrow && !key.downArrow) next = current + input;
+    if (next !== current) dispatch(state.note ? { type: 'noteInput', text: next } : { type: 'searchInput', text: next });
+  }, { isActive: interactive && editing });
+
+  // navigation and decisions; a burst of plain characters is taken one key at a time
+  const onKey = (input: string, key: Key): void => {
+    const state = latest.current;
+    if (state.searching || state.note) return;
+    if (state.help) { if (input === '?' || key.escape || input === 'q') dispatch({ type: 'toggleHelp' }); return; }
+    const page = Math.max(1, size.rows - 12);
+    if (key.upArrow || input === 'k') dispatch({ type: 'move', delta: -1 });
+    else if (key.downArrow || input === 'j') dispatch({ type: 'move', delta: 1 });
+    else if (key.pageUp) dispatch({ type: 'move', delta: -page });
+    else if (key.pageDown) dispatch({ type: 'move', delta: page });
+    else if (key.home) dispatch({ type: 'jump', to: 'first' });
+    else if (key.end) dispatch({ type: 'jump', to: 'last' });
+    else if (key.return) {
+      dispatch({ type: 'open' });
+      const n = currentNominee(model, state);
+      const doc = docOf();
+      if (state.screen === 'nominees' && n && doc) store.savePosition(reviewer, 'last', `${doc.result.sha256}:${n.nominee?.id ?? '-'}:`);
+    } else if (key.escape) dispatch({ type: 'back' });
+    else if (key.tab) dispatch({ type: 'tab' });
+    else if (input === 'q') dispatch({ type: 'quit' });
+    else if (input === '?') dispatch({ type: 'toggleHelp' });
+    else if (input === '/') dispatch({ type: 'searchStart' });
+    else if (input === 'M') dispatch({ type: 'showMatrix' });
+    else if (input === 'O') dispatch({ type: 'showOrphans' });
+    else if (state.screen === 'claims') {
+      const lower = input.toLowerCase();
+      if (DECIDE[input]) decide(DECIDE[input] as Status, null);
+      else if (DECIDE[lower] && input !== lower) dispatch({ type: 'noteStart', status: DECIDE[lower] as Status });
+      else if (input === 'e') {
+        const doc = docOf();
+        const c = selectedClaim(model, state);
+        const cur = doc && c ? state.mine[`${doc.result.sha256}:${c.id}`] : undefined;
+        if (cur && cur.status !== 'unreviewed') dispatch({ type: 'noteStart', status: cur.status });
+        else dispatch({ type: 'message', text: 'decide first (v d n), then add a note' });
+      } else if (input === 'u') {
+        try { dispatch({ type: 'undone', decision: store.undo(reviewer) }); } catch (e) { dispatch({ type: 'message', text: `undo failed: ${(e as Error).message}` }); }
+      } else if (input === 't') dispatch({ type: 'toggleGroup' });
+      else if (input === 'f') dispatch({ type: 'cycleCategory' });
+      else if (input === 's') dispatch({ type: 'cycleStatus' });
+      else if (input === 'x') dispatch({ type: 'clearFilters' });
+      else if (input === 'w') dispatch({ type: 'toggleWide' });
+    }
+  };
+  useInput((input, key) => {
+    const plain = !key.ctrl && !key.meta && !key.upArrow && !key.downArrow && !key.return && !key.escape && !key.tab;
+    const chars = [...input.replace(/\r/g, '\n')];
+    if (plain && chars.length > 1) {
+      for (const ch of chars) onKey(ch === '\n' ? '' : ch, ch === '\n' ? { ...key, return: true } : key);
+    } else onKey(input, key);
+  }, { isActive: interactive && !editing });
+
+  const total = model.nominees.reduce((acc, n) => { const p = progress(model, state, n); return { done: acc.done + p.reviewed, all: acc.all + p.total }; }, { done: 0, all: 0 });
+  const bodyHeight = Math.max(6, size.rows - 5);
+  const columns = Math.max(40, size.columns);
+  return (
+    <Box flexDirection="column" width={columns}>
+      <Text>
+        <Text bold color="cyan">shiji review</Text>
+        <Text dimColor>{`  ${reviewer} · ${store.path} · ${total.done}/${total.all} reviewed${orphaned.length ? ` · ${orphaned.length} orphaned` : ''}`}</Text>
+      </Text>
+      {state.help ? <Help /> : (
+        <>
+          {state.screen === 'nominees' ? <NomineeScreen model={model} state={state} columns={columns} height={bodyHeight} /> : null}
+          {state.screen === 'claims' && currentNominee(model, state) ? <ClaimScreen model={model} state={state} columns={columns} height={bodyHeight} /> : null}
+          {state.screen === 'matrix' ? <MatrixScreen model={model} columns={columns} /> : null}
+          {state.screen === 'orphans' ? <OrphanScreen orphans={orphaned} columns={columns} /> : null}
+        </>
+      )}
+      {state.searching ? <Text>{`/${state.query}`}<Text inverse> </Text></Text> : null}
+      {state.note ? <Text>{`note (${state.note.status.replace('_', ' ')}): ${state.note.text}`}<Text inverse> </Text></Text> : null}
+      <Footer state={state} />
+    </Box>
+  );
+}

@@ -1,0 +1,97 @@
+import React from 'react';
+import { Box, Text } from 'ink';
+import type { Claim } from '../analyse.js';
+import type { AnalysedDocument } from '../corpus.js';
+import { type ReviewModel, type State, claimRows, currentNominee, statusOf, claimKey, type NomineeEntry } from './state.js';
+import { STATUS_MARK, STATUS_COLOR, CATEGORY_SHORT, valueText, criterionShort } from './format.js';
+import { cell, fit } from './text.js';
+import { windowStart } from './viewport.js';
+
+export function ClaimScreen({ model, state, columns, height }: { readonly model: ReviewModel; readonly state: State; readonly columns: number; readonly height: number }): React.JSX.Element {
+  const n = currentNominee(model, state) as NomineeEntry;
+  const doc = model.docs[n.doc] as AnalysedDocument;
+  const rows = claimRows(model, state);
+  const claimIndex: number[] = [];
+  rows.forEach((r, i) => { if (r.kind === 'claim') claimIndex.push(i); });
+  const cursorRow = claimIndex[state.claimCursor] ?? 0;
+  const listHeight = Math.max(4, Math.floor(height * 0.45));
+  const start = windowStart(cursorRow, rows.length, listHeight);
+  const selected = rows[cursorRow]?.kind === 'claim' ? (rows[cursorRow] as { claim: Claim }).claim : undefined;
+  const filters = [state.category ? `category ${state.category}` : '', state.status ? `status ${state.status}` : '', state.query ? `search “${state.query}”` : ''].filter(Boolean).join(', ');
+  return (
+    <Box flexDirection="column">
+      <Text>
+        <Text bold>{n.name}</Text>
+        <Text dimColor>{`  ${n.nominee?.title ?? n.nominee?.kind ?? ''} · grouped by ${state.groupBy}${filters ? ` · ${filters}` : ''}`}</Text>
+      </Text>
+      <Box flexDirection="column" height={listHeight} {...(state.pane === 'list' ? { borderStyle: 'single' as const } : {})} borderColor="gray" paddingX={state.pane === 'list' ? 0 : 1}>
+        {rows.length === 0 ? <Text dimColor>no claim matches the filters (x clears them)</Text> : null}
+        {rows.slice(start, start + listHeight - (state.pane === 'list' ? 2 : 0)).map((r, k) => {
+          const i = start + k;
+          if (r.kind === 'group') {
+            const text = state.groupBy === 'criterion' ? `${criterionShort(r.label)}  ${criterionText(doc, r.label)}` : r.label;
+            return <Text key={`g${i}`} color="cyan">{fit(text, columns - 4)}</Text>;
+          }
+          const c = r.claim;
+          const s = statusOf(state, doc.result.sha256, c.id);
+          const sel = i === cursorRow;
+          const hasCheck = doc.result.checks.some((x) => x.claims.includes(c.id));
+          return (
+            <Text key={c.id} inverse={sel}>
+              {sel ? '›' : ' '}<Text color={STATUS_COLOR[s]}>{` ${STATUS_MARK[s]} `}</Text>
+              {`${cell(valueText(c), 18)} ${cell(c.approx === 'exact' ? '' : c.approx, 9)} ${cell(CATEGORY_SHORT[c.category] ?? c.category, 9)}`}
+              <Text {...(hasCheck ? { color: 'red' } : {})}>{hasCheck ? '✗ ' : '  '}</Text>
+              {fit(c.text.replace(/\s+/g, ' '), Math.max(4, columns - 48))}
+            </Text>
+          );
+        })}
+      </Box>
+      {selected ? <Evidence model={model} state={state} doc={doc} claim={selected} columns={columns} focused={state.pane === 'evidence'} /> : null}
+    </Box>
+  );
+}
+
+function criterionText(doc: AnalysedDocument, id: string): string {
+  return doc.result.criteria.find((c) => c.id === id)?.text ?? '';
+}
+
+export function Evidence({ model, state, doc, claim, columns, focused }: {
+  readonly model: ReviewModel; readonly state: State; readonly doc: AnalysedDocument; readonly claim: Claim; readonly columns: number; readonly focused: boolean;
+}): React.JSX.Element {
+  void model;
+  const ctx = state.wide ? claim.paragraph : claim.sentence;
+  const before = doc.text.slice(ctx.start, claim.start);
+  const span = doc.text.slice(claim.start, claim.end);
+  const after = doc.text.slice(claim.end, Math.max(claim.end, ctx.end));
+  const key = claimKey(doc.result.sha256, claim.id);
+  const mine = state.mine[key];
+  const others = state.others[key] ?? [];
+  const checks = doc.result.checks.filter((x) => x.claims.includes(claim.id));
+  const status = statusOf(state, doc.result.sha256, claim.id);
+  return (
+    <Box flexDirection="column" borderStyle={focused ? 'double' : 'single'} borderColor={focused ? 'cyan' : 'gray'} paddingX={1} width={columns}>
+      {claim.headings.length > 0 || claim.section ? <Text color="cyan" wrap="truncate-end">{claim.headings.length > 0 ? claim.headings.join(' › ') : claim.section}</Text> : null}
+      <Text wrap="wrap">{before.replace(/\s*\n\s*/g, '')}<Text inverse bold color="yellow">{span}</Text>{after.replace(/\s*\n\s*/g, '')}{state.wide ? '' : '。'}</Text>
+      <Text>
+        <Text dimColor>value </Text>{valueText(claim)}
+        <Text dimColor>  approx </Text>{claim.approx}
+        <Text dimColor>  category </Text>{claim.category}
+        {claim.direction ? <Text><Text dimColor>  direction </Text>{claim.direction}</Text> : null}
+        <Text dimColor>  period </Text>{claim.period ?? '—'}
+        {claim.rate ? <Text><Text dimColor>  rate </Text>{claim.rate.text}</Text> : null}
+      </Text>
+      {claim.criteria.map((l, i) => (
+        <Text key={l.id} wrap="truncate-end">
+          <Text {...(i === 0 ? { color: 'green' } : {})}>{`${i === 0 ? '▸' : ' '} ${criterionShort(l.id).padEnd(5)} ${l.score.toFixed(2)} `}</Text>
+          <Text dimColor>{l.terms.join(' ')}</Text>
+        </Text>
+      ))}
+      {checks.map((c) => <Text key={c.id} color="red" wrap="wrap">{`✗ ${c.kind}: ${c.message}`}</Text>)}
+      <Text>
+        <Text dimColor>you </Text><Text color={STATUS_COLOR[status]}>{`${STATUS_MARK[status]} ${status.replace('_', ' ')}`}</Text>
+        {mine?.note ? <Text>{`  “${mine.note}”`}</Text> : null}
+        {others.map((o) => <Text key={o.reviewer}><Text dimColor>{`  ${o.reviewer} `}</Text><Text color={STATUS_COLOR[o.status]}>{STATUS_MARK[o.status]}</Text>{o.note ? ` “${o.note}”` : ''}</Text>)}
+      </Text>
+    </Box>
+  );
+}

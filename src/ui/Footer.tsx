@@ -1,0 +1,23 @@
+import React from 'react';
+import { Box, Text } from 'ink';
+import type { State } from './state.js';
+
+const KEYS: Record<string, string> = {
+  nominees: '↑↓/jk move · Enter open · / search · M matrix · O orphans · ? help · q quit',
+  claims: '↑↓/jk move · v d n decide (V D N +note) · e note · u undo · Tab pane · Enter widen · t group · f category · s status · x clear · / search · Esc back · ? help',
+  matrix: 'Esc back · ? help · q quit',
+  orphans: 'Esc back · ? help · q quit',
+};
+
+export function Footer({ state }: { readonly state: State }): React.JSX.Element {
+  let keys = KEYS[state.screen] ?? '';
+  if (state.searching) keys = 'type to search · Enter keep · Esc clear';
+  if (state.note) keys = 'type the note · Enter save · Esc cancel';
+  if (state.help) keys = '? or Esc close help';
+  return (
+    <Box flexDirection="column">
+      {state.message ? <Text color="cyan">{state.message}</Text> : null}
+      <Text dimColor>{keys}</Text>
+    </Box>
+  );
+}
