@@ -2,7 +2,12 @@
 export { analyseBytes, analyseText, claimId, sha256, readCriteriaFile, EXTRACTOR_VERSION, CRITERIA_PER_CLAIM, EVIDENCE_SCORE } from './analyse.js';
 export type { Analysis, AnalyseOptions, Claim, Check, Criterion, CriterionLink, CoverageCell, DocumentResult, Nominee, RequirementResult, RequirementEvidence, Span } from './analyse.js';
 export { collectInputs, analyseFile, SUPPORTED_EXTENSIONS } from './corpus.js';
-export type { AnalyseOutcome, InputFile, InputProblem } from './corpus.js';
+export type { AnalyseOutcome, AnalysedDocument, InputFile, InputProblem } from './corpus.js';
+export { analyseFileCached } from './corpus.js';
+export { AnalysisCache, analysisVersion } from './cache.js';
+export { ReviewStore, STATUSES, SCHEMA_VERSION } from './review/store.js';
+export type { Decision, DecisionInput, Status } from './review/store.js';
+export { agreement, cohenKappa, fleissKappa } from './review/agreement.js';
 export { decodeBytes, MAX_BYTES } from './read/decode.js';
 export type { Decoded, Encoding } from './read/decode.js';
 export { buildView, toOriginal } from './read/view.js';

@@ -6,11 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const NOTICE = 'corpus/shanxi-2017-xinfang-nominees.txt';
+const tmp = mkdtempSync(join(tmpdir(), 'shiji-cli-'));
 function shiji(...args: string[]) {
-  const r = spawnSync(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8', env: { ...process.env, SHIJI_CACHE: join(tmp, 'cache.sqlite') } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
-const tmp = mkdtempSync(join(tmpdir(), 'shiji-cli-'));
 
 describe('shiji binary', () => {
   it('prints help', () => {
@@ -69,6 +69,22 @@ describe('shiji binary', () => {
     const r = shiji('extract', NOTICE, '--bogus');
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+  });
+
+  it('review without a terminal prints a plain summary and exits 0', () => {
+    const r = shiji('review', NOTICE, '--db', join(tmp, 'r.sqlite'), '--reviewer', 'ci');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('no terminal');
+    expect(r.stdout).toMatch(/阳泉市信访局\s+10\s+0\/10/);
+    expect(r.stdout).not.toMatch(/Raw mode/);
+  });
+
+  it('serves a second run from the cache', () => {
+    const first = shiji('extract', NOTICE, '--json');
+    const second = shiji('extract', NOTICE, '--json');
+    expect(second.stdout).toBe(first.stdout);
+    expect(shiji('extract', NOTICE, '--json', '--no-cache').stdout).toBe(first.stdout);
   });
 
   it('prints a readable summary without flags', () => {

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { AnalysisCache, analyseFileCached, readCriteriaFile } from '../src/index.js';
+import { tmpDb, NOTICE } from './helpers/review.js';
+import { writeFileSync } from 'node:fs';
+
+describe('analysis cache', () => {
+  it('serves unchanged content without analysing it again, and misses on other criteria', () => {
+    const cache = AnalysisCache.open(tmpDb('cache.sqlite'));
+    expect(cache).not.toBeNull();
+    const first = analyseFileCached(NOTICE, {}, cache);
+    const second = analyseFileCached(NOTICE, {}, cache);
+    expect('doc' in first && first.doc.cached).toBe(false);
+    expect('doc' in second && second.doc.cached).toBe(true);
+    if ('doc' in first && 'doc' in second) {
+      expect(second.doc.result).toEqual(first.doc.result);
+      expect(second.doc.text).toBe(first.doc.text);
+    }
+    const other = analyseFileCached(NOTICE, { criteria: readCriteriaFile('dictionaries/criteria/xinfang-national-2017.yaml') }, cache);
+    expect('doc' in other && other.doc.cached).toBe(false);
+    expect(cache?.hits).toBe(1);
+    cache?.close();
+  });
+
+  it('is not used when it cannot be opened', () => {
+    const notDb = tmpDb('x.sqlite');
+    writeFileSync(notDb, 'not a database at all, just text that is long enough to be read as a header');
+    expect(AnalysisCache.open(notDb)).toBeNull();
+    const r = analyseFileCached(NOTICE, {}, null);
+    expect('doc' in r && r.doc.cached).toBe(false);
+  });
+});
