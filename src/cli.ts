@@ -10,6 +10,8 @@ import { collectInputs, analyseFileCached, type AnalysedDocument } from './corpu
 import { AnalysisCache } from './cache.js';
 import { ReviewStore } from './review/store.js';
 import { agreement } from './review/agreement.js';
+import { analyseMany } from './batch.js';
+import { writeFileSync } from 'node:fs';
 import { EXTRACTOR_VERSION, readCriteriaFile, type DocumentResult, type AnalyseOptions } from './analyse.js';
 import { ShijiError } from './errors.js';
 import { CATEGORIES } from './extract/claims.js';
@@ -19,6 +21,8 @@ const HELP = `shiji ${EXTRACTOR_VERSION} — quantitative claims in commendation
 Usage:
   shiji extract <file-or-folder>... [--json | --jsonl | --text] [--criteria FILE]
   shiji review [<file-or-folder>...] [--db FILE] [--reviewer NAME] [--criteria FILE] [--no-cache]
+  shiji export <file-or-folder>... --format csv|xlsx|md|json|html [--out FILE] [--db REVIEW.sqlite]
+        [--by nominee|category|criterion] [--group-by-name] [--table summary|claims|coverage]
   shiji merge A.sqlite B.sqlite... -o PANEL.sqlite
   shiji agreement --db PANEL.sqlite [--json]
   shiji --help | --version
@@ -38,6 +42,13 @@ review    walk each nominee's evidence and record decisions (default: the bundle
   --reviewer NAME  who is deciding (default: the OS user)
   --no-cache       analyse again even when a cached analysis exists
   Without a terminal, prints a plain summary of the review and exits.
+export    statistics tables: summary (per document and nominee; --by category or criterion;
+          --group-by-name merges a name across documents), claims, coverage
+  --format  csv (UTF-8 with BOM; with --out, FILE plus FILE.claims.csv and FILE.coverage.csv,
+            else the --table on stdout), xlsx (one sheet per table), md, json, html (a
+            self-contained report with a bar chart per category)
+  --db FILE add review status counts and notes from a review database
+  --workers N  worker threads for analysis (default: the machine's cores)
 merge     combine review databases of several panel members (inputs are not modified)
 agreement print agreement per nominee and overall (Cohen's kappa for two reviewers,
           Fleiss' for more) and list the claims on which members disagree
@@ -128,24 +139,96 @@ function runExtract(argv: string[]): number {
   return failed > 0 ? 1 : 0;
 }
 
-function loadDocuments(paths: readonly string[], opts: AnalyseOptions, useCache: boolean): { docs: AnalysedDocument[]; failed: number } {
+/** A progress bar on stderr, only on a terminal and only once the work takes noticeable time. */
+function progressBar(): ((done: number, total: number) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  const start = Date.now();
+  let last = 0;
+  let shown = false;
+  return (done, total) => {
+    const now = Date.now();
+    if (done >= total) { if (shown) process.stderr.write('\r\x1b[K'); return; }
+    if (now - start < 400 || now - last < 80) return;
+    last = now;
+    shown = true;
+    const w = 30;
+    const f = Math.round((w * done) / total);
+    process.stderr.write(`\r[${'#'.repeat(f)}${'.'.repeat(w - f)}] ${done}/${total} documents`);
+  };
+}
+
+async function loadDocuments(paths: readonly string[], opts: AnalyseOptions, useCache: boolean, workers?: number): Promise<{ docs: AnalysedDocument[]; failed: number }> {
   const { files, problems } = collectInputs(paths);
   for (const p of problems) process.stderr.write(`shiji: ${p.error.message}\n`);
   const cache = useCache ? AnalysisCache.open() : null;
   const docs: AnalysedDocument[] = [];
   let failed = problems.length;
-  for (const f of files) {
-    const o = analyseFileCached(f.path, opts, cache);
+  const progress = progressBar();
+  const outcomes = await analyseMany(files.map((f) => f.path), { opts, cache, ...(workers !== undefined ? { workers } : {}), ...(progress ? { onProgress: progress } : {}) });
+  for (const o of outcomes) {
     if ('error' in o) { failed++; process.stderr.write(`shiji: ${o.error.message}\n`); } else docs.push(o.doc);
   }
   cache?.close();
   return { docs, failed };
 }
 
+async function runExport(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    format: { type: 'string' }, out: { type: 'string', short: 'o' }, db: { type: 'string' }, by: { type: 'string' },
+    'group-by-name': { type: 'boolean' }, table: { type: 'string' }, criteria: { type: 'string' }, 'no-cache': { type: 'boolean' }, workers: { type: 'string' },
+  });
+  const format = values['format'] as string | undefined;
+  const FORMATS = ['csv', 'xlsx', 'md', 'json', 'html'];
+  if (!format || !FORMATS.includes(format)) fail(`export needs --format ${FORMATS.join('|')}`, 2);
+  const by = (values['by'] as string | undefined) ?? 'nominee';
+  if (!['nominee', 'category', 'criterion'].includes(by)) fail('--by takes nominee, category or criterion', 2);
+  const tableName = (values['table'] as string | undefined) ?? 'summary';
+  if (!['summary', 'claims', 'coverage'].includes(tableName)) fail('--table takes summary, claims or coverage', 2);
+  if (positionals.length === 0) fail('export needs at least one file or folder', 2);
+  const out = values['out'] as string | undefined;
+  if (format === 'xlsx' && !out && process.stdout.isTTY) fail('xlsx is binary: give --out FILE.xlsx (or redirect stdout)', 2);
+  const workers = values['workers'] === undefined ? undefined : Number(values['workers']);
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) fail('--workers takes a whole number', 2);
+  const opts: AnalyseOptions = values['criteria'] === undefined ? {} : { criteria: readCriteriaFile(values['criteria'] as string) };
+  const { docs, failed } = await loadDocuments(positionals, opts, values['no-cache'] !== true, workers);
+  const { allTables, reviewIndex } = await import('./export/tables.js');
+  const render = await import('./export/render.js');
+  let review;
+  if (values['db'] !== undefined) {
+    const store = ReviewStore.open(values['db'] as string, { readonly: true });
+    review = reviewIndex(store.latest());
+    store.close();
+  }
+  const results = docs.map((d) => d.result);
+  const texts = new Map(docs.map((d) => [d.result.sha256, d.text]));
+  const tables = allTables(results, texts, { by: by as 'nominee', groupByName: values['group-by-name'] === true, ...(review ? { review } : {}) });
+  const emit = (data: string | Buffer, file?: string): void => {
+    if (file) writeFileSync(file, data);
+    else process.stdout.write(data);
+  };
+  switch (format) {
+    case 'csv':
+      if (out) {
+        const stem = out.replace(/\.csv$/i, '');
+        emit(render.toCsv(tables[0]!), out);
+        emit(render.toCsv(tables[1]!), `${stem}.claims.csv`);
+        emit(render.toCsv(tables[2]!), `${stem}.coverage.csv`);
+        process.stderr.write(`wrote ${out}, ${stem}.claims.csv, ${stem}.coverage.csv\n`);
+      } else emit(render.toCsv(tables.find((t) => t.name === tableName)!));
+      break;
+    case 'md': emit(render.toMarkdown(tables), out); break;
+    case 'json': emit(render.toJson(tables), out); break;
+    case 'html': emit(render.toHtml(tables, results, new Date().toISOString().slice(0, 16).replace('T', ' ')), out); break;
+    case 'xlsx': emit(await render.toXlsx(tables), out); break;
+  }
+  if (out && format !== 'csv') process.stderr.write(`wrote ${out}\n`);
+  return failed > 0 ? 1 : 0;
+}
+
 async function runReview(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, { db: { type: 'string' }, reviewer: { type: 'string' }, criteria: { type: 'string' }, 'no-cache': { type: 'boolean' } });
   const opts: AnalyseOptions = values['criteria'] === undefined ? {} : { criteria: readCriteriaFile(values['criteria'] as string) };
-  const { docs, failed } = loadDocuments(positionals.length > 0 ? positionals : ['corpus'], opts, values['no-cache'] !== true);
+  const { docs, failed } = await loadDocuments(positionals.length > 0 ? positionals : ['corpus'], opts, values['no-cache'] !== true);
   if (docs.length === 0) fail('nothing to review: no input could be analysed', 1);
   const reviewer = (values['reviewer'] as string | undefined) ?? (userInfo().username || 'reviewer');
   const store = ReviewStore.open((values['db'] as string | undefined) ?? 'shiji-review.sqlite');
@@ -225,6 +308,8 @@ async function main(argv: string[]): Promise<number> {
       return runExtract(rest);
     case 'review':
       return runReview(rest);
+    case 'export':
+      return runExport(rest);
     case 'merge':
       return runMerge(rest);
     case 'agreement':

@@ -1,0 +1,98 @@
+/**
+ * Analyses many files: the cache first, then the misses on worker threads (each loads jieba
+ * once), or inline when there are too few to pay for a worker's start. Reports progress
+ * through a callback; never prints.
+ */
+import { Worker } from 'node:worker_threads';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { availableParallelism } from 'node:os';
+import { analyseFileCached, type AnalysedDocument, type CachedOutcome } from './corpus.js';
+import { AnalysisCache } from './cache.js';
+import { sha256, type AnalyseOptions, type DocumentResult } from './analyse.js';
+import { ShijiError, type ShijiErrorCode } from './errors.js';
+import type { WorkReply, WorkRequest } from './worker.js';
+
+export interface BatchOptions {
+  readonly opts?: AnalyseOptions;
+  readonly cache?: AnalysisCache | null;
+  /** worker threads to use; 0 or 1 analyses inline. Default: the machine's cores. */
+  readonly workers?: number;
+  /** below this many files to analyse, analyse inline (a worker takes a second to load jieba) */
+  readonly minForWorkers?: number;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** The worker: compiled JavaScript, or (running from the TypeScript sources) through tsx. */
+function startWorker(): Worker {
+  const js = new URL('./worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(js))) return new Worker(js);
+  const ts = new URL('./worker.ts', import.meta.url).href;
+  return new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(ts)}); });`, { eval: true });
+}
+
+export async function analyseMany(paths: readonly string[], b: BatchOptions = {}): Promise<CachedOutcome[]> {
+  const opts = b.opts ?? {};
+  const cache = b.cache ?? null;
+  const out: Array<CachedOutcome | undefined> = new Array(paths.length);
+  const misses: number[] = [];
+  let done = 0;
+  const tick = (): void => { done++; b.onProgress?.(done, paths.length); };
+  const keys: string[] = new Array(paths.length).fill('');
+
+  for (let i = 0; i < paths.length; i++) {
+    const path = paths[i] as string;
+    if (!cache) { misses.push(i); continue; }
+    let bytes: Buffer;
+    try { bytes = readFileSync(path); } catch (e) {
+      out[i] = { path, error: new ShijiError('missing', `cannot read file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, path) };
+      tick();
+      continue;
+    }
+    keys[i] = AnalysisCache.key(sha256(bytes), opts.criteria ? JSON.stringify(opts.criteria.criteria) : '');
+    const hit = cache.get(keys[i] as string);
+    if (hit) { out[i] = { path, doc: { result: { ...hit.result, path }, text: hit.text, cached: true } }; tick(); }
+    else misses.push(i);
+  }
+
+  const workers = Math.min(b.workers ?? availableParallelism(), misses.length);
+  if (workers <= 1 || misses.length < (b.minForWorkers ?? 8)) {
+    for (const i of misses) {
+      out[i] = analyseFileCached(paths[i] as string, opts, cache);
+      tick();
+    }
+    return out as CachedOutcome[];
+  }
+
+  const pool = Array.from({ length: workers }, startWorker);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let next = 0;
+      let pending = misses.length;
+      const feed = (w: Worker): void => {
+        if (next >= misses.length) return;
+        const i = misses[next++] as number;
+        w.postMessage({ id: i, path: paths[i] as string, opts } satisfies WorkRequest);
+      };
+      for (const w of pool) {
+        w.on('message', (reply: WorkReply) => {
+          const path = paths[reply.id] as string;
+          if ('crash' in reply) { reject(new Error(`${path}: ${reply.crash}`)); return; }
+          if ('error' in reply) out[reply.id] = { path, error: new ShijiError(reply.error.code as ShijiErrorCode, reply.error.message.replace(`${path}: `, ''), path) };
+          else {
+            const doc: AnalysedDocument = { result: reply.result as DocumentResult, text: reply.text, cached: false };
+            if (cache && keys[reply.id]) cache.put(keys[reply.id] as string, { result: doc.result, text: doc.text });
+            out[reply.id] = { path, doc };
+          }
+          tick();
+          if (--pending === 0) resolve(); else feed(w);
+        });
+        w.on('error', reject);
+        feed(w);
+      }
+    });
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+  return out as CachedOutcome[];
+}
