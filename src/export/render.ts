@@ -45,7 +45,7 @@ export function toJson(tables: readonly Table[]): string {
   return `${JSON.stringify(Object.fromEntries(tables.map((t) => [t.name, { title: t.title, columns: t.columns, rows: t.rows }])), null, 2)}\n`;
 }
 
-const NUMFMT: Partial<Record<Column['type'], string>> = { int: '#,##0', yuan: '#,##0', wan: '#,##0.00', number: '#,##0.###' };
+const NUMFMT: Partial<Record<Column['type'], string>> = { int: '#,##0', yuan: '#,##0', wan: '#,##0.00', number: '#,##0.###', offset: '0' };
 
 /** One sheet per table, frozen header, number formats. */
 export async function toXlsx(tables: readonly Table[]): Promise<Buffer> {
@@ -69,7 +69,10 @@ const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;'
 /** A bar chart as inline SVG: one bar per nominee. */
 function barChart(title: string, bars: ReadonlyArray<{ label: string; value: number; shown: string }>): string {
   const max = Math.max(...bars.map((b) => b.value), 1);
-  const rowH = 26; const labelW = 230; const barW = 420; const h = bars.length * rowH + 34;
+  // room for the longest label: about 13px a Chinese character, 7px a Latin one at 13px type
+  const textW = (s: string): number => [...s].reduce((a, ch) => a + (ch.charCodeAt(0) > 0x2e80 ? 13.5 : 7.2), 0);
+  const labelW = Math.ceil(Math.max(120, ...bars.map((b) => textW(b.label))) + 16);
+  const rowH = 26; const barW = 420; const h = bars.length * rowH + 34;
   const rows = bars.map((b, i) => {
     const y = 28 + i * rowH;
     const w = Math.max(1, Math.round((b.value / max) * barW));
@@ -83,7 +86,7 @@ function barChart(title: string, bars: ReadonlyArray<{ label: string; value: num
 export function toHtml(tables: readonly Table[], docs: readonly DocumentResult[], generated: string): string {
   const charts: string[] = [];
   const units = docs.flatMap((d) => d.nominees.map((n) => ({ d, n, claims: d.claims.filter((c) => c.nominee === n.id) })));
-  const label = (u: { d: DocumentResult; n: { name: string } }): string => (docs.length > 1 ? `${u.n.name}（${u.d.path.split('/').pop() ?? ''}）` : u.n.name);
+  const label = (u: { d: DocumentResult; n: { name: string } }): string => (docs.length > 1 ? `${u.n.name} · ${(u.d.path.split('/').pop() ?? '').replace(/\.[^.]+$/, '')}` : u.n.name);
   for (const cat of CATEGORIES) {
     const withAny = units.filter((u) => u.claims.some((c) => c.category === cat));
     if (withAny.length === 0) continue;

@@ -10,7 +10,8 @@ import { CATEGORIES, type Category } from '../extract/claims.js';
 import type { Approx } from '../dictionaries.js';
 import type { Decision, Status } from '../review/store.js';
 
-export type ColumnType = 'text' | 'int' | 'number' | 'yuan' | 'wan';
+/** offset: a position in the text, shown without grouping separators. */
+export type ColumnType = 'text' | 'int' | 'number' | 'yuan' | 'wan' | 'offset';
 export interface Column { readonly key: string; readonly header: string; readonly type: ColumnType }
 export type Cell = string | number | null;
 export type Row = Record<string, Cell>;
@@ -190,8 +191,8 @@ export function claimsTable(docs: readonly DocumentResult[], texts: ReadonlyMap<
     { key: 'approx', header: 'approx', type: 'text' }, { key: 'unit', header: 'unit', type: 'text' },
     { key: 'from', header: 'from', type: 'number' }, { key: 'direction', header: 'direction', type: 'text' },
     { key: 'period', header: 'period', type: 'text' }, { key: 'text', header: 'evidence', type: 'text' },
-    { key: 'start', header: 'start', type: 'int' }, { key: 'end', header: 'end', type: 'int' },
-    { key: 'sentence', header: 'sentence', type: 'text' }, { key: 'sentenceStart', header: 'sentence start', type: 'int' }, { key: 'sentenceEnd', header: 'sentence end', type: 'int' },
+    { key: 'start', header: 'start', type: 'offset' }, { key: 'end', header: 'end', type: 'offset' },
+    { key: 'sentence', header: 'sentence', type: 'text' }, { key: 'sentenceStart', header: 'sentence start', type: 'offset' }, { key: 'sentenceEnd', header: 'sentence end', type: 'offset' },
     { key: 'criterion', header: 'top criterion', type: 'text' }, { key: 'score', header: 'score', type: 'number' },
     { key: 'checks', header: 'check warnings', type: 'text' }, { key: 'id', header: 'claim id', type: 'text' },
   ];
