@@ -2,10 +2,10 @@
  * The library's entry point: bytes in, one contract-shaped document out.
  * Never prints, never exits; errors are ShijiError with a one-line message.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash as cryptoHash } from 'node:crypto';
 import { decodeBytes, type Encoding } from './read/decode.js';
 import { buildView, toOriginal, type TextView } from './read/view.js';
-import { parseStructure, sentencesOf, type DocumentStructure, type HeadingNode, type NomineeKind, type Range } from './structure/document.js';
+import { parseStructure, sentencesOf, firstParagraphAfter, type DocumentStructure, type HeadingNode, type NomineeKind, type Range } from './structure/document.js';
 import { extractClaims, type Category, type ViewClaim } from './extract/claims.js';
 import { loadDictionaries, type Approx, type Dictionaries, type RateUnit } from './dictionaries.js';
 import { CriterionRanker, loadThemes, type LinkCriterion } from './link/criteria.js';
@@ -146,8 +146,23 @@ export function sha256(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** One-shot SHA-256 of a short string (crypto.hash, much cheaper than a Hash object per call). */
+const quickSha256: (s: string) => string = typeof (cryptoHash as unknown) === 'function'
+  ? (s) => cryptoHash('sha256', s, 'hex')
+  : (s) => sha256(s);
+
 export function claimId(docSha: string, start: number, end: number): string {
-  return sha256(`${docSha}:${start}:${end}`).slice(0, 16);
+  return quickSha256(`${docSha}:${start}:${end}`).slice(0, 16);
+}
+
+/** Headings starting inside a range; headings are in text order. */
+function headingsIn(headings: readonly HeadingNode[], r: Range): HeadingNode[] {
+  let lo = 0;
+  let hi = headings.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if ((headings[mid] as HeadingNode).start < r.start) lo = mid + 1; else hi = mid; }
+  const out: HeadingNode[] = [];
+  for (let i = lo; i < headings.length && (headings[i] as HeadingNode).start < r.end; i++) out.push(headings[i] as HeadingNode);
+  return out;
 }
 
 /** The part of a sentence between semicolons that holds the claim: the context it speaks of. */
@@ -199,20 +214,26 @@ export function analyseText(text: string, meta: { path: string; sha256: string; 
   const paragraphs = structure.paragraphs;
 
   const claims: Claim[] = [];
+  const sentenceCache = new Map<number, Range[]>();
   for (const scan of structure.scan) {
-    const paras = paragraphs
-      .filter((p) => p.end > scan.start && p.start < scan.end)
-      .map((p) => ({ start: Math.max(p.start, scan.start), end: Math.min(p.end, scan.end) }));
+    const paras: Range[] = [];
+    for (let i = firstParagraphAfter(paragraphs, scan.start); i < paragraphs.length && (paragraphs[i] as Range).start < scan.end; i++) {
+      const p = paragraphs[i] as Range;
+      paras.push({ start: Math.max(p.start, scan.start), end: Math.min(p.end, scan.end) });
+    }
+    const scanHeadings = headingsIn(structure.headings, scan);
     const raw = extractClaims(view.text, paras, { dicts });
     const nominee = structure.nominees.find((n) => n.id === scan.nominee);
-    for (const c of raw) claims.push(toClaim(c, scan, nominee?.section?.heading ?? null));
+    for (const c of raw) claims.push(toClaim(c, scan, scanHeadings, nominee?.section?.heading ?? null));
   }
 
-  function toClaim(c: ViewClaim, scan: Range & { nominee: string | null }, nomineeHeading: string | null): Claim {
+  function toClaim(c: ViewClaim, scan: Range & { nominee: string | null }, scanHeadings: readonly HeadingNode[], nomineeHeading: string | null): Claim {
     const span = orig(c);
     const para = paragraphAt(paragraphs, c.start) ?? { start: c.start, end: c.end };
-    const sentence = sentencesOf(view.text, para).find((s) => c.start >= s.start && c.start <= s.end) ?? para;
-    const { section, path } = deepestHeadings(structure.headings, c.start, scan);
+    let sentences = sentenceCache.get(para.start);
+    if (!sentences) { sentences = sentencesOf(view.text, para); sentenceCache.set(para.start, sentences); }
+    const sentence = sentences.find((s) => c.start >= s.start && c.start <= s.end) ?? para;
+    const { section, path } = deepestHeadings(scanHeadings, c.start, scan);
     return {
       id: claimId(meta.sha256, span.start, span.end),
       nominee: scan.nominee,
@@ -271,10 +292,12 @@ export function analyseText(text: string, meta: { path: string; sha256: string; 
     });
   }
 
+  const byNominee = new Map<string, Claim[]>();
+  for (const c of linked) if (c.nominee !== null) (byNominee.get(c.nominee) ?? byNominee.set(c.nominee, []).get(c.nominee) as Claim[]).push(c);
   const coverage: CoverageCell[] = [];
   for (const n of nominees) {
+    const mine = byNominee.get(n.id) ?? [];
     for (const cr of criteria.filter((x) => x.group === n.kind)) {
-      const mine = linked.filter((c) => c.nominee === n.id);
       let strongest: Claim | null = null;
       let score = 0;
       for (const c of mine) {
@@ -290,7 +313,7 @@ export function analyseText(text: string, meta: { path: string; sha256: string; 
     criterion: r.criterion, kind: r.kind, text: r.text, value: r.value, unit: r.unit, approx: r.approx,
     nominees: nominees.filter((n) => n.kind === r.group).map((n): RequirementEvidence => {
       if (r.kind === 'service_years') {
-        const tenure = linked.filter((c) => c.nominee === n.id && c.category === 'duration' && c.rules.some((x) => x.startsWith('duration:tenure')) && c.unit === '年');
+        const tenure = (byNominee.get(n.id) ?? []).filter((c) => c.category === 'duration' && c.rules.some((x) => x.startsWith('duration:tenure')) && c.unit === '年');
         const met = tenure.filter((c) => lowerBound(c.value, c.approx) >= r.value);
         const status: EvidenceStatus = tenure.length === 0 ? 'no_evidence' : met.length > 0 ? 'met' : 'not_met';
         return { nominee: n.id, status, claims: (met.length > 0 ? met : tenure).map((c) => c.id), evidence: null };

@@ -35,6 +35,7 @@ export interface ViewClaim {
 
 interface Lexicon {
   readonly units: ReadonlyArray<UnitEntry>; // longest first
+  readonly unitsByFirst: ReadonlyMap<string, readonly UnitEntry[]>; // longest first
   readonly before: ReadonlyArray<{ marker: string; approx: Approx }>;
   readonly afterNumber: ReadonlyMap<string, Approx>;
   readonly afterUnit: ReadonlyArray<{ marker: string; approx: Approx }>;
@@ -51,8 +52,12 @@ function lexicon(d: Dictionaries): Lexicon {
   let l = lexicons.get(d);
   if (l) return l;
   const byLen = <T extends { marker: string }>(xs: T[]): T[] => xs.sort((a, b) => b.marker.length - a.marker.length);
+  const units = [...d.units].sort((a, b) => b.unit.length - a.unit.length);
+  const unitsByFirst = new Map<string, UnitEntry[]>();
+  for (const u of units) (unitsByFirst.get(u.unit[0] as string) ?? unitsByFirst.set(u.unit[0] as string, []).get(u.unit[0] as string) as UnitEntry[]).push(u);
   l = {
-    units: [...d.units].sort((a, b) => b.unit.length - a.unit.length),
+    units,
+    unitsByFirst,
     before: byLen(d.hedges.filter((h) => h.position === 'before').map((h) => ({ marker: h.marker, approx: h.approx }))),
     afterNumber: new Map(d.hedges.filter((h) => h.position === 'after-number').map((h) => [h.marker, h.approx])),
     afterUnit: byLen(d.hedges.filter((h) => h.position === 'after-unit').map((h) => ({ marker: h.marker, approx: h.approx }))),
@@ -68,7 +73,11 @@ function lexicon(d: Dictionaries): Lexicon {
 }
 
 const CLAUSE_BREAK = /[，,。；;！？!?：:\n]/;
-const NUMBER_START = /[0-9零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万亿数几]/;
+const NUMBER_START_CHARS = '0123456789零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万亿数几';
+/** A lookup by UTF-16 code unit: the hot loop tests every character of every paragraph. */
+const NUMBER_START = new Uint8Array(0x10000);
+for (const ch of NUMBER_START_CHARS) NUMBER_START[ch.charCodeAt(0)] = 1;
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 const SCALE: Record<string, number> = { 万: 1e4, 亿: 1e8, 千: 1e3, 百: 1e2 };
 const HAN = /[\u3400-\u9fff]/;
 
@@ -97,13 +106,16 @@ function lastOf(s: string, words: readonly string[]): { at: number; word: string
 function quotedRanges(text: string, p: Range, max = 40): Range[] {
   const out: Range[] = [];
   const pairs: Array<[string, string]> = [['“', '”'], ['《', '》'], ['「', '」'], ['『', '』'], ['‘', '’'], ['"', '"']];
+  const para = text.slice(p.start, p.end); // search within the paragraph only
   for (const [open, close] of pairs) {
     let i = p.start;
     while (i < p.end) {
-      const a = text.indexOf(open, i);
-      if (a < 0 || a >= p.end) break;
-      const b = text.indexOf(close, a + 1);
-      if (b < 0 || b >= p.end) break;
+      const ra = para.indexOf(open, i - p.start);
+      if (ra < 0) break;
+      const a = p.start + ra;
+      const rb = para.indexOf(close, ra + 1);
+      if (rb < 0) break;
+      const b = p.start + rb;
       if (b - a - 1 <= max) {
         out.push({ start: a + 1, end: b });
         // A parenthetical right after a quoted name glosses it: “五个一”（每人接待100名群众…）,
@@ -135,7 +147,8 @@ const PERIOD_RE = new RegExp([
 export function findPeriods(text: string, p: Range, scopeWords: readonly string[], notScopeAfter: readonly string[] = []): PeriodMark[] {
   const para = text.slice(p.start, p.end);
   const out: PeriodMark[] = [];
-  for (const m of para.matchAll(PERIOD_RE)) {
+  // every dated or counted scope has 年 in it; most paragraphs have none
+  for (const m of para.includes('年') ? para.matchAll(PERIOD_RE) : []) {
     const s = m[0];
     const at = p.start + m.index;
     const prev = text[at - 1] ?? '';
@@ -158,20 +171,29 @@ export function findPeriods(text: string, p: Range, scopeWords: readonly string[
   return out.sort((a, b) => a.start - b.start);
 }
 
-interface ParagraphContext {
-  readonly p: Range;
-  readonly quotes: Range[];
-  readonly periods: PeriodMark[];
-  tokens: Token[] | null;
+/** Per-paragraph context, each part computed the first time a candidate needs it. */
+class ParagraphContext {
+  private quoteCache: Range[] | null = null;
+  private periodCache: PeriodMark[] | null = null;
+  constructor(readonly text: string, readonly p: Range, private readonly lx: Lexicon) {}
+  get quotes(): Range[] { return (this.quoteCache ??= quotedRanges(this.text, this.p)); }
+  get periods(): PeriodMark[] {
+    return (this.periodCache ??= findPeriods(this.text, this.p, this.lx.d.periods.scope_words, this.lx.d.periods.not_scope_after));
+  }
 }
+
+/** Words within this many characters of a numeral decide whether it is part of an ordinary word. */
+const TOKEN_WINDOW = 12;
 
 function inRanges(pos: number, rs: readonly Range[]): boolean {
   return rs.some((r) => pos >= r.start && pos < r.end);
 }
 
+/** The jieba token holding `pos`, segmenting only a window around it (words are local). */
 function tokenAt(ctx: ParagraphContext, text: string, pos: number, d: Dictionaries): Token | undefined {
-  ctx.tokens ??= segment(text.slice(ctx.p.start, ctx.p.end), ctx.p.start, d);
-  return ctx.tokens.find((t) => pos >= t.start && pos < t.end);
+  const from = Math.max(ctx.p.start, pos - TOKEN_WINDOW);
+  const to = Math.min(ctx.p.end, pos + TOKEN_WINDOW);
+  return segment(text.slice(from, to), from, d).find((t) => pos >= t.start && pos < t.end);
 }
 
 /** Jieba-based veto for Chinese numerals that are part of ordinary words (十分, 一时, 进一步). */
@@ -197,13 +219,14 @@ export function extractClaims(text: string, paragraphs: readonly Range[], opts: 
   const lx = lexicon(opts.dicts);
   const out: ViewClaim[] = [];
   for (const p of paragraphs) {
-    const ctx: ParagraphContext = { p, quotes: quotedRanges(text, p), periods: findPeriods(text, p, lx.d.periods.scope_words, lx.d.periods.not_scope_after), tokens: null };
+    const ctx = new ParagraphContext(text, p, lx);
     const found: ViewClaim[] = [];
     let i = p.start;
     while (i < p.end) {
-      const ch = text[i] as string;
-      const prev = text[i - 1] ?? '';
-      if (!NUMBER_START.test(ch) || (/[0-9.,]/.test(prev) && /[0-9]/.test(ch))) { i++; continue; }
+      const c = text.charCodeAt(i);
+      if (!NUMBER_START[c]) { i++; continue; }
+      const pc = i > 0 ? text.charCodeAt(i - 1) : 0;
+      if (isDigit(c) && (isDigit(pc) || pc === 0x2e || pc === 0x2c)) { i++; continue; }
       const num = parseNumberAt(text, i);
       if (!num || num.end > p.end) { i++; continue; }
       const claim = analyse(text, num, ctx, lx);
@@ -275,7 +298,7 @@ function analyse(text: string, num: ParsedNumber, ctx: ParagraphContext, lx: Lex
     rules.push('percent:成');
   } else if (!isPercent) {
     const rest = text.slice(pos, pos + 8);
-    unit = lx.units.find((u) => rest.startsWith(u.unit)) ?? null;
+    unit = lx.unitsByFirst.get(rest[0] ?? '')?.find((u) => rest.startsWith(u.unit)) ?? null;
     if (unit && lx.d.negatives.unit_blockers.some((b) => b.length > (unit as UnitEntry).unit.length - 0 && rest.startsWith(b) && b.startsWith((unit as UnitEntry).unit))) {
       rules.push(`unit-blocked:${rest.slice(0, 3)}`);
       unit = null;

@@ -87,10 +87,17 @@ export class CriterionRanker {
     this.themesOf = criteria.map((c) => themes.filter((t) => t.criterion.some((p) => c.text.includes(p))));
   }
 
+  private readonly tokenCache = new Map<string, string[]>();
+  private tokens(text: string): string[] {
+    let t = this.tokenCache.get(text);
+    if (!t) { t = contentTokens(text); this.tokenCache.set(text, t); }
+    return t;
+  }
+
   rank(claim: LinkClaim, limit = 3): CriterionLink[] {
-    const sentenceTokens = contentTokens(claim.sentence);
+    const sentenceTokens = this.tokens(claim.sentence);
     const headingText = claim.headings.join('。');
-    const headingTokens = contentTokens(headingText);
+    const headingTokens = this.tokens(headingText);
     const candidates = this.criteria.map((c, i) => ({ c, i })).filter(({ c }) => claim.group === null || c.group === claim.group);
     if (candidates.length === 0) return [];
 

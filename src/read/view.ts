@@ -32,8 +32,6 @@ export function toOriginal(view: TextView, start: number, end: number): Span {
   return { start: s, end: e };
 }
 
-const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
-const SPACE = /[ \t\u00a0\u2000-\u200a\u3000\u202f\u205f\f\v]/;
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 /** Chinese list and heading markers that start a new paragraph. */
@@ -112,53 +110,83 @@ function splitLines(text: string): Line[] {
   return lines;
 }
 
-interface Cleaned { chars: string[]; origs: number[] }
 
 const LEADING_MD = /^[ \t\u3000]*(?:#{1,6}[ \t]+|[-*+][ \t]+|>[ \t]?)/;
 const MD_LINK = /\[([^[\]\n]{0,200})\]\([^()\n]{0,500}\)/g;
 
-function cleanLine(src: string, simplified: string | null, line: Line): Cleaned {
-  // Which original units are dropped as Markdown residue.
-  const drop = new Uint8Array(line.end - line.start);
-  const raw = src.slice(line.start, line.end);
-  const lead = LEADING_MD.exec(raw);
-  if (lead) drop.fill(1, 0, lead[0].length);
-  for (const m of raw.matchAll(MD_LINK)) {
-    const at = m.index;
-    const inner = (m[1] ?? '').length;
-    drop[at] = 1;
-    drop.fill(1, at + 1 + inner, at + m[0].length);
-  }
-  for (let i = raw.indexOf('**'); i >= 0; i = raw.indexOf('**', i + 2)) drop.fill(1, i, i + 2);
+function isZeroWidth(c: number): boolean {
+  return (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff || c === 0x00ad;
+}
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000 || c === 0x0c || c === 0x0b
+    || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f;
+}
+/** Characters that may need folding: full-width forms. */
+function isWide(c: number): boolean { return c >= 0xff01 && c <= 0xff5e; }
 
-  const chars: string[] = [];
-  const origs: number[] = [];
-  const kept: number[] = [];
-  for (let i = 0; i < raw.length; i++) if (!drop[i] && !ZERO_WIDTH.test(raw[i] as string)) kept.push(i);
-  for (let k = 0; k < kept.length; k++) {
-    const i = kept[k] as number;
-    const ch = raw[i] as string;
-    if (SPACE.test(ch)) {
-      // whitespace run: find neighbours that are not whitespace
-      let k2 = k;
-      while (k2 + 1 < kept.length && SPACE.test(raw[kept[k2 + 1] as number] as string)) k2++;
-      const before = chars.length > 0 ? (chars[chars.length - 1] as string) : '';
-      const after = k2 + 1 < kept.length ? (raw[kept[k2 + 1] as number] as string) : '';
-      const asciiBoth = before !== '' && after !== '' && before.charCodeAt(0) < 0x80 && after.charCodeAt(0) < 0x80
-        && after.charCodeAt(0) !== 0xff0c;
-      if (asciiBoth) { chars.push(' '); origs.push(line.start + i); }
-      k = k2;
+/** Where cleaned lines are written: the view's text parts and its map back to the original. */
+interface ViewWriter { parts: string[]; map: Int32Array; len: number }
+
+/**
+ * Cleans one line into the writer and returns the cleaned text. Unchanged runs of characters are
+ * copied as slices; only dropped, folded or whitespace characters are handled one by one.
+ */
+function cleanLine(src: string, simplified: string | null, line: Line, w: ViewWriter): string {
+  const raw = src.slice(line.start, line.end);
+  const from = simplified ?? src;
+  // Which original units are dropped as Markdown residue (only looked for when present).
+  let drop: Uint8Array | null = null;
+  const lead = /^[ \t\u3000]*[#\-*+>]/.test(raw) ? LEADING_MD.exec(raw) : null;
+  if (lead) (drop ??= new Uint8Array(raw.length)).fill(1, 0, lead[0].length);
+  if (raw.includes('](')) {
+    for (const m of raw.matchAll(MD_LINK)) {
+      const at = m.index;
+      const inner = (m[1] ?? '').length;
+      drop ??= new Uint8Array(raw.length);
+      drop[at] = 1;
+      drop.fill(1, at + 1 + inner, at + m[0].length);
+    }
+  }
+  for (let i = raw.indexOf('**'); i >= 0; i = raw.indexOf('**', i + 2)) (drop ??= new Uint8Array(raw.length)).fill(1, i, i + 2);
+
+  let out = '';
+  let run = 0; // start of the pending run of unchanged characters
+  let lastCode = -1; // the last character written, for the whitespace rule
+  const n = raw.length;
+  const flush = (to: number): void => {
+    if (to > run) {
+      out += from.slice(line.start + run, line.start + to);
+      for (let k = run; k < to; k++) w.map[w.len++] = line.start + k;
+      lastCode = from.charCodeAt(line.start + to - 1);
+    }
+  };
+  for (let i = 0; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    const special = (drop !== null && drop[i] === 1) || isZeroWidth(c) || isSpace(c) || isWide(c);
+    if (!special) continue;
+    flush(i);
+    run = i + 1;
+    if ((drop !== null && drop[i] === 1) || isZeroWidth(c)) continue;
+    if (isSpace(c)) {
+      // a whitespace run: kept as one space only between two ASCII characters
+      let j = i + 1;
+      while (j < n && ((drop !== null && drop[j] === 1) || isSpace(raw.charCodeAt(j)) || isZeroWidth(raw.charCodeAt(j)))) j++;
+      const after = j < n ? raw.charCodeAt(j) : -1;
+      if (lastCode >= 0 && lastCode < 0x80 && after >= 0 && after < 0x80) { out += ' '; w.map[w.len++] = line.start + i; lastCode = 0x20; }
+      i = j - 1;
+      run = j;
       continue;
     }
-    const folded = thousandsComma(raw, i) ? ',' : foldWidth(ch, raw[i - 1] ?? '', raw[i + 1] ?? '');
-    const out = folded !== ch ? folded : simplified !== null ? (simplified[line.start + i] as string) : ch;
-    chars.push(out);
-    origs.push(line.start + i);
+    // a full-width form: fold digits, letters, ％ and separators between digits
+    let ch = thousandsComma(raw, i) ? ',' : foldWidth(raw[i] as string, raw[i - 1] ?? '', raw[i + 1] ?? '');
+    if (ch === raw[i]) ch = from[line.start + i] as string;
+    out += ch;
+    w.map[w.len++] = line.start + i;
+    lastCode = ch.charCodeAt(0);
   }
-  return { chars, origs };
+  flush(n);
+  return out;
 }
-
-function lineText(c: Cleaned): string { return c.chars.join(''); }
 
 /** Heading-like: a marker line that is short, or a short line with no punctuation at all. */
 function headingLike(t: string): boolean {
@@ -173,24 +201,25 @@ function endsSentence(t: string): boolean {
 export function buildView(original: string): TextView {
   const simplified = simplifyIfTraditional(original);
   const lines = splitLines(original);
-  const chars: string[] = [];
-  const origs: number[] = [];
+  const w: ViewWriter = { parts: [], map: new Int32Array(original.length + 2), len: 0 };
   let prev: { text: string; breakStart: number } | null = null;
+  let first = true;
   for (const line of lines) {
-    const c = cleanLine(original, simplified, line);
-    const t = lineText(c);
-    if (t === '') continue;
+    // the break before this line goes in first, so reserve its slot and fill it in after
+    const slot = w.len;
+    if (prev !== null) w.len++;
+    const t = cleanLine(original, simplified, line, w);
+    if (t === '') { w.len = slot; continue; }
     if (prev !== null) {
-      const keepBreak = endsSentence(prev.text) || headingLike(prev.text) || LINE_MARKER.test(t)
-        || /^[-*+•·]/.test(t) || chars.length === prev.text.length;
-      if (keepBreak) { chars.push('\n'); origs.push(prev.breakStart); }
-      else if (/[A-Za-z0-9,.;:]$/.test(prev.text) && /^[A-Za-z0-9]/.test(t)) { chars.push(' '); origs.push(prev.breakStart); }
+      const keepBreak = first || endsSentence(prev.text) || headingLike(prev.text) || LINE_MARKER.test(t) || /^[-*+•·]/.test(t);
+      first = false;
+      const joiner = keepBreak ? '\n' : /[A-Za-z0-9,.;:]$/.test(prev.text) && /^[A-Za-z0-9]/.test(t) ? ' ' : '';
+      if (joiner) { w.parts.push(joiner); w.map[slot] = prev.breakStart; }
+      else { w.map.copyWithin(slot, slot + 1, w.len); w.len--; }
     }
-    for (let i = 0; i < c.chars.length; i++) { chars.push(c.chars[i] as string); origs.push(c.origs[i] as number); }
+    w.parts.push(t);
     prev = { text: t, breakStart: line.breakStart };
   }
-  const map = new Int32Array(chars.length + 1);
-  for (let i = 0; i < origs.length; i++) map[i] = origs[i] as number;
-  map[chars.length] = original.length;
-  return { original, text: chars.join(''), map, script: simplified === null ? 'simplified' : 'traditional' };
+  w.map[w.len] = original.length;
+  return { original, text: w.parts.join(''), map: w.map.subarray(0, w.len + 1), script: simplified === null ? 'simplified' : 'traditional' };
 }

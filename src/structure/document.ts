@@ -179,10 +179,21 @@ function parseCriteria(view: TextView, paras: readonly Paragraph[], stopAt: numb
   return out;
 }
 
+/** Index of the first paragraph that ends after `pos` (paragraphs are in text order). */
+export function firstParagraphAfter(paras: readonly Range[], pos: number): number {
+  let lo = 0;
+  let hi = paras.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((paras[mid] as Range).end <= pos) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
 function findHeadings(text: string, range: Range, paras: readonly Paragraph[]): HeadingNode[] {
   const out: HeadingNode[] = [];
-  for (const p of paras) {
-    if (p.end <= range.start || p.start >= range.end) continue;
+  for (let pi = firstParagraphAfter(paras, range.start); pi < paras.length && (paras[pi] as Paragraph).start < range.end; pi++) {
+    const p = paras[pi] as Paragraph;
     const t = text.slice(p.start, p.end);
     const rank = markerRank(t);
     if (rank === null) continue;
@@ -265,8 +276,9 @@ export function parseStructure(view: TextView): DocumentStructure {
   for (let i = 0; i < sectionStarts.length; i++) {
     const { p, nominee } = sectionStarts[i] as { p: Paragraph; nominee: NomineeInfo };
     let end = sectionStarts[i + 1]?.p.start ?? text.length;
-    for (const q of paras) {
-      if (q.start > p.start && q.start < end && GROUP_HEADING.test(text.slice(q.start, q.end))) { end = q.start; break; }
+    for (let qi = p.index + 1; qi < paras.length && (paras[qi] as Paragraph).start < end; qi++) {
+      const q = paras[qi] as Paragraph;
+      if (GROUP_HEADING.test(text.slice(q.start, q.end))) { end = q.start; break; }
     }
     const bodyStart = Math.min(p.end + 1, end);
     if (nominee.section) warnings.push(`${nominee.name}: more than one achievement section; the first is used`);

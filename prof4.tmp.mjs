@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import nodejieba from 'nodejieba';
+import { analyseText, collectInputs, decodeBytes, ensureJieba, sha256 } from './dist/index.js';
+const texts = collectInputs(['corpus']).files.map((f) => decodeBytes(readFileSync(f.path), f.path).text);
+let big = '';
+for (let i = 0; big.length < 1 * 1024 * 1024 / 3; i++) big += `${texts[i % texts.length]}\n\n`;
+ensureJieba(); nodejieba.cut('预热', true);
+const { buildView } = await import('./dist/read/view.js');
+const { parseStructure } = await import('./dist/structure/document.js');
+let t = performance.now(); const v = buildView(big); console.log('view', performance.now() - t);
+t = performance.now(); const s = parseStructure(v); console.log('structure', performance.now() - t, s.nominees.length, s.scan.length, s.headings.length);
+t = performance.now(); analyseText(big, { path: 'x', sha256: sha256(big), encoding: 'utf-8', bom: false }); console.log('all', performance.now() - t);
