@@ -34,6 +34,9 @@ const THEMES_FILE = 'criteria-themes.yaml';
 
 export function validateThemes(raw: unknown): string[] {
   const problems: string[] = [];
+  const stop = (raw as { tfidf_stopwords?: unknown } | null)?.tfidf_stopwords;
+  if (!Array.isArray(stop) || stop.some((w) => typeof w !== 'string' || w === '')) problems.push(`${THEMES_FILE}: tfidf_stopwords must be a list of words`);
+  else if (new Set(stop).size !== stop.length) problems.push(`${THEMES_FILE}: tfidf_stopwords lists a word twice`);
   const themes = (raw as { themes?: unknown } | null)?.themes;
   if (!Array.isArray(themes)) return [`${THEMES_FILE}: themes must be a list`];
   const ids = new Set<string>();
@@ -58,23 +61,37 @@ export function validateThemes(raw: unknown): string[] {
   return problems;
 }
 
-const themeCache = new Map<string, Theme[]>();
-export function loadThemes(dir: string): Theme[] {
+export interface ThemeLexicon { readonly themes: readonly Theme[]; readonly stopwords: ReadonlySet<string> }
+
+const themeCache = new Map<string, ThemeLexicon>();
+export function loadThemes(dir: string): ThemeLexicon {
   const hit = themeCache.get(dir);
   if (hit) return hit;
   const raw = parse(readFileSync(`${dir}/${THEMES_FILE}`, 'utf8')) as unknown;
   const problems = validateThemes(raw);
   if (problems.length > 0) throw new ShijiError('dictionary', `bad dictionary data: ${problems[0]}`);
-  const themes = (raw as { themes: Theme[] }).themes;
-  themeCache.set(dir, themes);
-  return themes;
+  const r = raw as { themes: Theme[]; tfidf_stopwords: string[] };
+  const lex = { themes: r.themes, stopwords: new Set(r.tfidf_stopwords) };
+  themeCache.set(dir, lex);
+  return lex;
 }
 
-const STOP = new Set(['工作', '方面', '以及', '能够', '应当', '具备', '下列', '之一', '同时', '一般', '等', '和', '的', '在', '了', '与', '及', '对', '为', '是']);
-function contentTokens(text: string): string[] {
-  return segment(text).map((t) => t.word).filter((w) => w.length >= 2 && /^[\u4e00-\u9fff]+$/.test(w) && !STOP.has(w));
+/** Function words that never carry a criterion's meaning. */
+const FUNCTION_WORDS = new Set(['以及', '能够', '应当', '具备', '下列', '之一', '同时', '一般']);
+function contentTokens(text: string, stop: ReadonlySet<string>): string[] {
+  return segment(text).map((t) => t.word).filter((w) => w.length >= 2 && /^[\u4e00-\u9fff]+$/.test(w) && !FUNCTION_WORDS.has(w) && !stop.has(w));
 }
 
+const criterionTokenCache = new Map<string, string[]>();
+/** Criteria repeat across the documents of a corpus: segment each text once per process. */
+function criterionTokens(text: string, stop: ReadonlySet<string>): string[] {
+  let t = criterionTokenCache.get(text);
+  if (!t) { t = contentTokens(text, stop); criterionTokenCache.set(text, t); }
+  return t;
+}
+
+const THEME_WEIGHT = 0.7;
+const LEXICAL_WEIGHT = 0.3;
 const SENTENCE_WEIGHT = 1;
 const HEADING_WEIGHT = 0.6;
 
@@ -82,15 +99,17 @@ const HEADING_WEIGHT = 0.6;
 export class CriterionRanker {
   private readonly tfidf = new TfIdf();
   private readonly themesOf: Theme[][];
-  constructor(private readonly criteria: readonly LinkCriterion[], themes: readonly Theme[]) {
-    for (const c of criteria) this.tfidf.addDocument(contentTokens(c.text));
-    this.themesOf = criteria.map((c) => themes.filter((t) => t.criterion.some((p) => c.text.includes(p))));
+  private readonly stop: ReadonlySet<string>;
+  constructor(private readonly criteria: readonly LinkCriterion[], lexicon: ThemeLexicon) {
+    this.stop = lexicon.stopwords;
+    for (const c of criteria) this.tfidf.addDocument(criterionTokens(c.text, this.stop));
+    this.themesOf = criteria.map((c) => lexicon.themes.filter((t) => t.criterion.some((p) => c.text.includes(p))));
   }
 
   private readonly tokenCache = new Map<string, string[]>();
   private tokens(text: string): string[] {
     let t = this.tokenCache.get(text);
-    if (!t) { t = contentTokens(text); this.tokenCache.set(text, t); }
+    if (!t) { t = contentTokens(text, this.stop); this.tokenCache.set(text, t); }
     return t;
   }
 
@@ -106,13 +125,13 @@ export class CriterionRanker {
       const terms = new Map<string, number>();
       for (const [toks, w] of [[sentenceTokens, SENTENCE_WEIGHT], [headingTokens, HEADING_WEIGHT]] as const) {
         for (const t of new Set(toks)) {
-          const s = this.tfidf.tfidf(t, i);
+          // a token array: a bare string would go through natural's English tokenizer and vanish
+          const s = this.tfidf.tfidf([t], i);
           if (s > 0) terms.set(t, (terms.get(t) ?? 0) + w * s);
         }
       }
       return { total: [...terms.values()].reduce((a, b) => a + b, 0), terms };
     });
-    const maxLex = Math.max(...lexical.map((l) => l.total), 1e-9);
 
     const out = candidates.map(({ c, i }, k) => {
       const lex = lexical[k] as { total: number; terms: Map<string, number> };
@@ -131,7 +150,8 @@ export class CriterionRanker {
         s += theme.prior ?? 0;
         if (s > best) { best = s; bestTerms = hits; }
       }
-      const score = 0.6 * best + 0.4 * (lex.total / maxLex);
+      // TF-IDF counts in absolute terms (saturating), so a single shared word cannot outweigh a theme
+      const score = THEME_WEIGHT * best + LEXICAL_WEIGHT * (1 - Math.exp(-lex.total / 4));
       const lexTerms = [...lex.terms.entries()].sort((a, b) => b[1] - a[1]).map(([t]) => t).slice(0, 4);
       const terms = [...new Set([...bestTerms, ...lexTerms])].slice(0, 8);
       return { id: c.id, score: Math.round(score * 100) / 100, terms };

@@ -32,7 +32,6 @@ export function toOriginal(view: TextView, start: number, end: number): Span {
   return { start: s, end: e };
 }
 
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 /** Chinese list and heading markers that start a new paragraph. */
 export const LINE_MARKER = /^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、是]|[（(]\d{1,2}[）)]|\d{1,2}(?:[、]|[.．](?!\d))|第[一二三四五六七八九十\d]{1,3}[章节部分条]|附件)/;
@@ -65,10 +64,12 @@ export function simplifyIfTraditional(text: string): string | null {
   let changed = 0;
   const n = Math.min(text.length, 20000);
   for (let i = 0; i < n; i++) {
-    const ch = text[i] as string;
-    if (!HAN.test(ch)) continue;
+    const c = text.charCodeAt(i);
+    if (c < 0x3400 || c > 0xfaff || (c > 0x9fff && c < 0xf900)) continue;
     han++;
+    const ch = text[i] as string;
     if (t2sChar(ch) !== ch) changed++;
+    if (han === 3000 && changed === 0) return null; // plainly simplified: no need to read on
   }
   if (changed < 5 || changed / Math.max(han, 1) < 0.03) return null;
   const whole = t2s()(text);

@@ -111,7 +111,8 @@ describe('criteria given with --criteria', () => {
 
   it('the theme lexicon is valid and its checker catches bad entries', () => {
     expect(validateThemes(parse(readFileSync('dictionaries/criteria-themes.yaml', 'utf8')))).toEqual([]);
-    expect(validateThemes({ themes: [{ id: 'a', criterion: [], claim: ['x', 'x'], categories: [] }, { id: 'a', criterion: ['y'], claim: [], categories: [], prior: 3 }] })).toEqual([
+    expect(validateThemes({ tfidf_stopwords: ['信访', '信访'], themes: [{ id: 'a', criterion: [], claim: ['x', 'x'], categories: [] }, { id: 'a', criterion: ['y'], claim: [], categories: [], prior: 3 }] })).toEqual([
+      'criteria-themes.yaml: tfidf_stopwords lists a word twice',
       'criteria-themes.yaml: a: claim lists "x" twice',
       'criteria-themes.yaml: a: needs at least one criterion pattern',
       'criteria-themes.yaml: theme "a" listed twice',
