@@ -8,7 +8,7 @@ import { buildView, toOriginal, type TextView } from './read/view.js';
 import { parseStructure, sentencesOf, firstParagraphAfter, type DocumentStructure, type HeadingNode, type NomineeKind, type Range } from './structure/document.js';
 import { extractClaims, type Category, type ViewClaim } from './extract/claims.js';
 import { loadDictionaries, type Approx, type Dictionaries, type RateUnit } from './dictionaries.js';
-import { CriterionRanker, loadThemes, type LinkCriterion } from './link/criteria.js';
+import { rankerFor, loadThemes, type LinkCriterion } from './link/criteria.js';
 import { loadCriteriaFile, type CriteriaSet } from './link/criteria-file.js';
 import { requirementsOf, lowerBound, CLEAN_STATEMENT, type EvidenceStatus, type RequirementKind } from './link/requirements.js';
 import { checkClaims, type CheckKind } from './check/arithmetic.js';
@@ -278,7 +278,7 @@ export function analyseText(text: string, meta: { path: string; sha256: string; 
   let linked: Claim[] = claims;
   const fullRanking = new Map<string, CriterionLink[]>();
   if (criteria.length > 0) {
-    const ranker = new CriterionRanker(criteria, loadThemes(dicts.dir));
+    const ranker = rankerFor(criteria, loadThemes(dicts.dir));
     linked = claims.map((c) => {
       const all = ranker.rank({
         sentence: clauseGroup(text.slice(c.sentence.start, c.sentence.end), c.start - c.sentence.start),

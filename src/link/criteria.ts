@@ -95,7 +95,23 @@ const LEXICAL_WEIGHT = 0.3;
 const SENTENCE_WEIGHT = 1;
 const HEADING_WEIGHT = 0.6;
 
-/** A ranker for one set of criteria; build once per document, call `rank` per claim. */
+const rankers = new Map<string, CriterionRanker>();
+/**
+ * The ranker for a set of criteria, kept for the process: a corpus of notices shares the same
+ * criteria, and natural's TF-IDF caches its idf values per instance.
+ */
+export function rankerFor(criteria: readonly LinkCriterion[], lexicon: ThemeLexicon): CriterionRanker {
+  const key = criteria.map((c) => `${c.id}\u0000${c.group}\u0000${c.text}`).join('\u0001');
+  let r = rankers.get(key);
+  if (!r) {
+    if (rankers.size > 100) rankers.clear();
+    r = new CriterionRanker(criteria, lexicon);
+    rankers.set(key, r);
+  }
+  return r;
+}
+
+/** A ranker for one set of criteria; call `rank` per claim. */
 export class CriterionRanker {
   private readonly tfidf = new TfIdf();
   private readonly themesOf: Theme[][];
@@ -109,7 +125,11 @@ export class CriterionRanker {
   private readonly tokenCache = new Map<string, string[]>();
   private tokens(text: string): string[] {
     let t = this.tokenCache.get(text);
-    if (!t) { t = contentTokens(text, this.stop); this.tokenCache.set(text, t); }
+    if (!t) {
+      if (this.tokenCache.size > 20000) this.tokenCache.clear(); // bounded over a long corpus
+      t = contentTokens(text, this.stop);
+      this.tokenCache.set(text, t);
+    }
     return t;
   }
 
