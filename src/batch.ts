@@ -16,7 +16,11 @@ import type { WorkReply, WorkRequest } from './worker.js';
 export interface BatchOptions {
   readonly opts?: AnalyseOptions;
   readonly cache?: AnalysisCache | null;
-  /** worker threads to use; 0 or 1 analyses inline. Default: the machine's cores. */
+  /**
+   * Worker threads to use; 0 or 1 analyses on the calling thread. Default 1: on the 2-core
+   * machines measured (npm run bench), one thread is faster, because V8 already spends the
+   * second core on garbage collection and compilation and the analysis is memory-bound.
+   */
   readonly workers?: number;
   /** below this many files to analyse, analyse inline (a worker takes a second to load jieba) */
   readonly minForWorkers?: number;
@@ -55,7 +59,7 @@ export async function analyseMany(paths: readonly string[], b: BatchOptions = {}
     else misses.push(i);
   }
 
-  const workers = Math.min(b.workers ?? availableParallelism(), misses.length);
+  const workers = Math.min(b.workers ?? 1, availableParallelism() * 2, misses.length);
   if (workers <= 1 || misses.length < (b.minForWorkers ?? 8)) {
     for (const i of misses) {
       out[i] = analyseFileCached(paths[i] as string, opts, cache);

@@ -61,6 +61,7 @@ export class AnalysisCache {
       const db = new Database(path);
       db.pragma('journal_mode = WAL');
       db.pragma('busy_timeout = 5000');
+      db.pragma('synchronous = NORMAL'); // a cache: losing the last writes on power loss costs a re-analysis, nothing more
       db.exec('CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, value TEXT NOT NULL, at TEXT NOT NULL)');
       return new AnalysisCache(db);
     } catch {
