@@ -48,7 +48,7 @@ export    statistics tables: summary (per document and nominee; --by category or
             else the --table on stdout), xlsx (one sheet per table), md, json, html (a
             self-contained report with a bar chart per category)
   --db FILE add review status counts and notes from a review database
-  --workers N  worker threads for analysis (default: the machine's cores)
+  --workers N  worker threads for analysis (default 1: see the README on speed)
 merge     combine review databases of several panel members (inputs are not modified)
 agreement print agreement per nominee and overall (Cohen's kappa for two reviewers,
           Fleiss' for more) and list the claims on which members disagree
