@@ -3,7 +3,7 @@
  * Never prints, never exits; errors are ShijiError with a one-line message.
  */
 import { createHash, hash as cryptoHash } from 'node:crypto';
-import { decodeBytes, type Encoding } from './read/decode.js';
+import { extractDocument, extractDocumentSync, type Extracted, type Format } from './read/formats.js';
 import { buildView, toOriginal, type TextView } from './read/view.js';
 import { parseStructure, sentencesOf, firstParagraphAfter, type DocumentStructure, type HeadingNode, type NomineeKind, type Range } from './structure/document.js';
 import { extractClaims, type Category, type ViewClaim } from './extract/claims.js';
@@ -115,8 +115,10 @@ export interface Check {
 export interface DocumentResult {
   readonly path: string;
   readonly sha256: string;
-  readonly encoding: Encoding;
+  /** utf-8 | gb18030 | utf-16le | utf-16be; 'pdf' for PDF files */
+  readonly encoding: string;
   readonly bom: boolean;
+  readonly format: Format;
   readonly script: 'simplified' | 'traditional';
   readonly kind: 'notice' | 'write-up';
   readonly title: string;
@@ -206,7 +208,9 @@ function deepestHeadings(headings: readonly HeadingNode[], pos: number, scan: Ra
 }
 
 /** Analyses already-decoded text. */
-export function analyseText(text: string, meta: { path: string; sha256: string; encoding: Encoding; bom: boolean }, opts: AnalyseOptions = {}): Analysis {
+export interface TextMeta { readonly path: string; readonly sha256: string; readonly encoding: string; readonly bom: boolean; readonly format?: Format }
+
+export function analyseText(text: string, meta: TextMeta, opts: AnalyseOptions = {}): Analysis {
   const dicts = opts.dicts ?? loadDictionaries();
   const view = buildView(text);
   const structure = parseStructure(view);
@@ -334,6 +338,7 @@ export function analyseText(text: string, meta: { path: string; sha256: string; 
     sha256: meta.sha256,
     encoding: meta.encoding,
     bom: meta.bom,
+    format: meta.format ?? 'text',
     script: view.script,
     kind: structure.kind,
     title: structure.title,
@@ -353,8 +358,16 @@ export function readCriteriaFile(path: string): CriteriaSet {
   return loadCriteriaFile(path, (bytes, p) => analyseBytes(bytes, p).result.criteria);
 }
 
-/** Decodes and analyses one file's bytes. */
+function fromExtracted(x: Extracted, bytes: Uint8Array, path: string, opts: AnalyseOptions): Analysis {
+  return analyseText(x.text, { path, sha256: sha256(bytes), encoding: x.encoding, bom: x.bom, format: x.format }, opts);
+}
+
+/** Decodes and analyses one file's bytes: text, Markdown or HTML (Word and PDF: analyseBytesAsync). */
 export function analyseBytes(bytes: Uint8Array, path: string, opts: AnalyseOptions = {}): Analysis {
-  const decoded = decodeBytes(bytes, path);
-  return analyseText(decoded.text, { path, sha256: sha256(bytes), encoding: decoded.encoding, bom: decoded.bom }, opts);
+  return fromExtracted(extractDocumentSync(bytes, path), bytes, path, opts);
+}
+
+/** Decodes and analyses one file's bytes, in any supported format. */
+export async function analyseBytesAsync(bytes: Uint8Array, path: string, opts: AnalyseOptions = {}): Promise<Analysis> {
+  return fromExtracted(await extractDocument(bytes, path), bytes, path, opts);
 }

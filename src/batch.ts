@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
-import { analyseFileCached, type AnalysedDocument, type CachedOutcome } from './corpus.js';
+import { analyseFileCachedAsync, type AnalysedDocument, type CachedOutcome } from './corpus.js';
 import { AnalysisCache } from './cache.js';
 import { sha256, type AnalyseOptions, type DocumentResult } from './analyse.js';
 import { ShijiError, type ShijiErrorCode } from './errors.js';
@@ -62,7 +62,7 @@ export async function analyseMany(paths: readonly string[], b: BatchOptions = {}
   const workers = Math.min(b.workers ?? 1, availableParallelism() * 2, misses.length);
   if (workers <= 1 || misses.length < (b.minForWorkers ?? 8)) {
     for (const i of misses) {
-      out[i] = analyseFileCached(paths[i] as string, opts, cache);
+      out[i] = await analyseFileCachedAsync(paths[i] as string, opts, cache);
       tick();
     }
     return out as CachedOutcome[];

@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
-import { collectInputs, analyseFileCached, type AnalysedDocument } from './corpus.js';
+import { collectInputs, type AnalysedDocument } from './corpus.js';
 import { AnalysisCache } from './cache.js';
 import { ReviewStore } from './review/store.js';
 import { agreement } from './review/agreement.js';
@@ -27,7 +27,7 @@ Usage:
   shiji agreement --db PANEL.sqlite [--json]
   shiji --help | --version
 
-extract   analyse notices and write-ups (.txt, .md; UTF-8, GB18030/GBK, UTF-16)
+extract   analyse notices and write-ups (.txt .md .html .docx .pdf; UTF-8, GB18030/GBK, UTF-16)
   --json    one JSON object {documents:[…]} on stdout (see the contract)
   --jsonl   one JSON document per line
   --text    print the decoded text the offsets refer to
@@ -107,7 +107,7 @@ function fail(message: string, code: number): never {
   process.exit(code);
 }
 
-function runExtract(argv: string[]): number {
+async function runExtract(argv: string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, jsonl: { type: 'boolean' }, text: { type: 'boolean' }, criteria: { type: 'string' }, 'no-cache': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
@@ -125,8 +125,9 @@ function runExtract(argv: string[]): number {
   for (const p of problems) process.stderr.write(`shiji: ${p.error.message}\n`);
   const cache = values['no-cache'] ? null : AnalysisCache.open();
   const docs: DocumentResult[] = [];
-  for (const f of files) {
-    const outcome = analyseFileCached(f.path, opts, cache);
+  const progress = progressBar();
+  const outcomes = await analyseMany(files.map((f) => f.path), { opts, cache, ...(progress ? { onProgress: progress } : {}) });
+  for (const outcome of outcomes) {
     if ('error' in outcome) { failed++; process.stderr.write(`shiji: ${outcome.error.message}\n`); continue; }
     const doc = outcome.doc.result;
     if (values.jsonl) process.stdout.write(`${JSON.stringify(doc)}\n`);

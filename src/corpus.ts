@@ -5,10 +5,10 @@
 import { readdirSync, statSync, readFileSync } from 'node:fs';
 import { join, extname, basename } from 'node:path';
 import { ShijiError } from './errors.js';
-import { analyseBytes, sha256, type Analysis, type AnalyseOptions, type DocumentResult } from './analyse.js';
+import { analyseBytes, analyseBytesAsync, sha256, type Analysis, type AnalyseOptions, type DocumentResult } from './analyse.js';
 import { AnalysisCache } from './cache.js';
 
-export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.markdown', '.text'] as const;
+export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.markdown', '.text', '.html', '.htm', '.xhtml', '.docx', '.pdf'] as const;
 
 export interface InputFile { readonly path: string }
 export interface InputProblem { readonly path: string; readonly error: ShijiError }
@@ -94,6 +94,38 @@ export function analyseFileCached(path: string, opts: AnalyseOptions = {}, cache
     return { path, doc: { result: a.result, text: a.text, cached: false } };
   } catch (e) {
     if (e instanceof ShijiError) return { path, error: e };
+    throw e;
+  }
+}
+
+/** analyseFileCached for every format, Word and PDF included. */
+export async function analyseFileCachedAsync(path: string, opts: AnalyseOptions = {}, cache: AnalysisCache | null = null): Promise<CachedOutcome> {
+  let bytes: Buffer;
+  try { bytes = readFileSync(path); } catch (e) {
+    return { path, error: new ShijiError('missing', `cannot read file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, path) };
+  }
+  const key = cache ? AnalysisCache.key(sha256(bytes), opts.criteria ? JSON.stringify(opts.criteria.criteria) : '') : '';
+  const hit = cache?.get(key);
+  if (hit) return { path, doc: { result: { ...hit.result, path }, text: hit.text, cached: true } };
+  try {
+    const a = await analyseBytesAsync(bytes, path, opts);
+    cache?.put(key, { result: a.result, text: a.text });
+    return { path, doc: { result: a.result, text: a.text, cached: false } };
+  } catch (e) {
+    if (e instanceof ShijiError) return { path, error: e };
+    throw e;
+  }
+}
+
+/** analyseFile for every format. */
+export async function analyseFileAsync(path: string, opts: AnalyseOptions = {}): Promise<AnalyseOutcome> {
+  try {
+    const bytes = readFileSync(path);
+    return { path, analysis: await analyseBytesAsync(bytes, path, opts) };
+  } catch (e) {
+    if (e instanceof ShijiError) return { path, error: e };
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EISDIR' || code === 'ENOENT') return { path, error: new ShijiError('missing', `cannot read file (${code})`, path) };
     throw e;
   }
 }

@@ -37,16 +37,19 @@ export interface Dictionaries {
     readonly scope_words: readonly string[];
     readonly not_scope_after: readonly string[];
   };
+  /** CJK Radicals Supplement characters and the ideographs they stand for in extracted PDF text */
+  readonly radicals: Readonly<Record<string, string>>;
   readonly negatives: {
     readonly lexical_words: readonly string[]; readonly lexical_tags: readonly string[];
     readonly article_units: readonly string[]; readonly abstract_nouns: readonly string[];
     readonly unit_blockers: readonly string[];
+    readonly page_furniture: readonly string[];
   };
 }
 
 export const DEFAULT_DICTIONARY_DIR = fileURLToPath(new URL('../dictionaries/', import.meta.url));
 
-const TABLE_FILES = ['units.yaml', 'hedges.yaml', 'categories.yaml', 'periods.yaml', 'negatives.yaml'] as const;
+const TABLE_FILES = ['units.yaml', 'hedges.yaml', 'categories.yaml', 'periods.yaml', 'negatives.yaml', 'cjk-radicals.yaml'] as const;
 
 function readYaml(dir: string, file: string): unknown {
   const path = `${dir}/${file}`;
@@ -138,7 +141,17 @@ export function validateDictionaries(raw: Record<string, unknown>): string[] {
     for (const d of duplicatesIn((rate as Array<Record<string, unknown>>).map((r) => String(r['marker'])))) problems.push(`periods.yaml: rate "${d}" listed twice`);
   }
 
-  lists('negatives.yaml', ['lexical_words', 'lexical_tags', 'article_units', 'abstract_nouns', 'unit_blockers'], obj('negatives.yaml'));
+  lists('negatives.yaml', ['lexical_words', 'lexical_tags', 'article_units', 'abstract_nouns', 'unit_blockers', 'page_furniture'], obj('negatives.yaml'));
+
+  const radicals = obj('cjk-radicals.yaml')['radicals'];
+  if (radicals === null || typeof radicals !== 'object') problems.push('cjk-radicals.yaml: radicals must be a mapping');
+  else {
+    for (const [k, v] of Object.entries(radicals as Record<string, unknown>)) {
+      const c = k.charCodeAt(0);
+      if (k.length !== 1 || c < 0x2e80 || c > 0x2ef3) problems.push(`cjk-radicals.yaml: "${k}" is not one CJK Radicals Supplement character`);
+      if (typeof v !== 'string' || v.length !== 1 || !/[\u3400-\u9fff]/.test(v)) problems.push(`cjk-radicals.yaml: "${k}" must map to one ideograph`);
+    }
+  }
 
   const dict = raw['jieba-user.dict.txt'];
   if (typeof dict !== 'string') problems.push('jieba-user.dict.txt: missing');
@@ -175,6 +188,7 @@ export function loadDictionaries(dir: string = DEFAULT_DICTIONARY_DIR): Dictiona
     categories: t('categories.yaml') as unknown as Dictionaries['categories'],
     periods: t('periods.yaml') as unknown as Dictionaries['periods'],
     negatives: t('negatives.yaml') as unknown as Dictionaries['negatives'],
+    radicals: (t('cjk-radicals.yaml')['radicals'] ?? {}) as Record<string, string>,
   };
   cache.set(dir, d);
   return d;

@@ -33,3 +33,33 @@ describe('fuzz', () => {
     }), { numRuns: runs });
   });
 });
+
+describe('fuzz: structure and time', () => {
+  const headingPieces = ['\n\n', '一、', '（一）', '一是', '1.', '主要事迹：', '同志先进事迹', '推荐对象', '评选条件', '1、', '- ', '甲县信访局', '张三 局长', '化解积案50件。', '近5年来', '从事信访工作5年以上。', '（二）先进工作者评选条件'];
+  const structured = fc.array(fc.constantFrom(...pieces, ...headingPieces), { maxLength: 200 }).map((xs) => xs.join(''));
+
+  it('the structure parser never throws and its spans stay in the text', () => {
+    fc.assert(fc.property(structured, (text) => {
+      const { result } = analyseText(text, { path: 'f.txt', sha256: sha256(text), encoding: 'utf-8', bom: false });
+      for (const c of result.criteria) expect((c.end ?? 0) <= text.length).toBe(true);
+      for (const n of result.nominees) if (n.section) expect(text.slice(n.section.start, n.section.end).length).toBeGreaterThan(0);
+      for (const c of result.claims) expect(text.slice(c.start, c.end)).toBe(c.text);
+    }), { numRuns: runs });
+  });
+
+  it('time grows linearly with input size, with no catastrophic backtracking', () => {
+    const rnd = fc.sample(structured, { numRuns: 400, seed: 7 }).join('。');
+    const adversarial = ['一'.repeat(20000), '“'.repeat(20000), '['.repeat(10000) + '('.repeat(10000), '2014年'.repeat(4000), '1,'.repeat(10000), '余'.repeat(20000), '\n'.repeat(20000), '百分之'.repeat(5000)];
+    const time = (t: string): number => {
+      const t0 = performance.now();
+      analyseText(t, { path: 'f', sha256: sha256(t), encoding: 'utf-8', bom: false });
+      return performance.now() - t0;
+    };
+    time(rnd.slice(0, 2000)); // warm up
+    const small = rnd.slice(0, Math.floor(rnd.length / 8));
+    const perCharSmall = Math.max(time(small), 5) / small.length;
+    const perCharBig = time(rnd) / rnd.length;
+    expect(perCharBig / perCharSmall).toBeLessThan(6);
+    for (const a of adversarial) expect(time(a), a.slice(0, 10)).toBeLessThan(5000);
+  }, 60000);
+});

@@ -83,7 +83,8 @@ const RATE_WORDS: Record<string, 'percent' | 'ratio'> = {
 
 function clauseBefore(text: string, c: CheckClaim, floor: number): string {
   let i = c.start;
-  while (i > floor && !/[，,。；;！？\n]/.test(text[i - 1] as string)) i--;
+  const stop = Math.max(floor, c.start - 300); // text without stops must not make this quadratic
+  while (i > stop && !/[，,。；;！？\n]/.test(text[i - 1] as string)) i--;
   return text.slice(i, c.start);
 }
 

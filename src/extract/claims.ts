@@ -81,14 +81,19 @@ const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 const SCALE: Record<string, number> = { 万: 1e4, 亿: 1e8, 千: 1e3, 百: 1e2 };
 const HAN = /[\u3400-\u9fff]/;
 
+/** How far back a clause or sentence is looked for: text without stops must not make this quadratic. */
+export const CONTEXT_LIMIT = 300;
+
 function clauseStart(text: string, pos: number, floor: number): number {
+  const stop = Math.max(floor, pos - CONTEXT_LIMIT);
   let i = pos - 1;
-  while (i >= floor && !CLAUSE_BREAK.test(text[i] as string)) i--;
+  while (i >= stop && !CLAUSE_BREAK.test(text[i] as string)) i--;
   return i + 1;
 }
 function clauseEnd(text: string, pos: number, ceil: number): number {
+  const stop = Math.min(ceil, pos + CONTEXT_LIMIT);
   let i = pos;
-  while (i < ceil && !CLAUSE_BREAK.test(text[i] as string)) i++;
+  while (i < stop && !CLAUSE_BREAK.test(text[i] as string)) i++;
   return i;
 }
 
@@ -362,6 +367,8 @@ function analyse(text: string, num: ParsedNumber, ctx: ParagraphContext, lx: Lex
   // ---- negatives ----
   const prevCh = text[start - 1] ?? '';
   if (prevCh === '第') return null; // ordinal
+  const lead = text.slice(Math.max(p.start, start - 5), start).replace(/[\s：:]+$/, '');
+  if (lx.d.negatives.page_furniture.some((w) => lead.endsWith(w))) return null; // 阅读 328 次: a page counter
   if (num.script === 'arabic' && (/[A-Za-z]/.test(text[num.start - 1] ?? '') || /[A-Za-z]/.test(text[num.end] ?? ''))) return null; // G20, 5G
   if (inRanges(num.start, ctx.quotes)) return null; // slogans, titles, glosses
   if (unit.kind === 'time') {
@@ -444,7 +451,7 @@ function analyse(text: string, num: ParsedNumber, ctx: ParagraphContext, lx: Lex
   }
   const period = [...ctx.periods].reverse().find((m) => m.end <= start) ?? null;
   let ss = start;
-  while (ss > p.start && !/[。！？!?\n]/.test(text[ss - 1] as string)) ss--;
+  while (ss > p.start && start - ss < CONTEXT_LIMIT && !/[。！？!?\n]/.test(text[ss - 1] as string)) ss--;
   const sentenceBefore = text.slice(ss, start);
   // the rate marker nearest the claim; of markers ending at the same place, the longest (平均每天 over 每天)
   const rateMark = lx.rates.map((r) => ({ r, at: sentenceBefore.lastIndexOf(r.marker) }))

@@ -78,7 +78,9 @@ export function chineseToNumber(s: string): number | null {
   return total + section;
 }
 
-const CN_RUN = new RegExp(`[${CHINESE_NUMERAL_CHARS}几数]+`, 'y');
+/** No real Chinese numeral is longer than this (三千五百六十七万八千九百 is 12); a cap keeps runs of 一一一… linear. */
+const MAX_CN_RUN = 16;
+const CN_RUN = new RegExp(`[${CHINESE_NUMERAL_CHARS}几数]{1,${MAX_CN_RUN}}`, 'y');
 
 /**
  * Parses a Chinese numeral starting at `pos`, including vague forms:

@@ -13,6 +13,7 @@
  *  - a traditional-character document is mapped character by character to simplified.
  */
 import * as OpenCC from 'opencc-js';
+import { loadDictionaries } from '../dictionaries.js';
 
 export interface TextView {
   readonly original: string;
@@ -122,8 +123,17 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000 || c === 0x0c || c === 0x0b
     || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f;
 }
-/** Characters that may need folding: full-width forms. */
-function isWide(c: number): boolean { return c >= 0xff01 && c <= 0xff5e; }
+/** Characters that may need folding: full-width forms, and radicals PDF fonts put for ideographs. */
+function isWide(c: number): boolean { return (c >= 0xff01 && c <= 0xff5e) || (c >= 0x2e80 && c <= 0x2fd5); }
+
+/** ⼈ (Kangxi radical) -> 人 by NFKC; ⺠ (radicals supplement) -> 民 by the table in dictionaries/. */
+function foldRadical(ch: string): string {
+  const c = ch.charCodeAt(0);
+  // NFKC gives the traditional form for some (⼾ -> 戶): simplify it, the rest of the text being simplified
+  if (c >= 0x2f00 && c <= 0x2fd5) { const n = ch.normalize('NFKC'); return n.length === 1 ? t2sChar(n) : ch; }
+  if (c >= 0x2e80 && c <= 0x2ef3) return loadDictionaries().radicals[ch] ?? ch;
+  return ch;
+}
 
 /** Where cleaned lines are written: the view's text parts and its map back to the original. */
 interface ViewWriter { parts: string[]; map: Int32Array; len: number }
@@ -178,8 +188,8 @@ function cleanLine(src: string, simplified: string | null, line: Line, w: ViewWr
       run = j;
       continue;
     }
-    // a full-width form: fold digits, letters, ％ and separators between digits
-    let ch = thousandsComma(raw, i) ? ',' : foldWidth(raw[i] as string, raw[i - 1] ?? '', raw[i + 1] ?? '');
+    // a full-width form: fold digits, letters, ％ and separators between digits; a radical: its ideograph
+    let ch = c < 0xff00 ? foldRadical(raw[i] as string) : thousandsComma(raw, i) ? ',' : foldWidth(raw[i] as string, raw[i - 1] ?? '', raw[i + 1] ?? '');
     if (ch === raw[i]) ch = from[line.start + i] as string;
     out += ch;
     w.map[w.len++] = line.start + i;

@@ -262,11 +262,15 @@ export function parseStructure(view: TextView): DocumentStructure {
     if (t.length > 80 || LIST_ITEM.test(t) || p === first && !hadList && paras.length > 1 && !ACHIEVEMENT_HEADING.test(t)) continue;
     if (!ACHIEVEMENT_HEADING.test(t) || markerRank(t) !== null) continue;
     let n = matchNominee(t, nominees);
-    if (!n && !hadList) {
+    if (!n) {
+      // a section for someone the list does not name (or there is no list): keep it, and say so
       const guess = nomineeFromTitle(t);
-      if (guess) {
+      if (guess && !/(推荐对象|名单|人选|候选|对象|先进集体|先进个人|先进工作者)/.test(guess.name)) {
         n = nominees.find((x) => x.name === guess.name) ?? { id: `n${nominees.length + 1}`, name: guess.name, kind: guess.kind };
-        if (!nominees.includes(n)) nominees.push(n);
+        if (!nominees.includes(n)) {
+          nominees.push(n);
+          if (hadList) warnings.push(`${guess.name}: has an achievement section but is not in the nominee list`);
+        }
       }
     }
     if (!n) continue;
