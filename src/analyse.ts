@@ -7,6 +7,7 @@ import { extractDocument, extractDocumentSync, type Extracted, type Format } fro
 import { buildView, toOriginal, type TextView } from './read/view.js';
 import { parseStructure, sentencesOf, firstParagraphAfter, type DocumentStructure, type HeadingNode, type NomineeKind, type Range } from './structure/document.js';
 import { extractClaims, type Category, type ViewClaim } from './extract/claims.js';
+import { extractEnglishClaims, isEnglish, loadEnglish } from './extract/english.js';
 import { loadDictionaries, type Approx, type Dictionaries, type RateUnit } from './dictionaries.js';
 import { rankerFor, loadThemes, type LinkCriterion } from './link/criteria.js';
 import { loadCriteriaFile, type CriteriaSet } from './link/criteria-file.js';
@@ -119,6 +120,8 @@ export interface DocumentResult {
   readonly encoding: string;
   readonly bom: boolean;
   readonly format: Format;
+  /** zh, en, or mixed for bilingual documents; decided per paragraph */
+  readonly language: 'zh' | 'en' | 'mixed';
   readonly script: 'simplified' | 'traditional';
   readonly kind: 'notice' | 'write-up';
   readonly title: string;
@@ -155,6 +158,24 @@ const quickSha256: (s: string) => string = typeof (cryptoHash as unknown) === 'f
 
 export function claimId(docSha: string, start: number, end: number): string {
   return quickSha256(`${docSha}:${start}:${end}`).slice(0, 16);
+}
+
+/** A paragraph cut into runs of sentences of one language (most paragraphs are a single run). */
+function scriptRuns(text: string, r: Range): Array<{ start: number; end: number; english: boolean }> {
+  const whole = isEnglish(text.slice(r.start, r.end));
+  const sentences = sentencesOf(text, r);
+  const runs: Array<{ start: number; end: number; english: boolean }> = [];
+  let cursor = r.start;
+  for (const s of sentences) {
+    const english = isEnglish(text.slice(s.start, s.end)) || (whole && !/[\u3400-\u9fff]/.test(text.slice(s.start, s.end)));
+    const last = runs[runs.length - 1];
+    if (last && last.english === english) last.end = s.end;
+    else runs.push({ start: cursor, end: s.end, english });
+    cursor = s.end;
+  }
+  const last = runs[runs.length - 1];
+  if (last) last.end = r.end;
+  return runs.length > 0 ? runs.map((x) => ({ ...x, start: Math.max(x.start, r.start) })) : [{ ...r, english: whole }];
 }
 
 /** Headings starting inside a range; headings are in text order. */
@@ -219,6 +240,8 @@ export function analyseText(text: string, meta: TextMeta, opts: AnalyseOptions =
 
   const claims: Claim[] = [];
   const sentenceCache = new Map<number, Range[]>();
+  let englishParagraphs = 0;
+  let chineseParagraphs = 0;
   for (const scan of structure.scan) {
     const paras: Range[] = [];
     for (let i = firstParagraphAfter(paragraphs, scan.start); i < paragraphs.length && (paragraphs[i] as Range).start < scan.end; i++) {
@@ -226,7 +249,16 @@ export function analyseText(text: string, meta: TextMeta, opts: AnalyseOptions =
       paras.push({ start: Math.max(p.start, scan.start), end: Math.min(p.end, scan.end) });
     }
     const scanHeadings = headingsIn(structure.headings, scan);
-    const raw = extractClaims(view.text, paras, { dicts });
+    // language is decided per sentence, so that a bilingual paragraph goes to both extractors in parts
+    const english: Range[] = [];
+    const chinese: Range[] = [];
+    for (const r of paras) {
+      for (const part of scriptRuns(view.text, r)) (part.english ? english : chinese).push(part);
+    }
+    const raw = [...extractClaims(view.text, chinese, { dicts }), ...(english.length > 0 ? extractEnglishClaims(view.text, english, loadEnglish(dicts.dir)) : [])]
+      .sort((a, b) => a.start - b.start);
+    englishParagraphs += english.length;
+    chineseParagraphs += chinese.length;
     const nominee = structure.nominees.find((n) => n.id === scan.nominee);
     for (const c of raw) claims.push(toClaim(c, scan, scanHeadings, nominee?.section?.heading ?? null));
   }
@@ -339,6 +371,7 @@ export function analyseText(text: string, meta: TextMeta, opts: AnalyseOptions =
     encoding: meta.encoding,
     bom: meta.bom,
     format: meta.format ?? 'text',
+    language: englishParagraphs === 0 ? 'zh' : chineseParagraphs === 0 ? 'en' : 'mixed',
     script: view.script,
     kind: structure.kind,
     title: structure.title,

@@ -206,7 +206,8 @@ function headingLike(t: string): boolean {
 }
 
 function endsSentence(t: string): boolean {
-  return FINAL.test(t.replace(CLOSERS, '')) || /[。！？!?]$/.test(t);
+  // an English full stop ends a sentence too, after a word or a figure
+  return FINAL.test(t.replace(CLOSERS, '')) || /[。！？!?]$/.test(t) || /[A-Za-z0-9%)]\.$/.test(t);
 }
 
 export function buildView(original: string): TextView {

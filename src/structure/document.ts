@@ -73,6 +73,8 @@ export function paragraphsOf(text: string): Paragraph[] {
 }
 
 const TERMINATOR = /[。！？!?]/;
+/** An English full stop: after a word or figure, before a space or the end. */
+const isEnglishStop = (text: string, i: number): boolean => text[i] === '.' && /[a-z0-9)%"”]/i.test(text[i - 1] ?? '') && /^(?:\s|$)/.test(text[i + 1] ?? '') && !/\b(?:No|Mr|Ms|Dr|St|vs|etc|e\.g|i\.e)$/.test(text.slice(Math.max(0, i - 4), i));
 
 /** Sentences of a range: half-open, without the terminator and surrounding spaces. */
 export function sentencesOf(text: string, range: Range): Range[] {
@@ -85,7 +87,7 @@ export function sentencesOf(text: string, range: Range): Range[] {
   };
   for (let i = range.start; i < range.end; i++) {
     const ch = text[i] as string;
-    if (TERMINATOR.test(ch)) {
+    if (TERMINATOR.test(ch) || (ch === '.' && isEnglishStop(text, i))) {
       push(s, i);
       // closing quotes after the stop belong to the sentence that ended
       let j = i + 1;
@@ -217,7 +219,15 @@ function findHeadings(text: string, range: Range, paras: readonly Paragraph[]): 
   return out;
 }
 
+const EN_HEADING = /^(?:(?:outstanding|main|major)\s+)?(?:deeds|achievements|citation|profile|record)\s+(?:of|for)\s*:?\s+(?:comrade\s+)?(.{2,80}?)\s*[:.]?$/i;
+const EN_UNIT = /\b(bureau|office|department|centre|center|section|committee|station|team|division|unit|court)\b/i;
+
 function nomineeFromTitle(title: string): { name: string; kind: NomineeKind } | null {
+  const en = EN_HEADING.exec(title.trim()) ?? /^(?:comrade\s+)?(.{2,80}?)\s*[:–—-]\s*(?:outstanding|main|major)?\s*(?:deeds|achievements|citation)\s*:?$/i.exec(title.trim());
+  if (en) {
+    const name = (en[1] as string).replace(/^the\s+/i, '').trim();
+    return { name, kind: EN_UNIT.test(name) ? 'collective' : 'individual' };
+  }
   const m = ACHIEVEMENT_HEADING.exec(title.replace(/\s+/g, ''));
   if (!m) return null;
   // 西岭县信访局“人民满意窗口” -> 西岭县信访局: a quoted honour after the name is not the name
