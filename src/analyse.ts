@@ -349,7 +349,7 @@ export function analyseText(text: string, meta: TextMeta, opts: AnalyseOptions =
     criterion: r.criterion, kind: r.kind, text: r.text, value: r.value, unit: r.unit, approx: r.approx,
     nominees: nominees.filter((n) => n.kind === r.group).map((n): RequirementEvidence => {
       if (r.kind === 'service_years') {
-        const tenure = (byNominee.get(n.id) ?? []).filter((c) => c.category === 'duration' && c.rules.some((x) => x.startsWith('duration:tenure')) && c.unit === '年');
+        const tenure = (byNominee.get(n.id) ?? []).filter((c) => c.category === 'duration' && c.rules.some((x) => x.startsWith('duration:tenure')) && (c.unit === '年' || c.unit === 'years' || c.unit === 'year'));
         const met = tenure.filter((c) => lowerBound(c.value, c.approx) >= r.value);
         const status: EvidenceStatus = tenure.length === 0 ? 'no_evidence' : met.length > 0 ? 'met' : 'not_met';
         return { nominee: n.id, status, claims: (met.length > 0 ? met : tenure).map((c) => c.id), evidence: null };

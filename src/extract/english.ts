@@ -220,7 +220,9 @@ export function extractEnglishClaims(text: string, paragraphs: readonly Range[],
           break;
         }
       }
-      const period = [...periods].reverse().find((m) => m.end <= p.start + start) ?? null;
+      // English often puts the time after the figure: "resolved 1,107 disputes in 2020"
+      const trailing = periods.find((m) => m.start >= pos && m.start - pos <= 2 && /^(?:in|during) /i.test(m.text));
+      const period = trailing ?? [...periods].reverse().find((m) => m.end <= p.start + start) ?? null;
       const rate = t.rates.find((r) => (r.position === 'after' && rest.startsWith(` ${r.marker}`)) || (r.position === 'before' && sentence.includes(r.marker))) ?? null;
       if (unit.kind === 'time' && period && period.start === p.start + n.start) continue;
       found.push({

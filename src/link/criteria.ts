@@ -15,6 +15,9 @@ export interface Theme {
   readonly id: string;
   readonly criterion: readonly string[];
   readonly claim: readonly string[];
+  /** the same in English, matched on lower-cased text */
+  readonly criterion_en?: readonly string[];
+  readonly claim_en?: readonly string[];
   readonly categories: readonly Category[];
   readonly rules?: readonly string[];
   readonly prior?: number;
@@ -44,7 +47,8 @@ export function validateThemes(raw: unknown): string[] {
     const id = String(t['id']);
     if (ids.has(id)) problems.push(`${THEMES_FILE}: theme "${id}" listed twice`);
     ids.add(id);
-    for (const k of ['criterion', 'claim', 'categories']) {
+    for (const k of ['criterion', 'claim', 'categories', 'criterion_en', 'claim_en']) {
+      if (t[k] === undefined && k.endsWith('_en')) continue;
       if (!Array.isArray(t[k])) problems.push(`${THEMES_FILE}: ${id}: ${k} must be a list`);
       else {
         const seen = new Set<string>();
@@ -77,9 +81,12 @@ export function loadThemes(dir: string): ThemeLexicon {
 }
 
 /** Function words that never carry a criterion's meaning. */
-const FUNCTION_WORDS = new Set(['以及', '能够', '应当', '具备', '下列', '之一', '同时', '一般']);
+const FUNCTION_WORDS = new Set(['以及', '能够', '应当', '具备', '下列', '之一', '同时', '一般',
+  'the', 'and', 'for', 'with', 'has', 'have', 'had', 'was', 'were', 'are', 'his', 'her', 'its', 'their', 'this', 'that', 'from', 'into', 'over', 'more', 'than', 'able', 'other', 'all', 'also', 'who', 'which', 'rule', 'work', 'petition', 'petitions', 'public']);
+/** Words of a text for TF-IDF: Chinese words of two or more characters, English words of three or more letters. */
 function contentTokens(text: string, stop: ReadonlySet<string>): string[] {
-  return segment(text).map((t) => t.word).filter((w) => w.length >= 2 && /^[\u4e00-\u9fff]+$/.test(w) && !FUNCTION_WORDS.has(w) && !stop.has(w));
+  return segment(text).map((t) => t.word.toLowerCase())
+    .filter((w) => ((w.length >= 2 && /^[\u4e00-\u9fff]+$/.test(w)) || /^[a-z]{3,}$/.test(w)) && !FUNCTION_WORDS.has(w) && !stop.has(w));
 }
 
 const criterionTokenCache = new Map<string, string[]>();
@@ -119,7 +126,10 @@ export class CriterionRanker {
   constructor(private readonly criteria: readonly LinkCriterion[], lexicon: ThemeLexicon) {
     this.stop = lexicon.stopwords;
     for (const c of criteria) this.tfidf.addDocument(criterionTokens(c.text, this.stop));
-    this.themesOf = criteria.map((c) => lexicon.themes.filter((t) => t.criterion.some((p) => c.text.includes(p))));
+    this.themesOf = criteria.map((c) => {
+      const lower = c.text.toLowerCase();
+      return lexicon.themes.filter((t) => t.criterion.some((p) => c.text.includes(p)) || (t.criterion_en ?? []).some((p) => lower.includes(p)));
+    });
   }
 
   private readonly tokenCache = new Map<string, string[]>();
@@ -137,6 +147,8 @@ export class CriterionRanker {
     const sentenceTokens = this.tokens(claim.sentence);
     const headingText = claim.headings.join('。');
     const headingTokens = this.tokens(headingText);
+    const sentenceLower = claim.sentence.toLowerCase();
+    const headingLower = headingText.toLowerCase();
     const candidates = this.criteria.map((c, i) => ({ c, i })).filter(({ c }) => claim.group === null || c.group === claim.group);
     if (candidates.length === 0) return [];
 
@@ -163,6 +175,10 @@ export class CriterionRanker {
         for (const w of theme.claim) {
           if (claim.sentence.includes(w)) { hitScore += SENTENCE_WEIGHT; hits.push(w); }
           else if (headingText.includes(w)) { hitScore += HEADING_WEIGHT; hits.push(w); }
+        }
+        for (const w of theme.claim_en ?? []) {
+          if (sentenceLower.includes(w)) { hitScore += SENTENCE_WEIGHT; hits.push(w); }
+          else if (headingLower.includes(w)) { hitScore += HEADING_WEIGHT; hits.push(w); }
         }
         let s = Math.min(1, hitScore / 3);
         if (theme.categories.includes(claim.category)) s += 0.3;

@@ -23,15 +23,20 @@ const SERVICE = new RegExp(`(?:累计)?从事信访(?:工作)?\\s*${NUM}\\s*年�
 const CLEAN = new RegExp(`近\\s*${NUM}\\s*年(?:来|内|以来)?[^。]{0,8}未(?:发生|出现)[^。]{0,6}(?:违法违纪|违纪违法)`);
 
 function num(s: string): number {
-  return /^\d+$/.test(s) ? Number(s) : (chineseToNumber(s) ?? Number.NaN);
+  return /^\d+$/.test(s) ? Number(s) : (EN_NUMBERS[s.toLowerCase()] ?? chineseToNumber(s) ?? Number.NaN);
 }
+
+const NUM_EN = '(\\d+|one|two|three|four|five|six|seven|eight|nine|ten)';
+const SERVICE_EN = new RegExp(`at least ${NUM_EN} years of petition work`, 'i');
+const CLEAN_EN = new RegExp(`no violations? of (?:law|discipline)[^.]{0,40}?(?:past|last) ${NUM_EN} years`, 'i');
+const EN_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 
 export function requirementsOf(criteria: ReadonlyArray<{ id: string; group: NomineeKind; text: string }>): Requirement[] {
   const out: Requirement[] = [];
   for (const c of criteria) {
-    const s = SERVICE.exec(c.text);
+    const s = SERVICE.exec(c.text) ?? SERVICE_EN.exec(c.text);
     if (s) out.push({ criterion: c.id, kind: 'service_years', text: s[0], value: num(s[1] as string), unit: '年', approx: 'at_least', group: c.group });
-    const k = CLEAN.exec(c.text);
+    const k = CLEAN.exec(c.text) ?? CLEAN_EN.exec(c.text);
     if (k) out.push({ criterion: c.id, kind: 'clean_record', text: k[0], value: num(k[1] as string), unit: '年', approx: 'at_most', group: c.group });
   }
   return out.filter((r) => Number.isFinite(r.value));
@@ -45,4 +50,4 @@ export function lowerBound(value: number, approx: Approx): number {
   return approx === 'at_most' ? 0 : approx === 'under' ? value * 0.8 : approx === 'about' ? value * 0.9 : value;
 }
 
-export const CLEAN_STATEMENT = /未(?:发生|出现)[^。，；]{0,10}(?:违法违纪|违纪违法|违纪|违法)/;
+export const CLEAN_STATEMENT = /未(?:发生|出现)[^。，；]{0,10}(?:违法违纪|违纪违法|违纪|违法)|no (?:staff member|one|member|violations?)[^.]{0,40}(?:disciplined|violat)/i;
