@@ -63,6 +63,8 @@ export function Evidence({ model, state, doc, claim, columns, focused }: {
   const before = doc.text.slice(ctx.start, claim.start);
   const span = doc.text.slice(claim.start, claim.end);
   const after = doc.text.slice(claim.end, Math.max(claim.end, ctx.end));
+  // the sentence's own full stop (。 or .), which the sentence span leaves out
+  const stop = /[。！？.!?]/.test(doc.text[ctx.end] ?? '') ? (doc.text[ctx.end] as string) : '';
   const key = claimKey(doc.result.sha256, claim.id);
   const mine = state.mine[key];
   const others = state.others[key] ?? [];
@@ -71,7 +73,7 @@ export function Evidence({ model, state, doc, claim, columns, focused }: {
   return (
     <Box flexDirection="column" borderStyle={focused ? 'double' : 'single'} borderColor={focused ? 'cyan' : 'gray'} paddingX={1} width={columns}>
       {claim.headings.length > 0 || claim.section ? <Text color="cyan" wrap="truncate-end">{claim.headings.length > 0 ? claim.headings.join(' › ') : claim.section}</Text> : null}
-      <Text wrap="wrap">{before.replace(/\s*\n\s*/g, '')}<Text inverse bold color="yellow">{span}</Text>{after.replace(/\s*\n\s*/g, '')}{state.wide ? '' : '。'}</Text>
+      <Text wrap="wrap">{before.replace(/\s*\n\s*/g, '')}<Text inverse bold color="yellow">{span}</Text>{after.replace(/\s*\n\s*/g, '')}{state.wide ? '' : stop}</Text>
       <Text>
         <Text dimColor>value </Text>{valueText(claim)}
         <Text dimColor>  approx </Text>{claim.approx}
