@@ -11,7 +11,7 @@ import { extractEnglishClaims, isEnglish, loadEnglish } from './extract/english.
 import { loadDictionaries, type Approx, type Dictionaries, type RateUnit } from './dictionaries.js';
 import { rankerFor, loadThemes, type LinkCriterion } from './link/criteria.js';
 import { loadCriteriaFile, type CriteriaSet } from './link/criteria-file.js';
-import { requirementsOf, lowerBound, CLEAN_STATEMENT, type EvidenceStatus, type RequirementKind } from './link/requirements.js';
+import { requirementsOf, lowerBound, CLEAN_STATEMENT, type EvidenceStatus, type Requirement } from './link/requirements.js';
 import { checkClaims, type CheckKind } from './check/arithmetic.js';
 
 export const EXTRACTOR_VERSION = '0.1.0';
@@ -47,15 +47,8 @@ export interface RequirementEvidence {
   readonly evidence: { readonly start: number; readonly end: number; readonly text: string } | null;
 }
 
-export interface RequirementResult {
-  readonly criterion: string;
-  readonly kind: RequirementKind;
-  readonly text: string;
-  readonly value: number;
-  readonly unit: string;
-  readonly approx: Approx;
-  readonly nominees: readonly RequirementEvidence[];
-}
+/** A criterion's threshold with, per nominee of its group, the evidence found for it. */
+export type RequirementResult = Omit<Requirement, 'group'> & { readonly nominees: readonly RequirementEvidence[] };
 
 export interface CoverageCell {
   readonly nominee: string;

@@ -7,9 +7,9 @@ import { Worker } from 'node:worker_threads';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
-import { analyseFileCachedAsync, type AnalysedDocument, type CachedOutcome } from './corpus.js';
+import { analyseFileCachedAsync, cacheKey, cachedDocument, type AnalysedDocument, type CachedOutcome } from './corpus.js';
 import { AnalysisCache } from './cache.js';
-import { sha256, type AnalyseOptions, type DocumentResult } from './analyse.js';
+import type { AnalyseOptions, DocumentResult } from './analyse.js';
 import { ShijiError, type ShijiErrorCode } from './errors.js';
 import type { WorkReply, WorkRequest } from './worker.js';
 
@@ -48,14 +48,13 @@ export async function analyseMany(paths: readonly string[], b: BatchOptions = {}
     const path = paths[i] as string;
     if (!cache) { misses.push(i); continue; }
     let bytes: Buffer;
-    try { bytes = readFileSync(path); } catch (e) {
-      out[i] = { path, error: new ShijiError('missing', `cannot read file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, path) };
-      tick();
+    try { bytes = readFileSync(path); } catch {
+      misses.push(i); // analyseFileCachedAsync reports why it cannot be read
       continue;
     }
-    keys[i] = AnalysisCache.key(sha256(bytes), opts.criteria ? JSON.stringify(opts.criteria.criteria) : '');
-    const hit = cache.get(keys[i] as string);
-    if (hit) { out[i] = { path, doc: { result: { ...hit.result, path }, text: hit.text, cached: true } }; tick(); }
+    keys[i] = cacheKey(bytes, opts);
+    const hit = cachedDocument(cache, keys[i] as string, path);
+    if (hit) { out[i] = { path, doc: hit }; tick(); }
     else misses.push(i);
   }
 

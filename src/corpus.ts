@@ -56,76 +56,80 @@ export function collectInputs(paths: readonly string[]): { files: InputFile[]; p
 
 export type AnalyseOutcome = { readonly path: string; readonly analysis: Analysis } | { readonly path: string; readonly error: ShijiError };
 
-/** Reads and analyses one file; a ShijiError becomes an outcome, anything else is a bug and is rethrown. */
-export function analyseFile(path: string, opts: AnalyseOptions = {}): AnalyseOutcome {
-  try {
-    const bytes = readFileSync(path);
-    return { path, analysis: analyseBytes(bytes, path, opts) };
-  } catch (e) {
-    if (e instanceof ShijiError) return { path, error: e };
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EISDIR' || code === 'ENOENT') return { path, error: new ShijiError('missing', `cannot read file (${code})`, path) };
-    throw e;
-  }
-}
-
-export function displayName(path: string): string { return basename(path); }
-
 /** What the review UI and exports need of a document: its result and decoded text. */
 export interface AnalysedDocument { readonly result: DocumentResult; readonly text: string; readonly cached: boolean }
 
 export type CachedOutcome = { readonly path: string; readonly doc: AnalysedDocument } | { readonly path: string; readonly error: ShijiError };
+
+export function displayName(path: string): string { return basename(path); }
+
+/** A file's bytes, or the one-line problem that stops it being read. */
+function readInput(path: string): Buffer | ShijiError {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    return new ShijiError('missing', `cannot read file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, path);
+  }
+}
+
+/** A ShijiError becomes an outcome; anything else is a bug and is rethrown. */
+function asProblem(e: unknown, path: string): { path: string; error: ShijiError } {
+  if (e instanceof ShijiError) return { path, error: e };
+  throw e;
+}
+
+/** The cache key of some content analysed with these options (criteria change the analysis). */
+export function cacheKey(bytes: Uint8Array, opts: AnalyseOptions): string {
+  return AnalysisCache.key(sha256(bytes), opts.criteria ? JSON.stringify(opts.criteria.criteria) : '');
+}
+
+/** A cached analysis as a document of this path, or null. */
+export function cachedDocument(cache: AnalysisCache | null, key: string, path: string): AnalysedDocument | null {
+  const hit = cache?.get(key);
+  return hit ? { result: { ...hit.result, path }, text: hit.text, cached: true } : null;
+}
+
+/** Reads and analyses one file (text, Markdown, HTML; Word and PDF need analyseFileAsync). */
+export function analyseFile(path: string, opts: AnalyseOptions = {}): AnalyseOutcome {
+  const bytes = readInput(path);
+  if (bytes instanceof ShijiError) return { path, error: bytes };
+  try { return { path, analysis: analyseBytes(bytes, path, opts) }; } catch (e) { return asProblem(e, path); }
+}
+
+/** analyseFile for every format, Word and PDF included. */
+export async function analyseFileAsync(path: string, opts: AnalyseOptions = {}): Promise<AnalyseOutcome> {
+  const bytes = readInput(path);
+  if (bytes instanceof ShijiError) return { path, error: bytes };
+  try { return { path, analysis: await analyseBytesAsync(bytes, path, opts) }; } catch (e) { return asProblem(e, path); }
+}
 
 /**
  * Reads and analyses one file through the cache: unchanged content with unchanged dictionaries
  * and extractor is not analysed again. Without a cache it is analyseFile.
  */
 export function analyseFileCached(path: string, opts: AnalyseOptions = {}, cache: AnalysisCache | null = null): CachedOutcome {
-  let bytes: Buffer;
-  try { bytes = readFileSync(path); } catch (e) {
-    return { path, error: new ShijiError('missing', `cannot read file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, path) };
-  }
-  const key = cache ? AnalysisCache.key(sha256(bytes), opts.criteria ? JSON.stringify(opts.criteria.criteria) : '') : '';
-  const hit = cache?.get(key);
-  if (hit) return { path, doc: { result: { ...hit.result, path }, text: hit.text, cached: true } };
+  const bytes = readInput(path);
+  if (bytes instanceof ShijiError) return { path, error: bytes };
+  const key = cache ? cacheKey(bytes, opts) : '';
+  const hit = cachedDocument(cache, key, path);
+  if (hit) return { path, doc: hit };
   try {
     const a = analyseBytes(bytes, path, opts);
     cache?.put(key, { result: a.result, text: a.text });
     return { path, doc: { result: a.result, text: a.text, cached: false } };
-  } catch (e) {
-    if (e instanceof ShijiError) return { path, error: e };
-    throw e;
-  }
+  } catch (e) { return asProblem(e, path); }
 }
 
 /** analyseFileCached for every format, Word and PDF included. */
 export async function analyseFileCachedAsync(path: string, opts: AnalyseOptions = {}, cache: AnalysisCache | null = null): Promise<CachedOutcome> {
-  let bytes: Buffer;
-  try { bytes = readFileSync(path); } catch (e) {
-    return { path, error: new ShijiError('missing', `cannot read file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, path) };
-  }
-  const key = cache ? AnalysisCache.key(sha256(bytes), opts.criteria ? JSON.stringify(opts.criteria.criteria) : '') : '';
-  const hit = cache?.get(key);
-  if (hit) return { path, doc: { result: { ...hit.result, path }, text: hit.text, cached: true } };
+  const bytes = readInput(path);
+  if (bytes instanceof ShijiError) return { path, error: bytes };
+  const key = cache ? cacheKey(bytes, opts) : '';
+  const hit = cachedDocument(cache, key, path);
+  if (hit) return { path, doc: hit };
   try {
     const a = await analyseBytesAsync(bytes, path, opts);
     cache?.put(key, { result: a.result, text: a.text });
     return { path, doc: { result: a.result, text: a.text, cached: false } };
-  } catch (e) {
-    if (e instanceof ShijiError) return { path, error: e };
-    throw e;
-  }
-}
-
-/** analyseFile for every format. */
-export async function analyseFileAsync(path: string, opts: AnalyseOptions = {}): Promise<AnalyseOutcome> {
-  try {
-    const bytes = readFileSync(path);
-    return { path, analysis: await analyseBytesAsync(bytes, path, opts) };
-  } catch (e) {
-    if (e instanceof ShijiError) return { path, error: e };
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EISDIR' || code === 'ENOENT') return { path, error: new ShijiError('missing', `cannot read file (${code})`, path) };
-    throw e;
-  }
+  } catch (e) { return asProblem(e, path); }
 }
