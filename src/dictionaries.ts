@@ -30,6 +30,7 @@ export interface Dictionaries {
     readonly resolve: readonly string[]; readonly handle: readonly string[]; readonly report: readonly string[];
     readonly down: readonly string[]; readonly up: readonly string[]; readonly baseline: readonly string[];
     readonly share: readonly string[]; readonly ratio: readonly string[]; readonly change_to: readonly string[];
+    readonly not_verb_after: readonly string[];
   };
   readonly periods: {
     readonly rate: readonly RateEntry[]; readonly tenure_verbs: readonly string[];
@@ -125,7 +126,7 @@ export function validateDictionaries(raw: Record<string, unknown>): string[] {
     for (const d of duplicatesIn(keys)) problems.push(`hedges.yaml: "${d}" listed twice`);
   }
 
-  lists('categories.yaml', ['resolve', 'handle', 'report', 'down', 'up', 'baseline', 'share', 'ratio', 'change_to'], obj('categories.yaml'));
+  lists('categories.yaml', ['resolve', 'handle', 'report', 'down', 'up', 'baseline', 'share', 'ratio', 'change_to', 'not_verb_after'], obj('categories.yaml'));
 
   const periods = obj('periods.yaml');
   lists('periods.yaml', ['tenure_verbs', 'scope_words', 'not_scope_after'], periods);

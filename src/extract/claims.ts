@@ -107,6 +107,20 @@ function lastOf(s: string, words: readonly string[]): { at: number; word: string
   return best;
 }
 
+/** Like lastOf, skipping occurrences that are part of a noun (the word followed by one of `nounTails`). */
+function lastVerbOf(s: string, words: readonly string[], nounTails: readonly string[]): { at: number; word: string } {
+  let best = { at: -1, word: '' };
+  for (const w of words) {
+    for (let at = s.lastIndexOf(w); at >= 0; at = at > 0 ? s.lastIndexOf(w, at - 1) : -1) {
+      const tail = s.slice(at + w.length);
+      if (nounTails.some((t) => tail.startsWith(t))) continue;
+      if (at > best.at || (at === best.at && w.length > best.word.length)) best = { at, word: w };
+      break;
+    }
+  }
+  return best;
+}
+
 /** Quote and title ranges (content only) shorter than `max`: slogans, programme and document names. */
 function quotedRanges(text: string, p: Range, max = 40): Range[] {
   const out: Range[] = [];
@@ -308,7 +322,15 @@ function analyse(text: string, num: ParsedNumber, ctx: ParagraphContext, lx: Lex
       rules.push(`unit-blocked:${rest.slice(0, 3)}`);
       unit = null;
     }
-    if (unit) {
+    if (unit?.unit === '个' && /^个(?:多|余|半)月/.test(rest)) {
+      // 三个多月, 一个半月: the hedge or the half stands inside the measure word
+      const month = lx.units.find((u) => u.unit === '个月') ?? null;
+      if (rest[1] === '半') value += 0.5;
+      else if (approx === null || approx === 'exact') { approx = 'over'; rules.push(`hedge:after-number:${rest[1] as string}`); }
+      unitWritten = rest.slice(0, 3);
+      pos += 3;
+      unit = month;
+    } else if (unit) {
       if (unit.kind === 'money' && unit.base !== undefined) value *= unit.base;
       unitWritten += unit.unit;
       pos += unit.unit.length;
@@ -401,7 +423,8 @@ function analyse(text: string, num: ParsedNumber, ctx: ParagraphContext, lx: Lex
     case 'area': category = 'count'; break;
     case 'thing': case 'case': {
       if (unit.kind === 'thing' && !unit.resolvable) { category = 'count'; break; }
-      const r = lastOf(before, lx.d.categories.resolve);
+      // 调解中心342个: a resolving word inside a noun resolves nothing
+      const r = lastVerbOf(before, lx.d.categories.resolve, lx.d.categories.not_verb_after);
       const h = lastOf(before, lx.d.categories.handle);
       const rep = lastOf(before, lx.d.categories.report);
       const best = Math.max(r.at, h.at, rep.at);

@@ -27,6 +27,10 @@ describe('numbers, scales and units', () => {
     ['提交报告300余件。', ['300余件|300|over|件|count']],
     ['受理 117 件。', ['117 件|117|exact|件|count']],
     ['已化解26件。', ['26件|26|exact|件|cases_resolved']],
+    ['他用了三个多月时间走访。', ['三个多月|3|over|个月|duration']],
+    ['他用了一个半月时间走访。', ['一个半月|1.5|exact|个月|duration']],
+    ['建成矛盾纠纷调解中心342个。', ['342个|342|exact|个|count']],
+    ['协调解决遗留问题342个。', ['342个|342|exact|个|cases_resolved']],
   ])('%s', (text, expected) => {
     expect(claimsOf(text).map(brief)).toEqual(expected);
   });
