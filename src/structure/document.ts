@@ -275,7 +275,8 @@ export function parseStructure(view: TextView): DocumentStructure {
     if (!n) {
       // a section for someone the list does not name (or there is no list): keep it, and say so
       const guess = nomineeFromTitle(t);
-      if (guess && !/(推荐对象|名单|人选|候选|对象|先进集体|先进个人|先进工作者)/.test(guess.name)) {
+      // only a name: not a part heading such as 附件：评选条件和主要事迹 or 正式推荐对象主要事迹
+      if (guess && !/(推荐对象|名单|人选|候选|对象|先进集体|先进个人|先进工作者|附件|条件|评选|推荐|[：:、，,])/.test(guess.name)) {
         n = nominees.find((x) => x.name === guess.name) ?? { id: `n${nominees.length + 1}`, name: guess.name, kind: guess.kind };
         if (!nominees.includes(n)) {
           nominees.push(n);

@@ -80,3 +80,12 @@ describe('other shapes', () => {
     expect(r.claims.map((c) => c.nominee)).toEqual(['n1']);
   });
 });
+
+describe('part headings are not nominees', () => {
+  it('附件：评选条件和主要事迹 opens no section', () => {
+    const r = doc('公示\n\n一、拟表彰先进个人名单\n\n1、李四 局长\n\n附件：评选条件和主要事迹\n\n（二）先进个人评选条件\n\n一般应从事信访工作3年以上。\n\n李四同志先进事迹：\n\n李四同志从事信访工作12年。');
+    expect(r.nominees.map((n) => n.name)).toEqual(['李四']);
+    expect(r.warnings).toEqual([]);
+    expect(r.claims.map((c) => c.text)).toEqual(['12年']);
+  });
+});
