@@ -102,8 +102,8 @@ export function sentencesOf(text: string, range: Range): Range[] {
 
 const ACHIEVEMENT_HEADING = /^(.{2,80}?)(?:同志)?的?(?:主要|先进|典型|突出)?事迹(?:材料|简介|概述)?[：:]?$/;
 const GROUP_HEADING = new RegExp(`^[（(][${CN_DIGITS}]{1,3}[）)]\\s*(?:全国信访系统)?(?:先进|优秀)?(集体|单位|工作者|个人)(?:事迹)?$`);
-const LIST_HEADING = /(推荐对象|名单|候选|拟表彰|表彰对象|推荐人选|人选)/;
-const LIST_ITEM = /^(?:[-*+•·]\s*)?(?:[（(]?\d{1,2}[）)、.．]|[一二三四五六七八九十]{1,3}、)\s*/;
+const LIST_HEADING = /(推荐|名单|候选|拟表彰|表彰对象|人选)/;
+const LIST_ITEM = /^(?:[-*+•·]\s*)?(?:[（(]?\d{1,2}[）)、.．]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])\s*/;
 
 function groupOf(text: string): NomineeKind | null {
   const coll = /(集体|单位)/.test(text);
@@ -123,7 +123,14 @@ function parseNomineeItem(raw: string, kind: NomineeKind): { name: string; title
   if (item === '' || item.length > 60 || /[。！？]/.test(item)) return null;
   if (kind === 'collective') return { name: item.replace(/\s+/g, '') };
   const m = /^([\u4e00-\u9fa5·]{2,6}?)(?:\s+|[（(，,：:、]\s*)(.+?)[）)]?$/.exec(item);
-  if (m) return { name: m[1] as string, title: (m[2] as string).replace(/\s+/g, '') };
+  if (m) {
+    let title = (m[2] as string).replace(/\s+/g, '');
+    // 男，汉族，1972年2月出生，中共党员，现任东平县信访局局长 -> 东平县信访局局长
+    const now = /(?:现任|现为|任)([^，,；;]+)$/.exec(title);
+    if (now) title = now[1] as string;
+    else if (/(出生|[男女][，,])/.test(title)) title = title.split(/[，,]/).pop() ?? title;
+    return { name: m[1] as string, title };
+  }
   return { name: item.replace(/\s+/g, '') };
 }
 
@@ -251,7 +258,7 @@ export function parseStructure(view: TextView): DocumentStructure {
   let listGroup: NomineeKind | null = null;
   for (const p of paras) {
     const t = text.slice(p.start, p.end);
-    if (LIST_HEADING.test(t) && !/条件/.test(t) && t.length <= 60) {
+    if (LIST_HEADING.test(t) && !/条件/.test(t) && !/[。]$/.test(t) && t.length <= 60) {
       listGroup = groupOf(t);
       continue;
     }
@@ -265,10 +272,20 @@ export function parseStructure(view: TextView): DocumentStructure {
   }
 
   // Achievement sections
-  const sectionStarts: Array<{ p: Paragraph; nominee: NomineeInfo }> = [];
+  const sectionStarts: Array<{ p: Paragraph; nominee: NomineeInfo; inline?: number }> = [];
   const hadList = nominees.length > 0;
+  const byLength = [...nominees].sort((a, b) => b.name.length - a.name.length);
   for (const p of paras) {
     const t = text.slice(p.start, p.end);
+    // 东平县人民来访接待中心：该中心现有… — a listed name and a colon open a section in the paragraph itself
+    if (hadList && !LIST_ITEM.test(t)) {
+      const lead = byLength.find((n) => new RegExp(`^${n.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:同志)?[：:]`).test(t));
+      if (lead) {
+        const colon = t.search(/[：:]/);
+        sectionStarts.push({ p, nominee: lead, inline: p.start + colon + 1 });
+        continue;
+      }
+    }
     if (t.length > 80 || LIST_ITEM.test(t) || p === first && !hadList && paras.length > 1 && !ACHIEVEMENT_HEADING.test(t)) continue;
     if (!ACHIEVEMENT_HEADING.test(t) || markerRank(t) !== null) continue;
     let n = matchNominee(t, nominees);
@@ -289,15 +306,16 @@ export function parseStructure(view: TextView): DocumentStructure {
   }
   const scan: Array<Range & { nominee: string | null }> = [];
   for (let i = 0; i < sectionStarts.length; i++) {
-    const { p, nominee } = sectionStarts[i] as { p: Paragraph; nominee: NomineeInfo };
+    const { p, nominee, inline } = sectionStarts[i] as { p: Paragraph; nominee: NomineeInfo; inline?: number };
     let end = sectionStarts[i + 1]?.p.start ?? text.length;
     for (let qi = p.index + 1; qi < paras.length && (paras[qi] as Paragraph).start < end; qi++) {
       const q = paras[qi] as Paragraph;
       if (GROUP_HEADING.test(text.slice(q.start, q.end))) { end = q.start; break; }
     }
-    const bodyStart = Math.min(p.end + 1, end);
+    const bodyStart = inline ?? Math.min(p.end + 1, end);
+    const headingEnd = inline ?? p.end;
     if (nominee.section) warnings.push(`${nominee.name}: more than one achievement section; the first is used`);
-    else nominee.section = { start: bodyStart, end, heading: text.slice(p.start, p.end), headingRange: { start: p.start, end: p.end } };
+    else nominee.section = { start: bodyStart, end, heading: text.slice(p.start, headingEnd), headingRange: { start: p.start, end: headingEnd } };
     scan.push({ start: bodyStart, end, nominee: nominee.id });
   }
 

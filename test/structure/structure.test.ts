@@ -89,3 +89,12 @@ describe('part headings are not nominees', () => {
     expect(r.claims.map((c) => c.text)).toEqual(['12年']);
   });
 });
+
+describe('notices in other shapes', () => {
+  it('reads （一） list items, biographies, and sections opened by "name：" in the paragraph', () => {
+    const r = doc('公示\n\n一、拟推荐先进集体（1个）\n\n（一）东平县人民来访接待中心\n\n二、拟推荐先进工作者（1名）\n\n（一）马建军，男，汉族，1972年2月出生，中共党员，现任东平县信访局局长\n\n东平县人民来访接待中心：该中心现有工作人员15名。\n\n马建军同志：从事信访工作16年，化解积案76件。');
+    expect(r.nominees.map((n) => [n.name, n.kind, n.title ?? null])).toEqual([['东平县人民来访接待中心', 'collective', null], ['马建军', 'individual', '东平县信访局局长']]);
+    expect(r.claims.map((c) => [c.nominee, c.text])).toEqual([['n1', '15名'], ['n2', '16年'], ['n2', '76件']]);
+    expect(r.warnings).toEqual([]);
+  });
+});
