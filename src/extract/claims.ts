@@ -437,15 +437,19 @@ function analyse(text: string, num: ParsedNumber, ctx: ParagraphContext, lx: Lex
       const down = lastOf(before, lx.d.categories.down);
       const up = lastOf(before, lx.d.categories.up);
       const sh = lastOf(before, lx.d.categories.share);
+      const level = lx.d.categories.change_to.some((v) => before.endsWith(v));
       if (!isRatio && (down.at >= 0 || up.at >= 0) && Math.max(down.at, up.at) > sh.at) {
-        category = 'percent_change';
         direction = down.at > up.at ? 'down' : 'up';
-        baseline = findBaseline(before, lx);
+        if (level) { category = 'share'; rules.push('percent:level-reached'); } // 化解率提高到93.5%: the rate it reached
+        else { category = 'percent_change'; baseline = findBaseline(before, lx); }
       } else category = 'share';
       break;
     }
     case 'time': {
-      const tenure = lastOf(before, lx.d.periods.tenure_verbs);
+      // 2005年起从事信访工作，至今已17年: the verb is in the clause before 至今
+      let tenureZone = before;
+      if (/^(?:至今|迄今|现已|已经|已)/.test(before)) tenureZone = text.slice(clauseStart(text, Math.max(p.start, cs - 1), p.start), start);
+      const tenure = lastOf(tenureZone, lx.d.periods.tenure_verbs);
       const cueBefore = lx.d.periods.duration_cues.before.find((c) => before.endsWith(c));
       const cueAfter = lx.d.periods.duration_cues.after.find((c) => text.startsWith(c, pos))
         ?? (rules.includes('hedge:after-unit:以内') ? '' : undefined);

@@ -126,7 +126,8 @@ function parseNomineeItem(raw: string, kind: NomineeKind): { name: string; title
   if (m) {
     let title = (m[2] as string).replace(/\s+/g, '');
     // 男，汉族，1972年2月出生，中共党员，现任东平县信访局局长 -> 东平县信访局局长
-    const now = /(?:现任|现为|任)([^，,；;]+)$/.exec(title);
+    // only in a biography (comma-separated); 任丘市信访局 keeps its 任
+    const now = /[，,](?:现任|现为|任)([^，,；;]+)$/.exec(title);
     if (now) title = now[1] as string;
     else if (/(出生|[男女][，,])/.test(title)) title = title.split(/[，,]/).pop() ?? title;
     return { name: m[1] as string, title };
@@ -259,7 +260,8 @@ export function parseStructure(view: TextView): DocumentStructure {
   for (const p of paras) {
     const t = text.slice(p.start, p.end);
     if (LIST_HEADING.test(t) && !/条件/.test(t) && !/[。]$/.test(t) && t.length <= 60) {
-      listGroup = groupOf(t);
+      // 推荐对象名单： names no group; the title may (2022年度先进个人推荐对象公示)
+      listGroup = groupOf(t) ?? (/[：:]$/.test(t) ? groupOf(title) : null);
       continue;
     }
     if (listGroup === null) continue;

@@ -162,3 +162,10 @@ describe('hedges before a verb', () => {
     expect(claimsOf('区长每月至少接访一次。')[0]).toMatchObject({ text: '至少接访一次', value: 1, approx: 'at_least', category: 'count' });
   });
 });
+
+describe('levels and tenure across clauses', () => {
+  it('a rate raised to a level is a share with a direction; 至今已17年 is tenure', () => {
+    expect(claimsOf('近两年初信初访一次性化解率提高到93.5%。')[0]).toMatchObject({ category: 'share', direction: 'up', value: 93.5 });
+    expect(claimsOf('他2005年起从事信访工作，至今已17年。')[0]).toMatchObject({ text: '17年', category: 'duration' });
+  });
+});
