@@ -216,11 +216,13 @@ function tokenAt(ctx: ParagraphContext, text: string, pos: number, d: Dictionari
 }
 
 /** Jieba-based veto for Chinese numerals that are part of ordinary words (十分, 一时, 进一步). */
-function lexicalVeto(ctx: ParagraphContext, text: string, num: ParsedNumber, hedgeStart: number, lx: Lexicon): string | null {
+function lexicalVeto(ctx: ParagraphContext, text: string, num: ParsedNumber, hedgeStart: number, unitEnd: number, lx: Lexicon): string | null {
   const tok = tokenAt(ctx, text, num.start, lx.d);
   if (!tok) return null;
   if (lx.lexicalWords.has(tok.word)) return `lexical-word:${tok.word}`;
   if (tok.start < num.start && tok.start < hedgeStart) return `inside-word:${tok.word}`;
+  // 万人空巷, 千军万马: one word running on past the unit is an idiom, not a count
+  if (tok.start === num.start && tok.end > unitEnd && /^[il]$/.test(tagOf(tok.word))) return `idiom:${tok.word}`;
   if (tok.start === num.start && tok.end > num.end) {
     const rest = text.slice(num.end, tok.end);
     const unitLike = lx.units.some((u) => rest.startsWith(u.unit)) || /^[余多来几]/.test(rest) || /^[万亿千百]/.test(rest) || rest === '成';
@@ -404,7 +406,7 @@ function analyse(text: string, num: ParsedNumber, ctx: ParagraphContext, lx: Lex
       const next = text.slice(pos, pos + 2);
       if (lx.abstractNouns.has(next)) return null; // 三个环节, 五个责任
     }
-    const veto = lexicalVeto(ctx, text, num, start, lx);
+    const veto = lexicalVeto(ctx, text, num, start, pos, lx);
     if (veto) return null;
   }
 

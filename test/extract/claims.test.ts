@@ -142,6 +142,7 @@ describe('what is not a claim', () => {
     ['区、乡两级信访信息系统，四级信访信息系统。', 'levels'],
     ['化解疑难、复杂、三跨信访问题。', 'a petition-work term'],
     ['“信访、矛调、纪检”三位一体机制。', 'an idiom'],
+    ['他三番五次上门，千方百计排忧解难，万人空巷，千家万户受益，十里八乡的群众，一年四季，三年五载。', 'idioms with numerals and units'],
   ])('%s (%s)', (text) => {
     expect(claimsOf(text).map(brief)).toEqual([]);
   });
