@@ -96,15 +96,8 @@ export interface Claim {
   readonly rules: readonly string[];
 }
 
-export interface Check {
-  readonly id: string;
-  readonly kind: CheckKind;
-  readonly claims: readonly string[];
-  readonly nominee: string | null;
-  readonly message: string;
-  readonly stated: number | null;
-  readonly computed: number | null;
-}
+export type { Check } from './check/arithmetic.js';
+import type { Check } from './check/arithmetic.js';
 
 export interface DocumentResult {
   readonly path: string;

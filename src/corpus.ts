@@ -103,33 +103,36 @@ export async function analyseFileAsync(path: string, opts: AnalyseOptions = {}):
   try { return { path, analysis: await analyseBytesAsync(bytes, path, opts) }; } catch (e) { return asProblem(e, path); }
 }
 
+type Prepared = { readonly outcome: CachedOutcome } | { readonly bytes: Buffer; readonly key: string };
+
+/** Reads a file and looks it up in the cache: a finished outcome, or the bytes to analyse. */
+function prepare(path: string, opts: AnalyseOptions, cache: AnalysisCache | null): Prepared {
+  const bytes = readInput(path);
+  if (bytes instanceof ShijiError) return { outcome: { path, error: bytes } };
+  const key = cache ? cacheKey(bytes, opts) : '';
+  const hit = cachedDocument(cache, key, path);
+  return hit ? { outcome: { path, doc: hit } } : { bytes, key };
+}
+
+/** Keeps a fresh analysis in the cache and makes it an outcome. */
+function store(a: Analysis, key: string, cache: AnalysisCache | null, path: string): CachedOutcome {
+  cache?.put(key, { result: a.result, text: a.text });
+  return { path, doc: { result: a.result, text: a.text, cached: false } };
+}
+
 /**
  * Reads and analyses one file through the cache: unchanged content with unchanged dictionaries
  * and extractor is not analysed again. Without a cache it is analyseFile.
  */
 export function analyseFileCached(path: string, opts: AnalyseOptions = {}, cache: AnalysisCache | null = null): CachedOutcome {
-  const bytes = readInput(path);
-  if (bytes instanceof ShijiError) return { path, error: bytes };
-  const key = cache ? cacheKey(bytes, opts) : '';
-  const hit = cachedDocument(cache, key, path);
-  if (hit) return { path, doc: hit };
-  try {
-    const a = analyseBytes(bytes, path, opts);
-    cache?.put(key, { result: a.result, text: a.text });
-    return { path, doc: { result: a.result, text: a.text, cached: false } };
-  } catch (e) { return asProblem(e, path); }
+  const p = prepare(path, opts, cache);
+  if ('outcome' in p) return p.outcome;
+  try { return store(analyseBytes(p.bytes, path, opts), p.key, cache, path); } catch (e) { return asProblem(e, path); }
 }
 
 /** analyseFileCached for every format, Word and PDF included. */
 export async function analyseFileCachedAsync(path: string, opts: AnalyseOptions = {}, cache: AnalysisCache | null = null): Promise<CachedOutcome> {
-  const bytes = readInput(path);
-  if (bytes instanceof ShijiError) return { path, error: bytes };
-  const key = cache ? cacheKey(bytes, opts) : '';
-  const hit = cachedDocument(cache, key, path);
-  if (hit) return { path, doc: hit };
-  try {
-    const a = await analyseBytesAsync(bytes, path, opts);
-    cache?.put(key, { result: a.result, text: a.text });
-    return { path, doc: { result: a.result, text: a.text, cached: false } };
-  } catch (e) { return asProblem(e, path); }
+  const p = prepare(path, opts, cache);
+  if ('outcome' in p) return p.outcome;
+  try { return store(await analyseBytesAsync(p.bytes, path, opts), p.key, cache, path); } catch (e) { return asProblem(e, path); }
 }

@@ -5,29 +5,14 @@
  * makes the arithmetic work. Checks never fire on correct arithmetic; that is the design rule.
  */
 import type { Approx } from '../dictionaries.js';
+import type { Claim } from '../analyse.js';
 import { chineseToNumber } from '../extract/numerals.js';
 
 export type CheckKind = 'percent_change' | 'growth_rate' | 'ratio' | 'parts_total' | 'rate_total' | 'duplicate';
 
-export interface CheckClaim {
-  readonly id: string;
-  readonly nominee: string | null;
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-  readonly value: number;
-  readonly from: number | null;
-  readonly approx: Approx;
-  readonly unit: string;
-  readonly category: string;
-  readonly direction: 'down' | 'up' | null;
-  readonly period: string | null;
-  readonly rate: { readonly unit: string } | null;
-  readonly baseline: string | null;
-  readonly sentence: { readonly start: number; readonly end: number };
-  readonly paragraph: { readonly start: number; readonly end: number };
-  readonly rules: readonly string[];
-}
+/** What the checks read of a claim. */
+export type CheckClaim = Pick<Claim, 'id' | 'nominee' | 'start' | 'end' | 'text' | 'value' | 'from' | 'approx' | 'unit' | 'category'
+  | 'direction' | 'period' | 'rate' | 'baseline' | 'sentence' | 'paragraph' | 'rules'>;
 
 export interface Check {
   readonly id: string;
