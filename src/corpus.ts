@@ -3,7 +3,7 @@
  * supported files. Problems come back as values, one per input, never as output.
  */
 import { readdirSync, statSync, readFileSync } from 'node:fs';
-import { join, extname, basename } from 'node:path';
+import { join, extname } from 'node:path';
 import { ShijiError } from './errors.js';
 import { analyseBytes, analyseBytesAsync, sha256, type Analysis, type AnalyseOptions, type DocumentResult } from './analyse.js';
 import { AnalysisCache } from './cache.js';
@@ -60,8 +60,6 @@ export type AnalyseOutcome = { readonly path: string; readonly analysis: Analysi
 export interface AnalysedDocument { readonly result: DocumentResult; readonly text: string; readonly cached: boolean }
 
 export type CachedOutcome = { readonly path: string; readonly doc: AnalysedDocument } | { readonly path: string; readonly error: ShijiError };
-
-export function displayName(path: string): string { return basename(path); }
 
 /** A file's bytes, or the one-line problem that stops it being read. */
 function readInput(path: string): Buffer | ShijiError {

@@ -79,7 +79,6 @@ const NUMBER_START = new Uint8Array(0x10000);
 for (const ch of NUMBER_START_CHARS) NUMBER_START[ch.charCodeAt(0)] = 1;
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 const SCALE: Record<string, number> = { 万: 1e4, 亿: 1e8, 千: 1e3, 百: 1e2 };
-const HAN = /[\u3400-\u9fff]/;
 
 /** How far back a clause or sentence is looked for: text without stops must not make this quadratic. */
 export const CONTEXT_LIMIT = 300;
@@ -602,4 +601,3 @@ function inheritUnderQizhong(text: string, claims: ViewClaim[]): void {
   }
 }
 
-export function isHan(ch: string): boolean { return HAN.test(ch); }

@@ -140,10 +140,6 @@ function parseRun(run: string): RunValue | null {
   return { value: v };
 }
 
-export function isChineseNumeralChar(ch: string): boolean {
-  return CN_CHAR.test(ch);
-}
-
 /** Parses the numeral at `pos` (Arabic, Chinese, or 半 = 0.5 as in 半年). */
 export function parseNumberAt(text: string, pos: number): ParsedNumber | null {
   const ch = text[pos] ?? '';
