@@ -148,7 +148,10 @@ export function claimId(docSha: string, start: number, end: number): string {
 
 /** A paragraph cut into runs of sentences of one language (most paragraphs are a single run). */
 function scriptRuns(text: string, r: Range): Array<{ start: number; end: number; english: boolean }> {
-  const whole = isEnglish(text.slice(r.start, r.end));
+  const para = text.slice(r.start, r.end);
+  const whole = isEnglish(para);
+  // most paragraphs are in one script: cut into sentences only when both appear
+  if (!/[A-Za-z]{3}/.test(para) || !/[\u3400-\u9fff]/.test(para)) return [{ start: r.start, end: r.end, english: whole }];
   const sentences = sentencesOf(text, r);
   const runs: Array<{ start: number; end: number; english: boolean }> = [];
   let cursor = r.start;

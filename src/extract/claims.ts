@@ -73,6 +73,11 @@ function lexicon(d: Dictionaries): Lexicon {
 }
 
 const CLAUSE_BREAK = /[，,。；;！？!?：:\n]/;
+/** Lookups by code unit for the backward scans, which run for every claim. */
+const CLAUSE_STOP = new Uint8Array(0x10000);
+for (const ch of '，,。；;！？!?：:\n') CLAUSE_STOP[ch.charCodeAt(0)] = 1;
+const SENTENCE_STOP = new Uint8Array(0x10000);
+for (const ch of '。！？!?\n') SENTENCE_STOP[ch.charCodeAt(0)] = 1;
 const NUMBER_START_CHARS = '0123456789零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万亿数几';
 /** A lookup by UTF-16 code unit: the hot loop tests every character of every paragraph. */
 const NUMBER_START = new Uint8Array(0x10000);
@@ -86,13 +91,13 @@ export const CONTEXT_LIMIT = 300;
 function clauseStart(text: string, pos: number, floor: number): number {
   const stop = Math.max(floor, pos - CONTEXT_LIMIT);
   let i = pos - 1;
-  while (i >= stop && !CLAUSE_BREAK.test(text[i] as string)) i--;
+  while (i >= stop && !CLAUSE_STOP[text.charCodeAt(i)]) i--;
   return i + 1;
 }
 function clauseEnd(text: string, pos: number, ceil: number): number {
   const stop = Math.min(ceil, pos + CONTEXT_LIMIT);
   let i = pos;
-  while (i < stop && !CLAUSE_BREAK.test(text[i] as string)) i++;
+  while (i < stop && !CLAUSE_STOP[text.charCodeAt(i)]) i++;
   return i;
 }
 
@@ -479,7 +484,7 @@ function analyse(text: string, num: ParsedNumber, ctx: ParagraphContext, lx: Lex
   }
   const period = [...ctx.periods].reverse().find((m) => m.end <= start) ?? null;
   let ss = start;
-  while (ss > p.start && start - ss < CONTEXT_LIMIT && !/[。！？!?\n]/.test(text[ss - 1] as string)) ss--;
+  while (ss > p.start && start - ss < CONTEXT_LIMIT && !SENTENCE_STOP[text.charCodeAt(ss - 1)]) ss--;
   const sentenceBefore = text.slice(ss, start);
   // the rate marker nearest the claim; of markers ending at the same place, the longest (平均每天 over 每天)
   const rateMark = lx.rates.map((r) => ({ r, at: sentenceBefore.lastIndexOf(r.marker) }))
@@ -513,7 +518,7 @@ function analyse(text: string, num: ParsedNumber, ctx: ParagraphContext, lx: Lex
 /** A from->to change of a time (由22天缩短至9天): the verb follows the first, or precedes the second. */
 function changeVerbNear(text: string, start: number, end: number, lx: Lexicon): boolean {
   let cs = start;
-  while (cs > 0 && !CLAUSE_BREAK.test(text[cs - 1] as string)) cs--;
+  while (cs > 0 && start - cs < CONTEXT_LIMIT && !CLAUSE_STOP[text.charCodeAt(cs - 1)]) cs--;
   const before = text.slice(cs, start);
   if (!/[从由]/.test(before)) return false; // 降至十年来最低 is no change of a length
   const after = text.slice(end, end + 4);
@@ -546,7 +551,7 @@ function linkChanges(text: string, claims: ViewClaim[], lx: Lexicon): void {
     if (a && a.unit === b.unit && (a.category === b.category || a.unit === '%')) {
       const verb = gapVerb(a.end);
       let cs = a.start;
-      while (cs > 0 && !CLAUSE_BREAK.test(text[cs - 1] as string)) cs--;
+      while (cs > 0 && a.start - cs < CONTEXT_LIMIT && !CLAUSE_STOP[text.charCodeAt(cs - 1)]) cs--;
       const lead = text.slice(cs, a.start);
       if (verb && /[从由]/.test(lead)) {
         b.from = a.value;

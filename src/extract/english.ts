@@ -96,7 +96,64 @@ const PERIOD_RE = /\b(?:since (?:(?:the end of |early |late )?(?:19|20)\d{2})|(?
 
 interface Num { start: number; end: number; value: number; ordinal: boolean }
 
+/** Written-out numbers: where one appears, compromise reads the paragraph; otherwise figures are plain digits. */
+const NUMBER_WORDS = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens?|half)\b/i;
+const DIGITS = /\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|\d+(?:\.\d+)?%?/g;
+
+/** Digit figures without compromise: compromise costs far more than the rest of the pipeline. */
+function digitNumbers(para: string): Num[] {
+  const out: Num[] = [];
+  for (const m of para.matchAll(DIGITS)) {
+    const at = m.index;
+    if (/[\d.,]/.test(para[at - 1] ?? '') && at > 0 && /\d/.test(para[at - 2] ?? '')) continue;
+    const s = m[0];
+    const value = Number(s.replace(/[,%]/g, ''));
+    if (!Number.isFinite(value)) continue;
+    const ordinal = /^(?:st|nd|rd|th)\b/i.test(para.slice(at + s.length, at + s.length + 3));
+    out.push({ start: at, end: at + s.length, value, ordinal });
+  }
+  return out;
+}
+
+/** Figures of a paragraph: compromise reads only the sentences that have a written-out number. */
 function numbersOf(para: string): Num[] {
+  if (!NUMBER_WORDS.test(para)) return digitNumbers(para);
+  const out: Num[] = [];
+  let from = 0;
+  for (const m of para.matchAll(/[.!?](?=\s|$)/g)) {
+    out.push(...sentenceNumbers(para.slice(from, m.index + 1), from));
+    from = m.index + 1;
+  }
+  if (from < para.length) out.push(...sentenceNumbers(para.slice(from), from));
+  return out;
+}
+
+const NUMBER_WORDS_G = new RegExp(NUMBER_WORDS.source, 'gi');
+
+/**
+ * Digits by pattern; written-out numbers by compromise, read in a window around each number
+ * word (compromise's cost grows with its input, about a millisecond a sentence).
+ */
+function sentenceNumbers(sentence: string, offset: number): Num[] {
+  const out = digitNumbers(sentence);
+  const taken = (s: number, e: number): boolean => out.some((n) => n.start < e && s < n.end);
+  let covered = -1;
+  for (const m of sentence.matchAll(NUMBER_WORDS_G)) {
+    if (m.index < covered) continue;
+    const from = Math.max(0, m.index - 24);
+    const to = Math.min(sentence.length, m.index + m[0].length + 48);
+    for (const n of compromiseNumbers(sentence.slice(from, to))) {
+      const s = n.start + from;
+      const e = n.end + from;
+      if (e <= m.index || s > m.index + m[0].length || taken(s, e)) continue;
+      out.push({ ...n, start: s, end: e });
+      covered = Math.max(covered, e);
+    }
+  }
+  return out.sort((a, b) => a.start - b.start).map((n) => ({ ...n, start: n.start + offset, end: n.end + offset }));
+}
+
+function compromiseNumbers(para: string): Num[] {
   const out: Num[] = [];
   const json = nlp(para).numbers().json({ offset: true }) as Array<{ text: string; offset: { start: number; length: number }; number?: { num: number | null }; terms?: Array<{ tags: string[] }> }>;
   for (const m of json) {

@@ -149,6 +149,9 @@ export class CriterionRanker {
     const headingTokens = this.tokens(headingText);
     const sentenceLower = claim.sentence.toLowerCase();
     const headingLower = headingText.toLowerCase();
+    // keywords of a language the claim's context does not use cannot match: skip them
+    const hasHan = /[\u3400-\u9fff]/.test(claim.sentence) || /[\u3400-\u9fff]/.test(headingText);
+    const hasLatin = /[a-z]{3}/.test(sentenceLower) || /[a-z]{3}/.test(headingLower);
     const candidates = this.criteria.map((c, i) => ({ c, i })).filter(({ c }) => claim.group === null || c.group === claim.group);
     if (candidates.length === 0) return [];
 
@@ -172,11 +175,11 @@ export class CriterionRanker {
       for (const theme of this.themesOf[i] as Theme[]) {
         const hits: string[] = [];
         let hitScore = 0;
-        for (const w of theme.claim) {
+        for (const w of hasHan ? theme.claim : []) {
           if (claim.sentence.includes(w)) { hitScore += SENTENCE_WEIGHT; hits.push(w); }
           else if (headingText.includes(w)) { hitScore += HEADING_WEIGHT; hits.push(w); }
         }
-        for (const w of theme.claim_en ?? []) {
+        for (const w of hasLatin ? (theme.claim_en ?? []) : []) {
           if (sentenceLower.includes(w)) { hitScore += SENTENCE_WEIGHT; hits.push(w); }
           else if (headingLower.includes(w)) { hitScore += HEADING_WEIGHT; hits.push(w); }
         }

@@ -73,6 +73,8 @@ export function paragraphsOf(text: string): Paragraph[] {
 }
 
 const TERMINATOR = /[。！？!?]/;
+const STOP_CODES = new Uint8Array(0x10000);
+for (const ch of '。！？!?.') STOP_CODES[ch.charCodeAt(0)] = 1;
 /** An English full stop: after a word or figure, before a space or the end. */
 const isEnglishStop = (text: string, i: number): boolean => text[i] === '.' && /[a-z0-9)%"”]/i.test(text[i - 1] ?? '') && /^(?:\s|$)/.test(text[i + 1] ?? '') && !/\b(?:No|Mr|Ms|Dr|St|vs|etc|e\.g|i\.e)$/.test(text.slice(Math.max(0, i - 4), i));
 
@@ -86,6 +88,8 @@ export function sentencesOf(text: string, range: Range): Range[] {
     if (b > a) out.push({ start: a, end: b });
   };
   for (let i = range.start; i < range.end; i++) {
+    const c = text.charCodeAt(i);
+    if (!STOP_CODES[c]) continue;
     const ch = text[i] as string;
     if (TERMINATOR.test(ch) || (ch === '.' && isEnglishStop(text, i))) {
       push(s, i);
@@ -276,12 +280,13 @@ export function parseStructure(view: TextView): DocumentStructure {
   // Achievement sections
   const sectionStarts: Array<{ p: Paragraph; nominee: NomineeInfo; inline?: number }> = [];
   const hadList = nominees.length > 0;
-  const byLength = [...nominees].sort((a, b) => b.name.length - a.name.length);
+  const leads = [...nominees].sort((a, b) => b.name.length - a.name.length)
+    .map((n) => ({ n, re: new RegExp(`^${n.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:同志)?[：:]`) }));
   for (const p of paras) {
     const t = text.slice(p.start, p.end);
     // 东平县人民来访接待中心：该中心现有… — a listed name and a colon open a section in the paragraph itself
     if (hadList && !LIST_ITEM.test(t)) {
-      const lead = byLength.find((n) => new RegExp(`^${n.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:同志)?[：:]`).test(t));
+      const lead = /[：:]/.test(t.slice(0, 40)) ? leads.find((x) => x.re.test(t))?.n : undefined;
       if (lead) {
         const colon = t.search(/[：:]/);
         sectionStarts.push({ p, nominee: lead, inline: p.start + colon + 1 });
