@@ -66,10 +66,13 @@ const RATE_WORDS: Record<string, 'percent' | 'ratio'> = {
   办结率: 'percent', 按期办结率: 'percent', 结案率: 'percent', 化解率: 'percent', 调解成功率: 'percent', 成功率: 'percent', 息访率: 'percent', 收结比: 'ratio',
 };
 
+const CLAUSE_STOP = new Uint8Array(0x10000);
+for (const ch of '，,。；;！？\n') CLAUSE_STOP[ch.charCodeAt(0)] = 1;
+
 function clauseBefore(text: string, c: CheckClaim, floor: number): string {
   let i = c.start;
   const stop = Math.max(floor, c.start - 300); // text without stops must not make this quadratic
-  while (i > stop && !/[，,。；;！？\n]/.test(text[i - 1] as string)) i--;
+  while (i > stop && !CLAUSE_STOP[text.charCodeAt(i - 1)]) i--;
   return text.slice(i, c.start);
 }
 

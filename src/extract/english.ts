@@ -85,12 +85,26 @@ export function isEnglish(s: string): boolean {
   return latin >= 12 && latin > han * 3;
 }
 
-const wordRe = (w: string): RegExp => new RegExp(`(?:^|[^a-z])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:[^a-z]|$)`);
-const hasWord = (s: string, w: string): boolean => wordRe(w).test(s);
-const lastWordAt = (s: string, words: readonly string[]): number => Math.max(-1, ...words.map((w) => {
-  const m = [...s.matchAll(new RegExp(`(?:^|[^a-z])(${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})(?=[^a-z]|$)`, 'g'))];
-  return m.length ? (m[m.length - 1]?.index ?? -1) : -1;
-}));
+const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const wordRes = new Map<string, RegExp>();
+/** Whole-word patterns, compiled once per word. */
+function wordRe(w: string): RegExp {
+  let re = wordRes.get(w);
+  if (!re) { re = new RegExp(`(?:^|[^a-z])${escape(w)}(?=[^a-z]|$)`, 'g'); wordRes.set(w, re); }
+  return re;
+}
+const hasWord = (s: string, w: string): boolean => s.includes(w) && wordRe(w).test(s) && ((wordRe(w).lastIndex = 0), true);
+/** Where the last of `words` stands as a whole word in `s`, or -1. */
+function lastWordAt(s: string, words: readonly string[]): number {
+  let best = -1;
+  for (const w of words) {
+    if (!s.includes(w)) continue;
+    const re = wordRe(w);
+    re.lastIndex = 0;
+    for (let m = re.exec(s); m; m = re.exec(s)) best = Math.max(best, m.index);
+  }
+  return best;
+}
 
 const PERIOD_RE = /\b(?:since (?:(?:the end of |early |late )?(?:19|20)\d{2})|(?:in|during|by the end of|at the end of|throughout) (?:19|20)\d{2}|(?:over|in|during) the (?:past|last) (?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|several|few) years|(?:19|20)\d{2}\s*(?:-|–|to)\s*(?:19|20)\d{2}|since (?:taking office|then))\b/gi;
 

@@ -280,15 +280,15 @@ export function parseStructure(view: TextView): DocumentStructure {
   // Achievement sections
   const sectionStarts: Array<{ p: Paragraph; nominee: NomineeInfo; inline?: number }> = [];
   const hadList = nominees.length > 0;
-  const leads = [...nominees].sort((a, b) => b.name.length - a.name.length)
-    .map((n) => ({ n, re: new RegExp(`^${n.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:同志)?[：:]`) }));
+  const byName = new Map<string, NomineeInfo>();
+  for (const n of nominees) if (!byName.has(n.name)) byName.set(n.name, n);
   for (const p of paras) {
     const t = text.slice(p.start, p.end);
     // 东平县人民来访接待中心：该中心现有… — a listed name and a colon open a section in the paragraph itself
     if (hadList && !LIST_ITEM.test(t)) {
-      const lead = /[：:]/.test(t.slice(0, 40)) ? leads.find((x) => x.re.test(t))?.n : undefined;
+      const colon = t.search(/[：:]/);
+      const lead = colon > 0 && colon <= 40 ? byName.get(t.slice(0, colon).replace(/同志$/, '')) : undefined;
       if (lead) {
-        const colon = t.search(/[：:]/);
         sectionStarts.push({ p, nominee: lead, inline: p.start + colon + 1 });
         continue;
       }
