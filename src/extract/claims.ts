@@ -158,12 +158,13 @@ function quotedRanges(text: string, p: Range, max = 40): Range[] {
 
 export interface PeriodMark { readonly text: string; readonly start: number; readonly end: number }
 
-const YEAR = '(?:19|20)\\d{2}';
+/** 2014 or 二〇一四 */
+const YEAR = '(?:(?:19|20)\\d{2}|[一二][〇零一二三四五六七八九]{3})';
 const CN_SMALL = '[一二三四五六七八九十两几]{1,3}';
 const PERIOD_RE = new RegExp([
   `(?:自|从|截至|截止)?${YEAR}年(?:\\d{1,2}月(?:\\d{1,2}日)?)?(?:(?:至|到)(?:今|${YEAR}年(?:\\d{1,2}月)?(?:底|末)?)|以来|来|底|初|末|上半年|下半年|全年|度)?`,
   `(?:近|最近)(?:\\d{1,2}|${CN_SMALL})(?:个)?年(?:来|以来|间)?`,
-  `(?:\\d{1,2}|${CN_SMALL})(?:个)?年(?:来|以来)`,
+  `(?<![〇零一二三四五六七八九])(?:\\d{1,2}|${CN_SMALL})(?:个)?年(?:来|以来)`,
 ].join('|'), 'g');
 
 /** Time scopes in a paragraph, in order. A bare year counts only where it opens a clause. */
@@ -176,11 +177,11 @@ export function findPeriods(text: string, p: Range, scopeWords: readonly string[
     const at = p.start + m.index;
     const prev = text[at - 1] ?? '';
     const opensClause = at === p.start || CLAUSE_BREAK.test(prev) || /[自从]/.test(prev);
-    const bareYear = /^(?:19|20)\d{2}年/.test(s) && !/(以来|来|至今|底|初|末|半年|全年|度)$/.test(s);
+    const bareYear = /^(?:(?:19|20)\d{2}|[一二][〇零一二三四五六七八九]{3})年/.test(s) && !/(以来|来|至今|底|初|末|半年|全年|度)$/.test(s);
     if (bareYear && !/[自从截]/.test(s[0] as string) && !opensClause) continue;
     if (bareYear && notScopeAfter.some((w) => text.startsWith(w, at + s.length))) continue; // 1972年出生
     if (text[at + s.length] === '的') continue; // 从2016年的85%: a point of comparison, not a scope
-    if (/^[\d一二三四五六七八九十两几]/.test(s) && !/^(?:19|20)\d{2}/.test(s) && /[至降为达]/.test(prev)) continue;
+    if (/^[\d一二三四五六七八九十两几]/.test(s) && !new RegExp(`^${YEAR}年`).test(s) && /[至降为达]/.test(prev)) continue;
     out.push({ text: s.replace(/^(?:自|从)/, ''), start: at + (/^(?:自|从)/.test(s) ? 1 : 0), end: at + s.length });
   }
   for (const w of scopeWords) {
@@ -252,7 +253,10 @@ export function extractClaims(text: string, paragraphs: readonly Range[], opts: 
       if (!NUMBER_START[c]) { i++; continue; }
       const pc = i > 0 ? text.charCodeAt(i - 1) : 0;
       if (isDigit(c) && (isDigit(pc) || pc === 0x2e || pc === 0x2c)) { i++; continue; }
-      const num = parseNumberAt(text, i);
+      // 逾亿元, 近万人: a bare scale after a hedge is one of it
+      const bare = (c === 0x4ebf || c === 0x4e07) && /[逾近超上]/.test(text[i - 1] ?? '')
+        ? { start: i, end: i + 1, value: c === 0x4ebf ? 1e8 : 1e4, script: 'chinese' as const } : null;
+      const num = bare ?? parseNumberAt(text, i);
       if (!num || num.end > p.end) { i++; continue; }
       const claim = analyse(text, num, ctx, lx);
       if (claim) { found.push(claim); i = claim.end; } else i = num.end;
@@ -283,6 +287,17 @@ function analyse(text: string, num: ParsedNumber, ctx: ParagraphContext, lx: Lex
     isPercent = true;
     rules.push('percent:百分之');
   }
+  // 三分之一: a fraction, as a percentage
+  if (!isPercent && text.startsWith('分之', num.end) && text[num.start] !== '百' && num.value > 0) {
+    const numer = parseNumberAt(text, num.end + 2);
+    if (numer && numer.end <= p.end && numer.value < num.value) {
+      value = Math.round((numer.value / num.value) * 10000) / 100;
+      isPercent = true;
+      unitWritten = '分之';
+      pos = numer.end;
+      rules.push('percent:fraction');
+    }
+  }
   // hedge right after the number (150余起, 7000余万元), then a scale (万, 亿), then another (1亿多元)
   const afterNumberHedge = (): void => {
     const h = text[pos] ?? '';
@@ -311,7 +326,9 @@ function analyse(text: string, num: ParsedNumber, ctx: ParagraphContext, lx: Lex
   }
 
   // unit
-  if (text[pos] === '%' || text[pos] === '％') {
+  if (isPercent && unitWritten === '分之') {
+    // the fraction read above is its own unit
+  } else if (text[pos] === '%' || text[pos] === '％') {
     isPercent = true;
     unitWritten = '%';
     pos++;
@@ -346,7 +363,7 @@ function analyse(text: string, num: ParsedNumber, ctx: ParagraphContext, lx: Lex
 
   // ratio without a unit: 收结比为0.98
   let isRatio = false;
-  if (!unit) {
+  if (!unit && !text.startsWith('分之', num.end)) {
     const before = text.slice(Math.max(p.start, start - 8), start);
     const r = lastOf(before, lx.d.categories.ratio);
     if (r.at >= 0 && /^(?:为|达|达到|是|已达|)$/.test(before.slice(r.at + r.word.length))) {
@@ -357,6 +374,7 @@ function analyse(text: string, num: ParsedNumber, ctx: ParagraphContext, lx: Lex
       return null; // a number without a unit is not a claim (years, markers, phone numbers…)
     }
   }
+  if (!unit) return null;
 
   // hedge after the unit (10000人次以上), and duration suffixes (5年来, 24小时内)
   for (const h of lx.afterUnit) {
@@ -387,6 +405,18 @@ function analyse(text: string, num: ParsedNumber, ctx: ParagraphContext, lx: Lex
       approx = h.approx;
       rules.push(`hedge:before-verb:${h.marker}`);
       start -= gap[0].length;
+    }
+  }
+  // 3至5人, 3-5人, 三到五人: a range, read from its low end
+  let rangeLow: number | null = null;
+  if (approx === null && unit) {
+    const lead = /(\d+(?:\.\d+)?|[〇零一二三四五六七八九十两]{1,4})\s*(?:至|到|-|—|~|～|－)\s*$/.exec(text.slice(Math.max(p.start, start - 12), start));
+    const lowNum = lead ? parseNumberAt(lead[1] as string, 0) : null;
+    if (lead && lowNum && lowNum.end === (lead[1] as string).length && lowNum.value < value && !/(?:19|20)\d{2}$/.test(lead[1] as string)) {
+      rangeLow = lowNum.value * (value / num.value || 1);
+      start -= lead[0].length;
+      approx = 'about';
+      rules.push('range');
     }
   }
   approx ??= 'exact';
@@ -497,7 +527,7 @@ function analyse(text: string, num: ParsedNumber, ctx: ParagraphContext, lx: Lex
   return {
     start,
     end: pos,
-    value: round(value),
+    value: round(rangeLow ?? value),
     from: null,
     fromRange: null,
     approx,
@@ -508,8 +538,8 @@ function analyse(text: string, num: ParsedNumber, ctx: ParagraphContext, lx: Lex
     baseline,
     period: period ? { text: period.text, start: period.start, end: period.end } : null,
     rate: rateMark ? { unit: rateMark.r.unit, text: rateMark.r.marker } : null,
-    low: num.low === undefined ? null : round(num.low * (value / num.value || 1)),
-    high: num.high === undefined ? null : round(num.high * (value / num.value || 1)),
+    low: rangeLow !== null ? round(rangeLow) : num.low === undefined ? null : round(num.low * (value / num.value || 1)),
+    high: rangeLow !== null ? round(value) : num.high === undefined ? null : round(num.high * (value / num.value || 1)),
     numberRange: { start: num.start, end: num.end },
     rules,
   };
