@@ -82,7 +82,7 @@ export function App({ model, store, reviewer, size: fixedSize, interactive = tru
   const editing = state.searching || state.note !== null;
 
   // text entry: search and notes
-  useInput((input, key) => {
+  const onText = (input: string, key: Key): void => {
     const state = latest.current;
     if (key.escape) { dispatch(state.note ? { type: 'noteCancel' } : { type: 'searchEnd', keep: false }); return; }
     if (key.return) {
@@ -95,6 +95,12 @@ export function App({ model, store, reviewer, size: fixedSize, interactive = tru
     if (key.backspace || key.delete) next = [...current].slice(0, -1).join('');
     else if (input && !key.ctrl && !key.meta && !key.tab && !key.upArrow && !key.downArrow) next = current + input;
     if (next !== current) dispatch(state.note ? { type: 'noteInput', text: next } : { type: 'searchInput', text: next });
+  };
+  useInput((input, key) => {
+    // a pasted line ends with a return: type the text, then take the return
+    const cut = input.search(/[\r\n]/);
+    if (cut >= 0 && !key.return) { if (cut > 0) onText(input.slice(0, cut), key); onText('', { ...key, return: true }); return; }
+    onText(input, key);
   }, { isActive: interactive && editing });
 
   // navigation and decisions; a burst of plain characters is taken one key at a time
@@ -144,7 +150,12 @@ export function App({ model, store, reviewer, size: fixedSize, interactive = tru
     const plain = !key.ctrl && !key.meta && !key.upArrow && !key.downArrow && !key.return && !key.escape && !key.tab;
     const chars = [...input.replace(/\r/g, '\n')];
     if (plain && chars.length > 1) {
-      for (const ch of chars) onKey(ch === '\n' ? '' : ch, ch === '\n' ? { ...key, return: true } : key);
+      // each key of the burst goes where the one before it left the UI: a V opens a note that the rest types into
+      for (const ch of chars) {
+        const k = ch === '\n' ? { ...key, return: true } : key;
+        const c = ch === '\n' ? '' : ch;
+        if (latest.current.note || latest.current.searching) onText(c, k); else onKey(c, k);
+      }
     } else onKey(input, key);
   }, { isActive: interactive && !editing });
 

@@ -100,3 +100,19 @@ describe('review UI', () => {
     store.close();
   });
 });
+
+describe('review UI under fast input', () => {
+  it('takes a burst of keys one at a time, a note included', async () => {
+    const db = tmpDb();
+    const store = ReviewStore.open(db);
+    const ui = render(<App model={model} store={store} reviewer="alice" size={{ columns: 100, rows: 40 }} />);
+    await tick();
+    ui.stdin.write('\rvvD数字有误\r');
+    await tick(80);
+    expect(store.latest({ reviewer: 'alice' }).map((d) => [d.claimText, d.status, d.note])).toEqual([
+      ['701 件', 'verified', ''], ['45 个', 'verified', ''], ['11 个', 'disputed', '数字有误'],
+    ]);
+    ui.unmount();
+    store.close();
+  });
+});
