@@ -72,10 +72,10 @@ function lexicon(d: Dictionaries): Lexicon {
   return l;
 }
 
-const CLAUSE_BREAK = /[，,。；;！？!?：:\n]/;
 /** Lookups by code unit for the backward scans, which run for every claim. */
 const CLAUSE_STOP = new Uint8Array(0x10000);
 for (const ch of '，,。；;！？!?：:\n') CLAUSE_STOP[ch.charCodeAt(0)] = 1;
+const isClauseStop = (ch: string): boolean => ch !== '' && CLAUSE_STOP[ch.charCodeAt(0)] === 1;
 const SENTENCE_STOP = new Uint8Array(0x10000);
 for (const ch of '。！？!?\n') SENTENCE_STOP[ch.charCodeAt(0)] = 1;
 const NUMBER_START_CHARS = '0123456789零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万亿数几';
@@ -176,7 +176,7 @@ export function findPeriods(text: string, p: Range, scopeWords: readonly string[
     const s = m[0];
     const at = p.start + m.index;
     const prev = text[at - 1] ?? '';
-    const opensClause = at === p.start || CLAUSE_BREAK.test(prev) || /[自从]/.test(prev);
+    const opensClause = at === p.start || isClauseStop(prev) || /[自从]/.test(prev);
     const bareYear = /^(?:(?:19|20)\d{2}|[一二][〇零一二三四五六七八九]{3})年/.test(s) && !/(以来|来|至今|底|初|末|半年|全年|度)$/.test(s);
     if (bareYear && !/[自从截]/.test(s[0] as string) && !opensClause) continue;
     if (bareYear && notScopeAfter.some((w) => text.startsWith(w, at + s.length))) continue; // 1972年出生
@@ -188,7 +188,7 @@ export function findPeriods(text: string, p: Range, scopeWords: readonly string[
     let i = para.indexOf(w);
     while (i >= 0) {
       const at = p.start + i;
-      if (at === p.start || CLAUSE_BREAK.test(text[at - 1] as string) || w.endsWith('以来')) out.push({ text: w, start: at, end: at + w.length });
+      if (at === p.start || isClauseStop(text[at - 1] as string) || w.endsWith('以来')) out.push({ text: w, start: at, end: at + w.length });
       i = para.indexOf(w, i + w.length);
     }
   }
@@ -547,9 +547,7 @@ function analyse(text: string, num: ParsedNumber, ctx: ParagraphContext, lx: Lex
 
 /** A from->to change of a time (由22天缩短至9天): the verb follows the first, or precedes the second. */
 function changeVerbNear(text: string, start: number, end: number, lx: Lexicon): boolean {
-  let cs = start;
-  while (cs > 0 && start - cs < CONTEXT_LIMIT && !CLAUSE_STOP[text.charCodeAt(cs - 1)]) cs--;
-  const before = text.slice(cs, start);
+  const before = text.slice(clauseStart(text, start, 0), start);
   if (!/[从由]/.test(before)) return false; // 降至十年来最低 is no change of a length
   const after = text.slice(end, end + 4);
   return lx.d.categories.change_to.some((v) => after.startsWith(v) || before.endsWith(v));
@@ -580,9 +578,7 @@ function linkChanges(text: string, claims: ViewClaim[], lx: Lexicon): void {
     };
     if (a && a.unit === b.unit && (a.category === b.category || a.unit === '%')) {
       const verb = gapVerb(a.end);
-      let cs = a.start;
-      while (cs > 0 && a.start - cs < CONTEXT_LIMIT && !CLAUSE_STOP[text.charCodeAt(cs - 1)]) cs--;
-      const lead = text.slice(cs, a.start);
+      const lead = text.slice(clauseStart(text, a.start, 0), a.start);
       if (verb && /[从由]/.test(lead)) {
         b.from = a.value;
         b.fromRange = { start: a.start, end: a.end };
