@@ -108,35 +108,19 @@ function fail(message: string, code: number): never {
 }
 
 async function runExtract(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, jsonl: { type: 'boolean' }, text: { type: 'boolean' }, criteria: { type: 'string' }, 'no-cache': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (e) {
-    fail(`${(e as Error).message.split('\n')[0]} (see shiji --help)`, 2);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) { process.stdout.write(`${HELP}\n`); return 0; }
+  const { values, positionals } = parse(argv, { json: { type: 'boolean' }, jsonl: { type: 'boolean' }, text: { type: 'boolean' }, criteria: { type: 'string' }, 'no-cache': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
+  if (values['help']) { process.stdout.write(`${HELP}\n`); return 0; }
   if (positionals.length === 0) fail('extract needs at least one file or folder (see shiji --help)', 2);
-  if ([values.json, values.jsonl, values.text].filter(Boolean).length > 1) fail('choose one of --json, --jsonl, --text', 2);
+  if ([values['json'], values['jsonl'], values['text']].filter(Boolean).length > 1) fail('choose one of --json, --jsonl, --text', 2);
 
-  const opts: AnalyseOptions = values.criteria === undefined ? {} : { criteria: readCriteriaFile(values.criteria) };
-  const { files, problems } = collectInputs(positionals);
-  let failed = problems.length;
-  for (const p of problems) process.stderr.write(`shiji: ${p.error.message}\n`);
-  const cache = values['no-cache'] ? null : AnalysisCache.open();
-  const docs: DocumentResult[] = [];
-  const progress = progressBar();
-  const outcomes = await analyseMany(files.map((f) => f.path), { opts, cache, ...(progress ? { onProgress: progress } : {}) });
-  for (const outcome of outcomes) {
-    if ('error' in outcome) { failed++; process.stderr.write(`shiji: ${outcome.error.message}\n`); continue; }
-    const doc = outcome.doc.result;
-    if (values.jsonl) process.stdout.write(`${JSON.stringify(doc)}\n`);
-    else if (values.text) process.stdout.write(outcome.doc.text);
-    else if (values.json) docs.push(doc);
-    else process.stdout.write(`${summarize(doc)}\n\n`);
+  const opts: AnalyseOptions = values['criteria'] === undefined ? {} : { criteria: readCriteriaFile(values['criteria'] as string) };
+  const { docs, failed } = await loadDocuments(positionals, opts, values['no-cache'] !== true);
+  for (const d of docs) {
+    if (values['jsonl']) process.stdout.write(`${JSON.stringify(d.result)}\n`);
+    else if (values['text']) process.stdout.write(d.text);
+    else if (!values['json']) process.stdout.write(`${summarize(d.result)}\n\n`);
   }
-  cache?.close();
-  if (values.json) process.stdout.write(`${JSON.stringify({ documents: docs }, null, 2)}\n`);
+  if (values['json']) process.stdout.write(`${JSON.stringify({ documents: docs.map((d) => d.result) }, null, 2)}\n`);
   return failed > 0 ? 1 : 0;
 }
 
