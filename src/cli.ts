@@ -113,7 +113,7 @@ async function runExtract(argv: string[]): Promise<number> {
   if (positionals.length === 0) fail('extract needs at least one file or folder (see shiji --help)', 2);
   if ([values['json'], values['jsonl'], values['text']].filter(Boolean).length > 1) fail('choose one of --json, --jsonl, --text', 2);
 
-  const opts: AnalyseOptions = values['criteria'] === undefined ? {} : { criteria: readCriteriaFile(values['criteria'] as string) };
+  const opts = analyseOptions(values);
   const { docs, failed } = await loadDocuments(positionals, opts, values['no-cache'] !== true);
   for (const d of docs) {
     if (values['jsonl']) process.stdout.write(`${JSON.stringify(d.result)}\n`);
@@ -122,6 +122,12 @@ async function runExtract(argv: string[]): Promise<number> {
   }
   if (values['json']) process.stdout.write(`${JSON.stringify({ documents: docs.map((d) => d.result) }, null, 2)}\n`);
   return failed > 0 ? 1 : 0;
+}
+
+/** --criteria FILE, read once for the whole run. */
+function analyseOptions(values: Record<string, string | boolean | undefined>): AnalyseOptions {
+  const file = values['criteria'];
+  return typeof file === 'string' ? { criteria: readCriteriaFile(file) } : {};
 }
 
 /** A progress bar on stderr, only on a terminal and only once the work takes noticeable time. */
@@ -174,7 +180,7 @@ async function runExport(argv: string[]): Promise<number> {
   if (format === 'xlsx' && !out && process.stdout.isTTY) fail('xlsx is binary: give --out FILE.xlsx (or redirect stdout)', 2);
   const workers = values['workers'] === undefined ? undefined : Number(values['workers']);
   if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) fail('--workers takes a whole number', 2);
-  const opts: AnalyseOptions = values['criteria'] === undefined ? {} : { criteria: readCriteriaFile(values['criteria'] as string) };
+  const opts = analyseOptions(values);
   const { docs, failed } = await loadDocuments(positionals, opts, values['no-cache'] !== true, workers);
   const { allTables, reviewIndex } = await import('./export/tables.js');
   const render = await import('./export/render.js');
@@ -212,7 +218,7 @@ async function runExport(argv: string[]): Promise<number> {
 
 async function runReview(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, { db: { type: 'string' }, reviewer: { type: 'string' }, criteria: { type: 'string' }, 'no-cache': { type: 'boolean' } });
-  const opts: AnalyseOptions = values['criteria'] === undefined ? {} : { criteria: readCriteriaFile(values['criteria'] as string) };
+  const opts = analyseOptions(values);
   const { docs, failed } = await loadDocuments(positionals.length > 0 ? positionals : ['corpus'], opts, values['no-cache'] !== true);
   if (docs.length === 0) fail('nothing to review: no input could be analysed', 1);
   const reviewer = (values['reviewer'] as string | undefined) ?? (userInfo().username || 'reviewer');
