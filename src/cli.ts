@@ -229,6 +229,11 @@ async function runReview(argv: string[]): Promise<number> {
       process.stdout.write(reviewSummary(docs, store, reviewer));
       return failed > 0 ? 1 : 0;
     }
+    // Both ends are a terminal, so a person is at the keyboard. Ink renders only the final frame
+    // when it believes it runs under CI (CI or CONTINUOUS_INTEGRATION set), which would leave the
+    // reviewer looking at a blank screen; it reads those variables once, when it is first loaded.
+    delete process.env['CI'];
+    delete process.env['CONTINUOUS_INTEGRATION'];
     const [{ runReviewUi }, { buildModel }] = await Promise.all([import('./ui/run.js'), import('./ui/state.js')]);
     await runReviewUi(buildModel(docs), store, reviewer);
     return failed > 0 ? 1 : 0;

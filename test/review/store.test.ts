@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync, readFileSync, existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
@@ -88,17 +88,21 @@ describe('review store', () => {
     if (spawnSync('script', ['--version']).status !== 0) return; // util-linux script gives the UI a terminal
     const path = tmpDb();
     const cmd = `${process.execPath} dist/cli.js review ${NOTICE} --db ${path} --reviewer kim --no-cache`;
-    const child = spawn('script', ['-qfec', cmd, '/dev/null'], { stdio: ['pipe', 'pipe', 'ignore'], env: { ...process.env, COLUMNS: '100', LINES: '40', TERM: 'xterm-256color' } });
+    const child = spawn('script', ['-qfec', cmd, '/dev/null'], { stdio: ['pipe', 'pipe', 'ignore'], env: { ...process.env, COLUMNS: '100', LINES: '40', TERM: 'xterm-256color', CI: 'true' } }); // CI set, as on a build machine: a terminal still gets the live UI
     let out = '';
     child.stdout.on('data', (b: Buffer) => { out += b.toString(); });
-    const waitFor = async (re: RegExp): Promise<void> => { for (let i = 0; i < 200 && !re.test(out); i++) await new Promise((r) => setTimeout(r, 50)); };
+    const waitFor = async (re: RegExp): Promise<void> => { for (let i = 0; i < 160 && !re.test(out); i++) await new Promise((r) => setTimeout(r, 50)); };
+    const stop = (): void => { child.kill('SIGKILL'); spawnSync('pkill', ['-KILL', '-f', path]); };
+    onTestFinished(stop);
     await waitFor(/reviewed/);
+    expect(out).toMatch(/reviewed/);
     child.stdin.write('\r');
     await waitFor(/701/);
+    expect(out).toMatch(/701/);
     child.stdin.write('d');
     await waitFor(/saved: disputed/);
-    child.kill('SIGKILL');
-    spawnSync('pkill', ['-KILL', '-f', path]);
+    expect(out).toMatch(/saved: disputed/);
+    stop();
     const s = ReviewStore.open(path);
     expect(s.latest()).toEqual([expect.objectContaining({ reviewer: 'kim', claimText: '701 件', status: 'disputed' })]);
     s.close();
