@@ -133,17 +133,13 @@ export interface Analysis {
   readonly structure: DocumentStructure;
 }
 
-export function sha256(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
-/** One-shot SHA-256 of a short string (crypto.hash, much cheaper than a Hash object per call). */
-const quickSha256: (s: string) => string = typeof (cryptoHash as unknown) === 'function'
-  ? (s) => cryptoHash('sha256', s, 'hex')
-  : (s) => sha256(s);
+/** SHA-256 in hex; one-shot crypto.hash where Node has it (much cheaper than a Hash object per call). */
+export const sha256: (data: Uint8Array | string) => string = typeof (cryptoHash as unknown) === 'function'
+  ? (data) => cryptoHash('sha256', data, 'hex')
+  : (data) => createHash('sha256').update(data).digest('hex');
 
 export function claimId(docSha: string, start: number, end: number): string {
-  return quickSha256(`${docSha}:${start}:${end}`).slice(0, 16);
+  return sha256(`${docSha}:${start}:${end}`).slice(0, 16);
 }
 
 /** A paragraph cut into runs of sentences of one language (most paragraphs are a single run). */

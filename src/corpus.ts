@@ -83,8 +83,8 @@ export function cacheKey(bytes: Uint8Array, opts: AnalyseOptions): string {
 
 /** A cached analysis as a document of this path, or null. */
 export function cachedDocument(cache: AnalysisCache | null, key: string, path: string): AnalysedDocument | null {
-  const hit = cache?.get(key);
-  return hit ? { result: { ...hit.result, path }, text: hit.text, cached: true } : null;
+  const hit = cache?.get(key, path);
+  return hit ? { result: hit.result, text: hit.text, cached: true } : null;
 }
 
 /** Reads and analyses one file (text, Markdown, HTML; Word and PDF need analyseFileAsync). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AnalysisCache, analyseFileCached, readCriteriaFile } from '../src/index.js';
+import { AnalysisCache, analyseFileCached, readCriteriaFile, collectInputs, analyseFileAsync } from '../src/index.js';
+import { encodeAnalysis, decodeAnalysis } from '../src/cache.js';
 import { tmpDb, NOTICE } from './helpers/review.js';
 import { writeFileSync } from 'node:fs';
 
@@ -19,6 +20,20 @@ describe('analysis cache', () => {
     expect('doc' in other && other.doc.cached).toBe(false);
     expect(cache?.hits).toBe(1);
     cache?.close();
+  });
+
+  it('stores every corpus document so that it reads back byte for byte as the same JSON', async () => {
+    let claims = 0;
+    for (const f of collectInputs(['corpus', 'test/fixtures/formats']).files) {
+      const r = await analyseFileAsync(f.path);
+      if (!('analysis' in r)) throw new Error(`${f.path} did not analyse`);
+      const value = { result: r.analysis.result, text: r.analysis.text };
+      const stored = encodeAnalysis(value);
+      expect(JSON.stringify(decodeAnalysis(stored)), f.path).toBe(JSON.stringify(value));
+      if (r.analysis.result.claims.length > 20) expect(stored.length, f.path).toBeLessThan(JSON.stringify(value).length * 0.7);
+      claims += r.analysis.result.claims.length;
+    }
+    expect(claims).toBeGreaterThan(400);
   });
 
   it('is not used when it cannot be opened', () => {
