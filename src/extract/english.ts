@@ -11,6 +11,7 @@ import { APPROX_VALUES } from '../dictionaries.js';
 import type { Range } from '../structure/document.js';
 import type { Category, ViewClaim } from './claims.js';
 import { ShijiError } from '../errors.js';
+import { plainCardinal } from './cardinals.js';
 
 interface EnUnit { readonly unit: string; readonly kind: UnitKind; readonly base?: number }
 export interface EnglishTables {
@@ -145,8 +146,9 @@ function numbersOf(para: string): Num[] {
 const NUMBER_WORDS_G = new RegExp(NUMBER_WORDS.source, 'gi');
 
 /**
- * Digits by pattern; written-out numbers by compromise, read in a window around each number
- * word (compromise's cost grows with its input, about a millisecond a sentence).
+ * Digits by pattern; plain runs of cardinal words by plainCardinal; other written-out numbers
+ * by compromise, read in a window around each number word (compromise's cost grows with its
+ * input, about a millisecond a sentence).
  */
 function sentenceNumbers(sentence: string, offset: number): Num[] {
   const out = digitNumbers(sentence);
@@ -154,6 +156,12 @@ function sentenceNumbers(sentence: string, offset: number): Num[] {
   let covered = -1;
   for (const m of sentence.matchAll(NUMBER_WORDS_G)) {
     if (m.index < covered) continue;
+    const plain = plainCardinal(sentence, m.index);
+    if (plain) {
+      if (!taken(plain.start, plain.end)) out.push({ ...plain, ordinal: false });
+      covered = plain.end;
+      continue;
+    }
     const from = Math.max(0, m.index - 24);
     const to = Math.min(sentence.length, m.index + m[0].length + 48);
     for (const n of compromiseNumbers(sentence.slice(from, to))) {
@@ -167,7 +175,31 @@ function sentenceNumbers(sentence: string, offset: number): Num[] {
   return out.sort((a, b) => a.start - b.start).map((n) => ({ ...n, start: n.start + offset, end: n.end + offset }));
 }
 
-function compromiseNumbers(para: string): Num[] {
+/**
+ * compromise parses the match patterns behind .numbers() anew on every call, which is most of
+ * that call's cost. Parsed patterns are meant to be reused (compromise's own advice is to
+ * precompile them), so its parseMatch method is replaced, through its plugin interface, by one
+ * that remembers what it has parsed. The patterns are compromise's own: some 700, most parsed once when its model loads.
+ */
+type ParseMatch = (regs: string, opts: unknown, world: unknown) => unknown;
+const PARSE_MATCH_MEMO = 4096;
+{
+  const original = (nlp.methods() as { one: { parseMatch: ParseMatch } }).one.parseMatch;
+  const memo = new Map<string, unknown>();
+  const parseMatch: ParseMatch = (regs, opts, world) => {
+    const key = `${regs}\u0000${JSON.stringify(opts ?? null)}`;
+    let parsed = memo.get(key);
+    if (parsed === undefined) {
+      parsed = original(regs, opts, world);
+      if (memo.size < PARSE_MATCH_MEMO) memo.set(key, parsed);
+    }
+    return parsed;
+  };
+  nlp.plugin({ methods: { one: { parseMatch } } });
+}
+
+/** Numbers compromise finds in a window of text (exported for the differential test of plainCardinal). */
+export function compromiseNumbers(para: string): Num[] {
   const out: Num[] = [];
   const json = nlp(para).numbers().json({ offset: true }) as Array<{ text: string; offset: { start: number; length: number }; number?: { num: number | null }; terms?: Array<{ tags: string[] }> }>;
   for (const m of json) {
