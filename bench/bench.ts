@@ -59,8 +59,10 @@ const pinned = run(1, '-', true);
 const inline = run(1, '-');
 const threads = run(2, '-');
 const cachePath = join(work, 'cache.sqlite');
-const cold = run(1, cachePath);
-const warm = run(1, cachePath);
+// best of three each, as for the throughput: every cold run starts from a cache file of its own
+const bestRun = (runs: Run[]): Run => runs.reduce((a, b) => (b.ms < a.ms ? b : a));
+const cold = bestRun([1, 2, 3].map((k) => run(1, join(work, `cold-${k}.sqlite`))));
+const warm = bestRun([1, 2, 3].map(() => run(1, join(work, 'cold-3.sqlite'))));
 const best2 = Math.min(inline.ms, threads.ms);
 line('');
 line(`2. corpus of ${pinned.docs} documents generated from corpus/ (each configuration in a fresh process)`);
@@ -68,7 +70,7 @@ line(`   1 core${hasTaskset ? ' (taskset -c 0)' : ' (taskset missing: not pinned
 line(`   2 cores, one analysis thread (V8 runs GC and compilation on the other core): ${rate(inline)}`);
 line(`   2 cores, two worker threads (--workers 2): ${rate(threads)}`);
 line(`   speed-up from the second core: ${(pinned.ms / best2).toFixed(2)}x  (target >= 1.6)`);
-line(`   cold run with cache writes: ${(cold.ms / 1000).toFixed(2)} s    warm rerun: ${(warm.ms / 1000).toFixed(3)} s    warm is ${(cold.ms / warm.ms).toFixed(1)}x faster  (target >= 20)`);
+line(`   cold run with cache writes (best of 3): ${(cold.ms / 1000).toFixed(2)} s    warm rerun (best of 3): ${(warm.ms / 1000).toFixed(3)} s    warm is ${(cold.ms / warm.ms).toFixed(1)}x faster  (target >= 20)`);
 line(`   peak RSS: one thread ${inline.maxRssMB.toFixed(0)} MB, two worker threads ${threads.maxRssMB.toFixed(0)} MB  (target < 1536 MB)`);
 
 // ---- 3. first frame ----

@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
-import { analyseFileCachedAsync, cacheKey, cachedDocument, type AnalysedDocument, type CachedOutcome } from './corpus.js';
+import { analyseFileCachedAsync, cacheKey, cachedDocument, criteriaSource, type AnalysedDocument, type CachedOutcome } from './corpus.js';
 import { AnalysisCache } from './cache.js';
 import type { AnalyseOptions, DocumentResult } from './analyse.js';
 import { ShijiError, type ShijiErrorCode } from './errors.js';
@@ -42,7 +42,7 @@ export async function analyseMany(paths: readonly string[], b: BatchOptions = {}
   const misses: number[] = [];
   let done = 0;
   const tick = (): void => { done++; b.onProgress?.(done, paths.length); };
-  const keys: string[] = new Array(paths.length).fill('');
+  const criteria = criteriaSource(opts);
 
   for (let i = 0; i < paths.length; i++) {
     const path = paths[i] as string;
@@ -52,8 +52,7 @@ export async function analyseMany(paths: readonly string[], b: BatchOptions = {}
       misses.push(i); // analyseFileCachedAsync reports why it cannot be read
       continue;
     }
-    keys[i] = cacheKey(bytes, opts);
-    const hit = cachedDocument(cache, keys[i] as string, path);
+    const hit = cachedDocument(cache, cacheKey(bytes, opts), path);
     if (hit) { out[i] = { path, doc: hit }; tick(); }
     else misses.push(i);
   }
@@ -84,7 +83,8 @@ export async function analyseMany(paths: readonly string[], b: BatchOptions = {}
           if ('error' in reply) out[reply.id] = { path, error: new ShijiError(reply.error.code as ShijiErrorCode, reply.error.message.replace(`${path}: `, ''), path) };
           else {
             const doc: AnalysedDocument = { result: reply.result as DocumentResult, text: reply.text, cached: false };
-            if (cache && keys[reply.id]) cache.put(keys[reply.id] as string, { result: doc.result, text: doc.text });
+            // keyed by the hash of the bytes the worker analysed, whatever the file holds by now
+            if (cache) cache.put(AnalysisCache.key(doc.result.sha256, criteria), { result: doc.result, text: doc.text });
             out[reply.id] = { path, doc };
           }
           tick();

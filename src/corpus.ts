@@ -78,7 +78,12 @@ function asProblem(e: unknown, path: string): { path: string; error: ShijiError 
 
 /** The cache key of some content analysed with these options (criteria change the analysis). */
 export function cacheKey(bytes: Uint8Array, opts: AnalyseOptions): string {
-  return AnalysisCache.key(sha256(bytes), opts.criteria ? JSON.stringify(opts.criteria.criteria) : '');
+  return AnalysisCache.key(sha256(bytes), criteriaSource(opts));
+}
+
+/** What the criteria given with --criteria add to a cache key. */
+export function criteriaSource(opts: AnalyseOptions): string {
+  return opts.criteria ? JSON.stringify(opts.criteria.criteria) : '';
 }
 
 /** A cached analysis as a document of this path, or null. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AnalysisCache, analyseFileCached, readCriteriaFile, collectInputs, analyseFileAsync } from '../src/index.js';
+import { AnalysisCache, analyseFileCached, readCriteriaFile, collectInputs, analyseFileAsync, analyseText, sha256 } from '../src/index.js';
 import { encodeAnalysis, decodeAnalysis } from '../src/cache.js';
 import { tmpDb, NOTICE } from './helpers/review.js';
 import { writeFileSync } from 'node:fs';
@@ -30,10 +30,15 @@ describe('analysis cache', () => {
       const value = { result: r.analysis.result, text: r.analysis.text };
       const stored = encodeAnalysis(value);
       expect(JSON.stringify(decodeAnalysis(stored)), f.path).toBe(JSON.stringify(value));
-      if (r.analysis.result.claims.length > 20) expect(stored.length, f.path).toBeLessThan(JSON.stringify(value).length * 0.7);
+      if (r.analysis.result.claims.length > 20) expect(stored.length, f.path).toBeLessThan(Buffer.byteLength(JSON.stringify(value)) * 0.7);
       claims += r.analysis.result.claims.length;
     }
     expect(claims).toBeGreaterThan(400);
+    // any code unit survives, NUL and a lone surrogate included: pieces are cut by length
+    const text = `一\u0000二\ud800三 5 件`;
+    const doc = analyseText(text, { path: 'odd.txt', sha256: sha256(text), encoding: 'utf-8', bom: false });
+    const odd = { result: doc.result, text: doc.text };
+    expect(decodeAnalysis(encodeAnalysis(odd))).toEqual(odd);
   });
 
   it('is not used when it cannot be opened', () => {
