@@ -11,35 +11,37 @@
  *   path), and are cut apart by their lengths, so no character is reserved as a separator.
  *
  * Layout: u32 LE byte length of the ASCII part | ASCII JSON (Rows) | UTF-16LE part.
- * Claims with the same heading path, rule list or terms share one (read-only) array.
+ * Claims with the same span, heading path, rule list, terms or criteria share one (read-only)
+ * object, which spares most of the allocation (and garbage collection) of a warm run.
  */
-import type { Claim, CriterionLink, DocumentResult } from './analyse.js';
+import type { Claim, CriterionLink, DocumentResult, Span } from './analyse.js';
 
 export interface CachedAnalysis { readonly result: DocumentResult; readonly text: string }
 
 /** Part of the cache key: a change of layout misses instead of misreading. */
-export const STORAGE_FORMAT = 'number-rows-3';
+export const STORAGE_FORMAT = 'number-rows-4';
 
 /**
- * One claim, field by field in the order of the Claim interface; s = an index into the string
- * table, -1 for null. The criteria come last, three numbers each: id (s), score, terms (list).
+ * One claim, field by field in the order of the Claim interface: s = an index into the string
+ * table, sp = into the span table, -1 for null.
  */
 type ClaimRow = readonly [
   id: number, nominee: number, start: number, end: number, text: number, value: number, from: number | null,
   approx: number, unit: number, category: number, direction: number, period: number,
-  sentenceStart: number, sentenceEnd: number, section: number,
+  sentence: number, section: number, criteria: number,
   unitWritten: number, low: number | null, high: number | null, baseline: number, rateUnit: number, rateText: number,
-  periodStart: number, periodEnd: number, fromStart: number, fromEnd: number, headings: number,
-  paragraphStart: number, paragraphEnd: number, rules: number,
-  ...criteria: number[],
+  periodSpan: number, fromSpan: number, headings: number, paragraph: number, rules: number,
 ];
-const CRITERIA_AT = 29;
 
 interface Rows {
   /** UTF-16 lengths of the pieces of the UTF-16 part: result JSON, text, then each string */
   readonly lengths: readonly number[];
   /** lists of strings (heading paths, rule lists, terms), as string indices */
   readonly lists: ReadonlyArray<readonly number[]>;
+  /** distinct spans, start and end */
+  readonly spans: readonly number[];
+  /** distinct criteria lists, three numbers a link: id (string), score, terms (list) */
+  readonly criteria: ReadonlyArray<readonly number[]>;
   readonly claims: readonly ClaimRow[];
 }
 
@@ -57,20 +59,22 @@ class Interner<T> {
 }
 
 export function encodeAnalysis(value: CachedAnalysis): Buffer {
-  const strings = new Interner<string>((s) => s);
+  const strings = new Interner<string>((x) => x);
   const s = (x: string | null): number => (x === null ? -1 : strings.of(x));
   const lists = new Interner<readonly number[]>((l) => l.join(','));
   const list = (xs: readonly string[]): number => lists.of(xs.map((x) => strings.of(x)));
+  const spans = new Interner<Span>((x) => `${x.start},${x.end}`);
+  const span = (x: Span | null): number => (x === null ? -1 : spans.of(x));
+  const criteria = new Interner<readonly number[]>((l) => l.join(','));
   const claims = value.result.claims.map((c): ClaimRow => [
     s(c.id), s(c.nominee), c.start, c.end, s(c.text), c.value, c.from, s(c.approx), s(c.unit), s(c.category), s(c.direction), s(c.period),
-    c.sentence.start, c.sentence.end, s(c.section), s(c.unitWritten), c.low, c.high, s(c.baseline), s(c.rate?.unit ?? null), s(c.rate?.text ?? null),
-    c.periodSpan?.start ?? -1, c.periodSpan?.end ?? -1, c.fromSpan?.start ?? -1, c.fromSpan?.end ?? -1, list(c.headings),
-    c.paragraph.start, c.paragraph.end, list(c.rules),
-    ...c.criteria.flatMap((l) => [strings.of(l.id), l.score, list(l.terms)]),
+    span(c.sentence), s(c.section), criteria.of(c.criteria.flatMap((l) => [strings.of(l.id), l.score, list(l.terms)])),
+    s(c.unitWritten), c.low, c.high, s(c.baseline), s(c.rate?.unit ?? null), s(c.rate?.text ?? null),
+    span(c.periodSpan), span(c.fromSpan), list(c.headings), span(c.paragraph), list(c.rules),
   ]);
   const rest = JSON.stringify({ ...value.result, claims: 0 });
   const pieces = [rest, value.text, ...strings.values];
-  const rows: Rows = { lengths: pieces.map((p) => p.length), lists: lists.values, claims };
+  const rows: Rows = { lengths: pieces.map((p) => p.length), lists: lists.values, spans: spans.values.flatMap((x) => [x.start, x.end]), criteria: criteria.values, claims };
   const ascii = Buffer.from(JSON.stringify(rows), 'latin1');
   const out = Buffer.allocUnsafe(4 + ascii.length + 2 * pieces.reduce((n, p) => n + p.length, 0));
   out.writeUInt32LE(ascii.length, 0);
@@ -94,20 +98,23 @@ export function decodeAnalysis(buf: Buffer, path?: string): CachedAnalysis {
     at += len;
   }
   const lists = rows.lists.map((l) => l.map((i) => strings[i] as string));
+  const spans: Span[] = new Array(rows.spans.length / 2);
+  for (let i = 0; i < spans.length; i++) spans[i] = { start: rows.spans[2 * i] as number, end: rows.spans[2 * i + 1] as number };
+  const criteria = rows.criteria.map((l) => {
+    const links: CriterionLink[] = [];
+    for (let i = 0; i + 2 < l.length; i += 3) links.push({ id: strings[l[i] as number] as string, score: l[i + 1] as number, terms: lists[l[i + 2] as number] as string[] });
+    return links;
+  });
   const str = (i: number): string => strings[i] as string;
   const opt = (i: number): string | null => (i < 0 ? null : strings[i] as string);
-  const claims = rows.claims.map((a): Claim => {
-    const criteria: CriterionLink[] = [];
-    for (let i = CRITERIA_AT; i + 2 < a.length; i += 3) criteria.push({ id: str(a[i] as number), score: a[i + 1] as number, terms: lists[a[i + 2] as number] as string[] });
-    return {
-      id: str(a[0]), nominee: opt(a[1]), start: a[2], end: a[3], text: str(a[4]), value: a[5], from: a[6],
-      approx: str(a[7]) as Claim['approx'], unit: str(a[8]), category: str(a[9]) as Claim['category'], direction: opt(a[10]) as Claim['direction'],
-      period: opt(a[11]), sentence: { start: a[12], end: a[13] }, section: opt(a[14]), criteria,
-      unitWritten: str(a[15]), low: a[16], high: a[17], baseline: opt(a[18]),
-      rate: a[19] < 0 ? null : { unit: str(a[19]) as NonNullable<Claim['rate']>['unit'], text: str(a[20]) },
-      periodSpan: a[21] < 0 ? null : { start: a[21], end: a[22] }, fromSpan: a[23] < 0 ? null : { start: a[23], end: a[24] },
-      headings: lists[a[25]] as string[], paragraph: { start: a[26], end: a[27] }, rules: lists[a[28]] as string[],
-    };
-  });
+  const claims = rows.claims.map((a): Claim => ({
+    id: str(a[0]), nominee: opt(a[1]), start: a[2], end: a[3], text: str(a[4]), value: a[5], from: a[6],
+    approx: str(a[7]) as Claim['approx'], unit: str(a[8]), category: str(a[9]) as Claim['category'], direction: opt(a[10]) as Claim['direction'],
+    period: opt(a[11]), sentence: spans[a[12]] as Span, section: opt(a[13]), criteria: criteria[a[14]] as CriterionLink[],
+    unitWritten: str(a[15]), low: a[16], high: a[17], baseline: opt(a[18]),
+    rate: a[19] < 0 ? null : { unit: str(a[19]) as NonNullable<Claim['rate']>['unit'], text: str(a[20]) },
+    periodSpan: a[21] < 0 ? null : spans[a[21]] as Span, fromSpan: a[22] < 0 ? null : spans[a[22]] as Span,
+    headings: lists[a[23]] as string[], paragraph: spans[a[24]] as Span, rules: lists[a[25]] as string[],
+  }));
   return { result: path === undefined ? { ...result, claims } : { ...result, path, claims }, text };
 }
