@@ -92,7 +92,7 @@ export function plainCardinal(s: string, at: number): Cardinal | null {
   // "one" alone is as often a pronoun or determiner (one more, one of, no one): compromise decides
   if (/^one$/i.test(run)) return null;
   // Title Case away from a sentence start is a name (One Billion Cells), left to compromise
-  if (/[A-Z]/.test(run) && !(/^[A-Z][a-z]+(?:[ -][a-z]+)*$/.test(run) && /(?:^|[.!?]\s+|\n\s*)$/.test(s.slice(Math.max(0, at - 4), at)))) return null;
+  if (/[A-Z]/.test(run) && !(/^[A-Z][a-z]+(?:[ -][a-z]+)*$/.test(run) && /(?:^\s*|[.!?]\s+|\n\s*)$/.test(s.slice(Math.max(0, at - 4), at)))) return null;
   // only whitespace or sentence punctuation may follow: compromise keeps `, ** or > in its span
   if (!/^(?:\s*$|\s+[(“"]?[A-Za-z]|[.,;:!?)”"]+(?:\s*$|\s+[(“"]?[A-Za-z]))/.test(s.slice(end, end + 6))) return null;
   const after = s.slice(end, end + 24);

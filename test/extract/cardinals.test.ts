@@ -104,6 +104,12 @@ describe('plain English cardinals', () => {
     expect(agreed).toBeGreaterThan(answered / 2);
   });
 
+  it('reads a capitalised cardinal that opens a sentence, also after the space a sentence split leaves', () => {
+    expect(plainCardinal('Seven hundred families were rehoused.', 0)).toEqual({ start: 0, end: 13, value: 700 });
+    expect(plainCardinal(' Seven hundred families were rehoused.', 1)).toEqual({ start: 1, end: 14, value: 700 });
+    expect(plainCardinal('the Seven Hundred Club', 4)).toBeNull();
+  });
+
   it.each([
     ['a hundred cases'], ['two and a half years'], ['two-thirds of the backlog'], ['the twenty-first session'], ['a five-year plan'],
     ['one of three units'], ['twelve dozen eggs'], ['values (One, Two, Three)'], ['call `five` twice'], ['one more option'],
