@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
-import { analyseFileCachedAsync, cacheKey, cachedDocument, criteriaSource, type AnalysedDocument, type CachedOutcome } from './corpus.js';
+import { analyseFileCachedAsync, cacheKey, cachedDocument, optionsKey, type AnalysedDocument, type CachedOutcome } from './corpus.js';
 import { AnalysisCache } from './cache.js';
 import type { AnalyseOptions, DocumentResult } from './analyse.js';
 import { ShijiError, type ShijiErrorCode } from './errors.js';
@@ -42,7 +42,7 @@ export async function analyseMany(paths: readonly string[], b: BatchOptions = {}
   const misses: number[] = [];
   let done = 0;
   const tick = (): void => { done++; b.onProgress?.(done, paths.length); };
-  const criteria = criteriaSource(opts);
+  const options = optionsKey(opts);
 
   for (let i = 0; i < paths.length; i++) {
     const path = paths[i] as string;
@@ -84,7 +84,7 @@ export async function analyseMany(paths: readonly string[], b: BatchOptions = {}
           else {
             const doc: AnalysedDocument = { result: reply.result as DocumentResult, text: reply.text, cached: false };
             // keyed by the hash of the bytes the worker analysed, whatever the file holds by now
-            if (cache) cache.put(AnalysisCache.key(doc.result.sha256, criteria), { result: doc.result, text: doc.text });
+            if (cache) cache.put(AnalysisCache.key(doc.result.sha256, options), { result: doc.result, text: doc.text });
             out[reply.id] = { path, doc };
           }
           tick();

@@ -31,15 +31,17 @@ function hashDir(dir: string, h: ReturnType<typeof createHash>): void {
   }
 }
 
-let dictionaryHash: string | null = null;
+const dictionaryHashes = new Map<string, string>();
 /** Extractor version and dictionary contents: what makes a cached analysis stale. */
 export function analysisVersion(dir: string = DEFAULT_DICTIONARY_DIR): string {
-  if (dictionaryHash === null) {
+  let hash = dictionaryHashes.get(dir);
+  if (hash === undefined) {
     const h = createHash('sha256');
     hashDir(dir, h);
-    dictionaryHash = h.digest('hex').slice(0, 16);
+    hash = h.digest('hex').slice(0, 16);
+    dictionaryHashes.set(dir, hash);
   }
-  return `${EXTRACTOR_VERSION}:${dictionaryHash}`;
+  return `${EXTRACTOR_VERSION}:${hash}`;
 }
 
 export class AnalysisCache {
@@ -48,11 +50,19 @@ export class AnalysisCache {
   private readonly putStmt: Database.Statement;
   hits = 0;
   misses = 0;
+  /** analyses of another extractor, dictionary or storage version removed when the cache was opened */
+  readonly purged: number;
 
-  private constructor(db: Database.Database) {
+  private constructor(db: Database.Database, purged: number) {
     this.db = db;
+    this.purged = purged;
     this.getStmt = db.prepare('SELECT value FROM analyses WHERE key = ?');
-    this.putStmt = db.prepare('INSERT OR REPLACE INTO analyses (key, value, at) VALUES (?, ?, ?)');
+    this.putStmt = db.prepare('INSERT OR REPLACE INTO analyses (key, value, at, version) VALUES (?, ?, ?, ?)');
+  }
+
+  /** What every row written now is tagged with; rows with another tag can never be read again. */
+  static version(): string {
+    return `${analysisVersion()}/${STORAGE_FORMAT}`;
   }
 
   /** Opens the cache, or returns null when it cannot be used (read-only home, corrupt file…). */
@@ -64,15 +74,21 @@ export class AnalysisCache {
       db.pragma('busy_timeout = 5000');
       db.pragma('synchronous = NORMAL'); // a cache: losing the last writes on power loss costs a re-analysis, nothing more
       db.pragma('mmap_size = 268435456'); // a warm run reads every row once: mapped pages spare a copy per page
-      db.exec('CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, value BLOB NOT NULL, at TEXT NOT NULL)');
-      return new AnalysisCache(db);
+      db.exec('CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, value BLOB NOT NULL, at TEXT NOT NULL, version TEXT)');
+      // caches written before rows carried their version: add the column (their rows go below)
+      if (!(db.pragma('table_info(analyses)') as Array<{ name: string }>).some((c) => c.name === 'version')) db.exec('ALTER TABLE analyses ADD COLUMN version TEXT');
+      db.exec('CREATE INDEX IF NOT EXISTS analyses_version ON analyses (version)');
+      // A new extractor, dictionary or layout makes every older row unreachable (its key cannot be
+      // asked for again), so they are dropped here rather than left to grow the file forever.
+      const purged = db.prepare('DELETE FROM analyses WHERE version IS NOT ?').run(AnalysisCache.version()).changes;
+      return new AnalysisCache(db, purged);
     } catch {
       return null;
     }
   }
 
-  static key(contentSha: string, criteriaSource: string): string {
-    return sha256(`${analysisVersion()}\u0000${STORAGE_FORMAT}\u0000${contentSha}\u0000${criteriaSource}`);
+  static key(contentSha: string, options: string): string {
+    return sha256(`${AnalysisCache.version()}\u0000${contentSha}\u0000${options}`);
   }
 
   /** The analysis stored under key, with its result's path set to path when one is given. */
@@ -90,7 +106,7 @@ export class AnalysisCache {
   }
 
   put(key: string, value: CachedAnalysis): void {
-    try { this.putStmt.run(key, encodeAnalysis(value), new Date().toISOString()); } catch { /* a cache that cannot be written is not used */ }
+    try { this.putStmt.run(key, encodeAnalysis(value), new Date().toISOString(), AnalysisCache.version()); } catch { /* a cache that cannot be written is not used */ }
   }
 
   close(): void { try { this.db.close(); } catch { /* already closed */ } }

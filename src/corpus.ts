@@ -6,7 +6,8 @@ import { readdirSync, statSync, readFileSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { ShijiError } from './errors.js';
 import { analyseBytes, analyseBytesAsync, sha256, type Analysis, type AnalyseOptions, type DocumentResult } from './analyse.js';
-import { AnalysisCache } from './cache.js';
+import { AnalysisCache, analysisVersion } from './cache.js';
+import { DEFAULT_DICTIONARY_DIR } from './dictionaries.js';
 
 export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.markdown', '.text', '.html', '.htm', '.xhtml', '.docx', '.pdf'] as const;
 
@@ -78,12 +79,18 @@ function asProblem(e: unknown, path: string): { path: string; error: ShijiError 
 
 /** The cache key of some content analysed with these options (criteria change the analysis). */
 export function cacheKey(bytes: Uint8Array, opts: AnalyseOptions): string {
-  return AnalysisCache.key(sha256(bytes), criteriaSource(opts));
+  return AnalysisCache.key(sha256(bytes), optionsKey(opts));
 }
 
-/** What the criteria given with --criteria add to a cache key. */
-export function criteriaSource(opts: AnalyseOptions): string {
-  return opts.criteria ? JSON.stringify(opts.criteria.criteria) : '';
+/**
+ * What the options add to a cache key: the criteria given with --criteria, and dictionaries
+ * whose contents differ from the bundled ones.
+ */
+export function optionsKey(opts: AnalyseOptions): string {
+  const criteria = opts.criteria ? JSON.stringify(opts.criteria.criteria) : '';
+  if (!opts.dicts || opts.dicts.dir === DEFAULT_DICTIONARY_DIR) return criteria;
+  const own = analysisVersion(opts.dicts.dir);
+  return own === analysisVersion() ? criteria : `${criteria}\u0000${own}`;
 }
 
 /** A cached analysis as a document of this path, or null. */

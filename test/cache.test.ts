@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { AnalysisCache, analyseFileCached, readCriteriaFile, collectInputs, analyseFileAsync, analyseText, sha256 } from '../src/index.js';
 import { encodeAnalysis, decodeAnalysis } from '../src/cache.js';
 import { tmpDb, NOTICE } from './helpers/review.js';
-import { writeFileSync } from 'node:fs';
+import { writeFileSync, readFileSync, mkdtempSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { cacheKey } from '../src/corpus.js';
+import { loadDictionaries } from '../src/dictionaries.js';
 
 describe('analysis cache', () => {
   it('serves unchanged content without analysing it again, and misses on other criteria', () => {
@@ -39,6 +44,43 @@ describe('analysis cache', () => {
     const doc = analyseText(text, { path: 'odd.txt', sha256: sha256(text), encoding: 'utf-8', bom: false });
     const odd = { result: doc.result, text: doc.text };
     expect(decodeAnalysis(encodeAnalysis(odd))).toEqual(odd);
+  });
+
+  it('drops rows of other versions when opened, older layouts included, and keeps its own', () => {
+    const path = tmpDb('purge.sqlite');
+    const cache = AnalysisCache.open(path);
+    analyseFileCached(NOTICE, {}, cache);
+    cache?.close();
+    const db = new Database(path);
+    db.prepare('INSERT INTO analyses (key, value, at, version) VALUES (?, ?, ?, ?)').run('k-old', Buffer.from('x'), 'then', 'an older shiji');
+    db.close();
+    const again = AnalysisCache.open(path);
+    expect(again?.purged).toBe(1);
+    expect('doc' in analyseFileCached(NOTICE, {}, again) && again?.hits).toBe(1);
+    again?.close();
+    // a cache from before rows carried their version: opened, migrated, emptied
+    const old = tmpDb('old-layout.sqlite');
+    const o = new Database(old);
+    o.exec('CREATE TABLE analyses (key TEXT PRIMARY KEY, value TEXT NOT NULL, at TEXT NOT NULL)');
+    o.prepare('INSERT INTO analyses VALUES (?, ?, ?)').run('k', '{}', 'then');
+    o.close();
+    const migrated = AnalysisCache.open(old);
+    expect(migrated?.purged).toBe(1);
+    expect('doc' in analyseFileCached(NOTICE, {}, migrated) && migrated?.hits).toBe(0);
+    expect('doc' in analyseFileCached(NOTICE, {}, migrated) && migrated?.hits).toBe(1);
+    migrated?.close();
+  });
+
+  it('keys an analysis with other dictionaries apart from one with the bundled ones', () => {
+    const bytes = readFileSync(NOTICE);
+    const bundled = cacheKey(bytes, {});
+    const same = mkdtempSync(join(tmpdir(), 'shiji-dicts-'));
+    cpSync('dictionaries', same, { recursive: true });
+    expect(cacheKey(bytes, { dicts: loadDictionaries(same) })).toBe(bundled); // same contents, same analysis
+    const changed = mkdtempSync(join(tmpdir(), 'shiji-dicts-'));
+    cpSync('dictionaries', changed, { recursive: true });
+    writeFileSync(join(changed, 'hedges.yaml'), `${readFileSync(join(changed, 'hedges.yaml'), 'utf8')}\n# changed\n`);
+    expect(cacheKey(bytes, { dicts: loadDictionaries(changed) })).not.toBe(bundled);
   });
 
   it('is not used when it cannot be opened', () => {
