@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import nlp from 'compromise';
+import type nlpModule from 'compromise';
+import { createRequire } from 'node:module';
 import type { Approx, RateUnit, UnitKind } from '../dictionaries.js';
 import { APPROX_VALUES } from '../dictionaries.js';
 import type { Range } from '../structure/document.js';
@@ -175,16 +176,28 @@ function sentenceNumbers(sentence: string, offset: number): Num[] {
   return out.sort((a, b) => a.start - b.start).map((n) => ({ ...n, start: n.start + offset, end: n.end + offset }));
 }
 
-/**
- * compromise parses the match patterns behind .numbers() anew on every call, which is most of
- * that call's cost. Parsed patterns are meant to be reused (compromise's own advice is to
- * precompile them), so its parseMatch method is replaced, through its plugin interface, by one
- * that remembers what it has parsed. The patterns are compromise's own: some 700, most parsed once when its model loads.
- */
+type Nlp = typeof nlpModule;
 type ParseMatch = (regs: string, opts: unknown, world: unknown) => unknown;
 const PARSE_MATCH_MEMO = 4096;
-{
-  const original = (nlp.methods() as { one: { parseMatch: ParseMatch } }).one.parseMatch;
+const requireCjs = createRequire(import.meta.url);
+let loaded: Nlp | null = null;
+
+/**
+ * compromise, loaded the first time a written-out number needs it: loading it takes a fifth of
+ * a second, which a Chinese corpus, or one served from the analysis cache, never needs to pay
+ * (the review UI opens that much sooner). Its CommonJS build is the one that can be loaded on
+ * demand from synchronous code, and loads faster than its ES modules.
+ *
+ * compromise also parses the match patterns behind .numbers() anew on every call, which is most
+ * of that call's cost. Parsed patterns are meant to be reused (compromise's own advice is to
+ * precompile them), so its parseMatch method is replaced, through its plugin interface, by one
+ * that remembers what it has parsed. The patterns are compromise's own: some 700, most parsed
+ * once when its model loads.
+ */
+function nlp(): Nlp {
+  if (loaded) return loaded;
+  const c = requireCjs('compromise') as Nlp;
+  const original = (c.methods() as { one: { parseMatch: ParseMatch } }).one.parseMatch;
   const memo = new Map<string, unknown>();
   const parseMatch: ParseMatch = (regs, opts, world) => {
     const key = `${regs}\u0000${JSON.stringify(opts ?? null)}`;
@@ -195,13 +208,15 @@ const PARSE_MATCH_MEMO = 4096;
     }
     return parsed;
   };
-  nlp.plugin({ methods: { one: { parseMatch } } });
+  c.plugin({ methods: { one: { parseMatch } } });
+  loaded = c;
+  return c;
 }
 
 /** Numbers compromise finds in a window of text (exported for the differential test of plainCardinal). */
 export function compromiseNumbers(para: string): Num[] {
   const out: Num[] = [];
-  const json = nlp(para).numbers().json({ offset: true }) as Array<{ text: string; offset: { start: number; length: number }; number?: { num: number | null }; terms?: Array<{ tags: string[] }> }>;
+  const json = nlp()(para).numbers().json({ offset: true }) as Array<{ text: string; offset: { start: number; length: number }; number?: { num: number | null }; terms?: Array<{ tags: string[] }> }>;
   for (const m of json) {
     const v = m.number?.num;
     if (v === null || v === undefined || !Number.isFinite(v)) continue;
