@@ -234,6 +234,9 @@ async function runReview(argv: string[]): Promise<number> {
     // reviewer looking at a blank screen; it reads those variables once, when it is first loaded.
     delete process.env['CI'];
     delete process.env['CONTINUOUS_INTEGRATION'];
+    // React picks its production build (no development checks: faster to load and to render)
+    // unless told otherwise; it reads this when first loaded, just below.
+    process.env['NODE_ENV'] ??= 'production';
     const [{ runReviewUi }, { buildModel }] = await Promise.all([import('./ui/run.js'), import('./ui/state.js')]);
     await runReviewUi(buildModel(docs), store, reviewer);
     return failed > 0 ? 1 : 0;
