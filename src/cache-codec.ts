@@ -22,8 +22,9 @@ export interface CachedAnalysis { readonly result: DocumentResult; readonly text
 export const STORAGE_FORMAT = 'number-rows-4';
 
 /**
- * One claim, field by field in the order of the Claim interface: s = an index into the string
- * table, sp = into the span table, -1 for null.
+ * One claim, field by field in the order of the Claim interface. Strings are indices into the
+ * string table, spans into the span table, criteria into the criteria lists, headings and rules
+ * into the lists; -1 stands for null. Numbers of the claim (value, from, low, high) are as is.
  */
 type ClaimRow = readonly [
   id: number, nominee: number, start: number, end: number, text: number, value: number, from: number | null,
