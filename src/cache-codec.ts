@@ -90,7 +90,7 @@ export function decodeAnalysis(buf: Buffer, path?: string): CachedAnalysis {
   const rows = JSON.parse(buf.toString('latin1', 4, 4 + n)) as Rows;
   const all = buf.toString('utf16le', 4 + n);
   const [restLength = 0, textLength = 0] = rows.lengths;
-  const result = JSON.parse(all.slice(0, restLength)) as Omit<DocumentResult, 'claims'>;
+  const result = JSON.parse(all.slice(0, restLength)) as DocumentResult;
   const text = all.slice(restLength, restLength + textLength);
   const strings: string[] = new Array(rows.lengths.length - 2);
   for (let i = 2, at = restLength + textLength; i < rows.lengths.length; i++) {
@@ -117,5 +117,9 @@ export function decodeAnalysis(buf: Buffer, path?: string): CachedAnalysis {
     periodSpan: a[21] < 0 ? null : spans[a[21]] as Span, fromSpan: a[22] < 0 ? null : spans[a[22]] as Span,
     headings: lists[a[23]] as string[], paragraph: spans[a[24]] as Span, rules: lists[a[25]] as string[],
   }));
-  return { result: path === undefined ? { ...result, claims } : { ...result, path, claims }, text };
+  // the parsed object is new and ours: fill in its place-holders rather than copy it
+  const whole = result as { -readonly [K in keyof DocumentResult]: DocumentResult[K] };
+  whole.claims = claims;
+  if (path !== undefined) whole.path = path;
+  return { result: whole, text };
 }
