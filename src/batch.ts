@@ -18,8 +18,9 @@ export interface BatchOptions {
   readonly cache?: AnalysisCache | null;
   /**
    * Worker threads to use; 0 or 1 analyses on the calling thread. Default 1: on the 2-core
-   * machines measured (npm run bench), one thread is faster, because V8 already spends the
-   * second core on garbage collection and compilation and the analysis is memory-bound.
+   * machines measured (npm run bench), one thread is faster, because V8 already spends much of
+   * the second core on garbage collection and compilation for it, and two analyses compete for
+   * that help.
    */
   readonly workers?: number;
   /** below this many files to analyse, analyse inline (a worker takes a second to load jieba) */
