@@ -113,7 +113,9 @@ const PERIOD_RE = /\b(?:since (?:(?:the end of |early |late )?(?:19|20)\d{2})|(?
 interface Num { start: number; end: number; value: number; ordinal: boolean }
 
 /** Written-out numbers: where one appears, compromise reads the paragraph; otherwise figures are plain digits. */
-const NUMBER_WORDS = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens?|half)\b/i;
+const NUMBER_WORDS = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozens?|half)\b/i;
+/** A scale word after digits ("RMB 70 million") belongs to the digits, which the extractor scales itself. */
+const SCALE_AFTER_DIGITS = /^(?:thousand|million|billion)$/i;
 const DIGITS = /\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|\d+(?:\.\d+)?%?/g;
 
 /** Digit figures without compromise: compromise costs far more than the rest of the pipeline. */
@@ -157,6 +159,7 @@ function sentenceNumbers(sentence: string, offset: number): Num[] {
   let covered = -1;
   for (const m of sentence.matchAll(NUMBER_WORDS_G)) {
     if (m.index < covered) continue;
+    if (SCALE_AFTER_DIGITS.test(m[0]) && /\d\s*$/.test(sentence.slice(Math.max(0, m.index - 4), m.index))) continue;
     const plain = plainCardinal(sentence, m.index);
     if (plain) {
       if (!taken(plain.start, plain.end)) out.push({ ...plain, ordinal: false });
@@ -169,7 +172,9 @@ function sentenceNumbers(sentence: string, offset: number): Num[] {
       const s = n.start + from;
       const e = n.end + from;
       if (e <= m.index || s > m.index + m[0].length || taken(s, e)) continue;
-      out.push({ ...n, start: s, end: e });
+      // "a hundred", "a thousand": compromise leaves the article out of the number, but it is the number's "one"
+      const article = /^(?:hundred|thousand|million|billion|dozen)$/i.test(sentence.slice(s, e)) ? /(?:^|[^a-z])(an? )$/i.exec(sentence.slice(0, s)) : null;
+      out.push({ ...n, start: article ? s - (article[1] as string).length : s, end: e });
       covered = Math.max(covered, e);
     }
   }

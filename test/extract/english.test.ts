@@ -21,6 +21,9 @@ describe('English claims', () => {
     ['At least 120 visitors came.', ['At least 120 visitors|120|at_least|visitors|headcount']],
     ['The centre handled 117 petitions.', ['117 petitions|117|exact|petitions|count']],
     ['He has worked in petition affairs for 20 years.', ['20 years|20|exact|years|duration']],
+    ['Nearly a thousand households were helped.', ['Nearly a thousand households|1000|under|households|headcount']],
+    ['About a million yuan in back wages was recovered.', ['About a million yuan|1000000|about|元|amount']],
+    ['It received a hundred petitioners and some two million visitors.', ['a hundred petitioners|100|exact|petitioners|headcount', 'some two million visitors|2000000|about|visitors|headcount']],
   ])('%s', (body, expected) => {
     expect(brief(body)).toEqual(expected);
   });
