@@ -7,9 +7,9 @@ import { Worker } from 'node:worker_threads';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
-import { analyseFileCachedAsync, cacheKey, cachedDocument, optionsKey, type AnalysedDocument, type CachedOutcome } from './corpus.js';
+import { analyseFileCachedAsync, cachedDocument, optionsKey, type AnalysedDocument, type CachedOutcome } from './corpus.js';
 import { AnalysisCache } from './cache.js';
-import type { AnalyseOptions, DocumentResult } from './analyse.js';
+import { sha256, type AnalyseOptions, type DocumentResult } from './analyse.js';
 import { ShijiError, type ShijiErrorCode } from './errors.js';
 import type { WorkReply, WorkRequest } from './worker.js';
 
@@ -43,7 +43,7 @@ export async function analyseMany(paths: readonly string[], b: BatchOptions = {}
   const misses: number[] = [];
   let done = 0;
   const tick = (): void => { done++; b.onProgress?.(done, paths.length); };
-  const options = optionsKey(opts);
+  const options = optionsKey(opts); // once: with --criteria it is a JSON string of them all
 
   for (let i = 0; i < paths.length; i++) {
     const path = paths[i] as string;
@@ -53,7 +53,7 @@ export async function analyseMany(paths: readonly string[], b: BatchOptions = {}
       misses.push(i); // analyseFileCachedAsync reports why it cannot be read
       continue;
     }
-    const hit = cachedDocument(cache, cacheKey(bytes, opts), path);
+    const hit = cachedDocument(cache, AnalysisCache.key(sha256(bytes), options), path);
     if (hit) { out[i] = { path, doc: hit }; tick(); }
     else misses.push(i);
   }
