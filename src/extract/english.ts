@@ -114,8 +114,10 @@ interface Num { start: number; end: number; value: number; ordinal: boolean }
 
 /** Written-out numbers: where one appears, compromise reads the paragraph; otherwise figures are plain digits. */
 const NUMBER_WORDS = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozens?|half)\b/i;
-/** A scale word after digits ("RMB 70 million") belongs to the digits, which the extractor scales itself. */
-const SCALE_AFTER_DIGITS = /^(?:thousand|million|billion)$/i;
+/** Scale words after a figure ("RMB 70 million"): they belong to the figure, which the extractor scales by english.yaml's scales. */
+const SCALE_WORDS = 'thousand|million|billion';
+const SCALE_WORD = new RegExp(`^(?:${SCALE_WORDS})$`, 'i');
+const SCALE_AFTER_FIGURE = new RegExp(`^\\s+(${SCALE_WORDS})\\b`, 'i');
 const DIGITS = /\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|\d+(?:\.\d+)?%?/g;
 
 /** Digit figures without compromise: compromise costs far more than the rest of the pipeline. */
@@ -159,7 +161,7 @@ function sentenceNumbers(sentence: string, offset: number): Num[] {
   let covered = -1;
   for (const m of sentence.matchAll(NUMBER_WORDS_G)) {
     if (m.index < covered) continue;
-    if (SCALE_AFTER_DIGITS.test(m[0]) && /\d\s*$/.test(sentence.slice(Math.max(0, m.index - 4), m.index))) continue;
+    if (SCALE_WORD.test(m[0]) && /\d\s*$/.test(sentence.slice(Math.max(0, m.index - 4), m.index))) continue;
     const plain = plainCardinal(sentence, m.index);
     if (plain) {
       if (!taken(plain.start, plain.end)) out.push({ ...plain, ordinal: false });
@@ -268,7 +270,7 @@ export function extractEnglishClaims(text: string, paragraphs: readonly Range[],
       let unit: EnUnit | null = null;
       let unitWritten = '';
       // scale words not merged by compromise ("3.5 million yuan")
-      const sc = /^\s+(thousand|million|billion)\b/i.exec(afterRaw);
+      const sc = SCALE_AFTER_FIGURE.exec(afterRaw);
       if (sc) { value *= t.scales[(sc[1] as string).toLowerCase()] ?? 1; pos += sc[0].length; rules.push(`scale:${sc[1]}`); }
       let rest = text.slice(pos, Math.min(p.end, pos + 40));
       if (para.slice(n.start, n.end).endsWith('%')) { unit = { unit: '%', kind: 'percent' }; unitWritten = '%'; } // compromise keeps the % in the number
