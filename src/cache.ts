@@ -94,8 +94,8 @@ export class AnalysisCache {
   /** The analysis stored under key, with its result's path set to path when one is given. */
   get(key: string, path?: string): CachedAnalysis | null {
     try {
-      const row = this.getStmt.get(key) as { value: Buffer | string } | undefined;
-      if (!row || typeof row.value === 'string') { this.misses++; return null; }
+      const row = this.getStmt.get(key) as { value: Buffer } | undefined;
+      if (!row) { this.misses++; return null; }
       const value = decodeAnalysis(row.value, path);
       this.hits++;
       return value;
