@@ -27,7 +27,7 @@ export interface Dictionaries {
   readonly units: readonly UnitEntry[];
   readonly hedges: readonly HedgeEntry[];
   readonly categories: {
-    readonly resolve: readonly string[]; readonly handle: readonly string[]; readonly report: readonly string[];
+    readonly resolve: readonly string[]; readonly handle: readonly string[]; readonly receive: readonly string[]; readonly report: readonly string[];
     readonly down: readonly string[]; readonly up: readonly string[]; readonly baseline: readonly string[];
     readonly share: readonly string[]; readonly ratio: readonly string[]; readonly change_to: readonly string[];
     readonly not_verb_after: readonly string[];
@@ -37,6 +37,10 @@ export interface Dictionaries {
     readonly duration_cues: { readonly before: readonly string[]; readonly after: readonly string[] };
     readonly scope_words: readonly string[];
     readonly not_scope_after: readonly string[];
+    readonly tenure_frames: {
+      readonly steady: readonly string[]; readonly career: readonly string[]; readonly since: readonly string[];
+      readonly not_since_before: readonly string[]; readonly not_since_after: readonly string[];
+    };
   };
   /** CJK Radicals Supplement characters and the ideographs they stand for in extracted PDF text */
   readonly radicals: Readonly<Record<string, string>>;
@@ -46,11 +50,17 @@ export interface Dictionaries {
     readonly unit_blockers: readonly string[];
     readonly page_furniture: readonly string[];
   };
+  /** how a number finds what it counts beyond the unit table (counting.yaml) */
+  readonly counting: {
+    readonly measure_tags: readonly string[]; readonly noun_tags: readonly string[]; readonly place_tags: readonly string[];
+    readonly not_measure: readonly string[]; readonly person_nouns: readonly string[];
+    readonly action_verbs: readonly string[]; readonly zero_events: readonly string[];
+  };
 }
 
 export const DEFAULT_DICTIONARY_DIR = fileURLToPath(new URL('../dictionaries/', import.meta.url));
 
-const TABLE_FILES = ['units.yaml', 'hedges.yaml', 'categories.yaml', 'periods.yaml', 'negatives.yaml', 'cjk-radicals.yaml'] as const;
+const TABLE_FILES = ['units.yaml', 'hedges.yaml', 'categories.yaml', 'periods.yaml', 'negatives.yaml', 'counting.yaml', 'cjk-radicals.yaml'] as const;
 
 function readYaml(dir: string, file: string): unknown {
   const path = `${dir}/${file}`;
@@ -126,13 +136,16 @@ export function validateDictionaries(raw: Record<string, unknown>): string[] {
     for (const d of duplicatesIn(keys)) problems.push(`hedges.yaml: "${d}" listed twice`);
   }
 
-  lists('categories.yaml', ['resolve', 'handle', 'report', 'down', 'up', 'baseline', 'share', 'ratio', 'change_to', 'not_verb_after'], obj('categories.yaml'));
+  lists('categories.yaml', ['resolve', 'handle', 'receive', 'report', 'down', 'up', 'baseline', 'share', 'ratio', 'change_to', 'not_verb_after'], obj('categories.yaml'));
 
   const periods = obj('periods.yaml');
   lists('periods.yaml', ['tenure_verbs', 'scope_words', 'not_scope_after'], periods);
   const cues = periods['duration_cues'] as Record<string, unknown> | undefined;
   if (!cues) problems.push('periods.yaml: duration_cues missing');
   else lists('periods.yaml duration_cues', ['before', 'after'], cues);
+  const frames = periods['tenure_frames'] as Record<string, unknown> | undefined;
+  if (!frames) problems.push('periods.yaml: tenure_frames missing');
+  else lists('periods.yaml tenure_frames', ['steady', 'career', 'since', 'not_since_before', 'not_since_after'], frames);
   const rate = periods['rate'];
   if (!Array.isArray(rate)) problems.push('periods.yaml: rate must be a list');
   else {
@@ -143,6 +156,8 @@ export function validateDictionaries(raw: Record<string, unknown>): string[] {
   }
 
   lists('negatives.yaml', ['lexical_words', 'lexical_tags', 'article_units', 'abstract_nouns', 'unit_blockers', 'page_furniture'], obj('negatives.yaml'));
+
+  lists('counting.yaml', ['measure_tags', 'noun_tags', 'place_tags', 'not_measure', 'person_nouns', 'action_verbs', 'zero_events'], obj('counting.yaml'));
 
   const radicals = obj('cjk-radicals.yaml')['radicals'];
   if (radicals === null || typeof radicals !== 'object') problems.push('cjk-radicals.yaml: radicals must be a mapping');
@@ -189,6 +204,7 @@ export function loadDictionaries(dir: string = DEFAULT_DICTIONARY_DIR): Dictiona
     categories: t('categories.yaml') as unknown as Dictionaries['categories'],
     periods: t('periods.yaml') as unknown as Dictionaries['periods'],
     negatives: t('negatives.yaml') as unknown as Dictionaries['negatives'],
+    counting: t('counting.yaml') as unknown as Dictionaries['counting'],
     radicals: (t('cjk-radicals.yaml')['radicals'] ?? {}) as Record<string, string>,
   };
   cache.set(dir, d);

@@ -45,6 +45,13 @@ interface Lexicon {
   readonly articleUnits: ReadonlySet<string>;
   readonly abstractNouns: ReadonlySet<string>;
   readonly rates: ReadonlyArray<{ marker: string; unit: RateUnit }>;
+  readonly measureTags: ReadonlySet<string>;
+  readonly nounTags: ReadonlySet<string>;
+  readonly placeTags: ReadonlySet<string>;
+  readonly notMeasure: ReadonlySet<string>;
+  readonly personNouns: ReadonlySet<string>;
+  readonly actionVerbs: readonly string[];
+  readonly zeroEvents: readonly string[];
 }
 
 const lexicons = new WeakMap<Dictionaries, Lexicon>();
@@ -67,6 +74,13 @@ function lexicon(d: Dictionaries): Lexicon {
     articleUnits: new Set(d.negatives.article_units),
     abstractNouns: new Set(d.negatives.abstract_nouns),
     rates: byLen(d.periods.rate.map((r) => ({ marker: r.marker, unit: r.unit }))),
+    measureTags: new Set(d.counting.measure_tags),
+    nounTags: new Set(d.counting.noun_tags),
+    placeTags: new Set(d.counting.place_tags),
+    notMeasure: new Set(d.counting.not_measure),
+    personNouns: new Set(d.counting.person_nouns),
+    actionVerbs: [...d.counting.action_verbs].sort((a, b) => b.length - a.length),
+    zeroEvents: [...d.counting.zero_events].sort((a, b) => b.length - a.length),
   };
   lexicons.set(d, l);
   return l;
@@ -139,7 +153,8 @@ function quotedRanges(text: string, p: Range, max = 40): Range[] {
       const rb = para.indexOf(close, ra + 1);
       if (rb < 0) break;
       const b = p.start + rb;
-      if (b - a - 1 <= max) {
+      // a quoted sentence is speech (“近400万字信访笔记,记录了…。”): its figures are claims
+      if (b - a - 1 <= max && !/[。！？!?]/.test(text.slice(a + 1, b))) {
         out.push({ start: a + 1, end: b });
         // A parenthetical right after a quoted name glosses it: “五个一”（每人接待100名群众…）,
         // also with a short noun between: “三个一”工作法（一张联系卡…）
@@ -252,10 +267,9 @@ export function extractClaims(text: string, paragraphs: readonly Range[], opts: 
       const c = text.charCodeAt(i);
       if (!NUMBER_START[c]) { i++; continue; }
       const pc = i > 0 ? text.charCodeAt(i - 1) : 0;
-      if (isDigit(c) && (isDigit(pc) || pc === 0x2e || pc === 0x2c)) { i++; continue; }
-      // 逾亿元, 近万人: a bare scale after a hedge is one of it
-      const bare = (c === 0x4ebf || c === 0x4e07) && /[逾近超上]/.test(text[i - 1] ?? '')
-        ? { start: i, end: i + 1, value: c === 0x4ebf ? 1e8 : 1e4, script: 'chinese' as const } : null;
+      // inside a number (1,260 or 3.5); a comma after a character is punctuation (生产,300多名)
+      if (isDigit(c) && (isDigit(pc) || ((pc === 0x2e || pc === 0x2c) && isDigit(text.charCodeAt(i - 2))))) { i++; continue; }
+      const bare = bareScaleAt(text, i);
       const num = bare ?? parseNumberAt(text, i);
       if (!num || num.end > p.end) { i++; continue; }
       const claim = analyse(text, num, ctx, lx);
@@ -267,6 +281,24 @@ export function extractClaims(text: string, paragraphs: readonly Range[], opts: 
     out.push(...found);
   }
   return out;
+}
+
+/** What after a handling verb makes it part of a noun (交办件, 转办件). */
+const HANDLE_NOUN_TAILS = ['件'];
+
+const BARE_SCALE: Record<string, number> = { 亿: 1e8, 万: 1e4, 千: 1e3 };
+/**
+ * A scale standing alone as the number: after a hedge (逾亿元, 近万人, 上万件) or before 余/多
+ * (接待群众万余次, 千余人). Not after a numeral, where it is part of that numeral.
+ */
+function bareScaleAt(text: string, i: number): ParsedNumber | null {
+  const ch = text[i] ?? '';
+  const value = BARE_SCALE[ch];
+  if (value === undefined) return null;
+  const prev = text[i - 1] ?? '';
+  if (NUMBER_START[prev.charCodeAt(0)] || prev === '.' || prev === '第') return null;
+  if (/[逾近超上]/.test(prev) && ch !== '千' || /^[余多]/.test(text.slice(i + 1, i + 2))) return { start: i, end: i + 1, value, script: 'chinese' };
+  return null;
 }
 
 function analyse(text: string, num: ParsedNumber, ctx: ParagraphContext, lx: Lexicon): ViewClaim | null {
@@ -305,7 +337,8 @@ function analyse(text: string, num: ParsedNumber, ctx: ParagraphContext, lx: Lex
     if (a && pos < p.end) {
       // 来 and 多 only hedge when something countable follows (not 多年, 来自)
       const next = text.slice(pos + 1, pos + 4);
-      const countable = /^[万亿千百]/.test(next) || lx.units.some((u) => next.startsWith(u.unit)) || next.startsWith('%');
+      const countable = /^[万亿千百]/.test(next) || lx.units.some((u) => next.startsWith(u.unit)) || next.startsWith('%')
+        || (h !== '来' && countedNounAt(ctx, text, pos + 1, lx) !== null);
       if (!countable) return;
       if (approx === null || approx === 'exact') approx = a;
       rules.push(`hedge:after-number:${h}`);
@@ -357,6 +390,25 @@ function analyse(text: string, num: ParsedNumber, ctx: ParagraphContext, lx: Lex
       if (unit.kind === 'money' && unit.base !== undefined) value *= unit.base;
       unitWritten += unit.unit;
       pos += unit.unit.length;
+    } else {
+      // not in the table: a measure word by its jieba tag (4圈), or, after 余/多, the noun counted (二十余省)
+      const hedgedNoun = /[余多]/.test(text[pos - 1] ?? '') && pos - 1 >= num.end;
+      const found = measureWordAt(ctx, text, pos, lx) ?? (hedgedNoun ? countedNounAt(ctx, text, pos, lx) : null);
+      if (found) {
+        unit = found.unit;
+        unitWritten += found.unit.unit;
+        pos += found.unit.unit.length;
+        rules.push(found.rule);
+      } else if (approx === null) {
+        // 三达西藏、四进新疆: a counted action; 全年零越级上访: zero of an event
+        const act = countedActionAt(ctx, text, num, lx) ?? zeroEventAt(text, num, lx);
+        if (act) {
+          unit = act.unit;
+          unitWritten = act.written;
+          pos += act.written.length;
+          rules.push(act.rule);
+        }
+      }
     }
   }
   if (isPercent) unit = { unit: '%', kind: 'percent' };
@@ -425,6 +477,7 @@ function analyse(text: string, num: ParsedNumber, ctx: ParagraphContext, lx: Lex
   // ---- negatives ----
   const prevCh = text[start - 1] ?? '';
   if (prevCh === '第') return null; // ordinal
+  if (num.script === 'arabic' && inDateOrClock(text, num.start, num.end)) return null; // 2015-03-06, 17:45
   const lead = text.slice(Math.max(p.start, start - 5), start).replace(/[\s：:]+$/, '');
   if (lx.d.negatives.page_furniture.some((w) => lead.endsWith(w))) return null; // 阅读 328 次: a page counter
   if (num.script === 'arabic' && (/[A-Za-z]/.test(text[num.start - 1] ?? '') || /[A-Za-z]/.test(text[num.end] ?? ''))) return null; // G20, 5G
@@ -440,7 +493,8 @@ function analyse(text: string, num: ParsedNumber, ctx: ParagraphContext, lx: Lex
       const next = text.slice(pos, pos + 2);
       if (lx.abstractNouns.has(next)) return null; // 三个环节, 五个责任
     }
-    const veto = lexicalVeto(ctx, text, num, start, pos, lx);
+    // a counted action was checked against its list; jieba glues 他三达 into one unknown word
+    const veto = rules.some((r) => r.startsWith('count:action')) ? null : lexicalVeto(ctx, text, num, start, pos, lx);
     if (veto) return null;
   }
 
@@ -458,10 +512,21 @@ function analyse(text: string, num: ParsedNumber, ctx: ParagraphContext, lx: Lex
     case 'person': category = 'headcount'; break;
     case 'area': category = 'count'; break;
     case 'thing': case 'case': {
+      // 3条生命, 300多个“穷亲戚”: the measure word counts people
+      const counted = text.slice(pos, pos + 8).replace(/^[“"「‘]/, '');
+      const people = [...lx.personNouns].find((w) => counted.startsWith(w));
+      if (people && unit.kind === 'thing') { category = 'headcount'; rules.push(`category:counts-people:${people}`); break; }
+      // 接待上访群众万余次: times people were received are person-times
+      const received = unit.unit === '次' ? lastOf(before, lx.d.categories.receive) : { at: -1, word: '' };
+      if (received.at >= 0 && [...lx.personNouns].some((w) => before.includes(w, received.at))) {
+        category = 'headcount';
+        rules.push(`category:received:${received.word}`);
+        break;
+      }
       if (unit.kind === 'thing' && !unit.resolvable) { category = 'count'; break; }
       // 调解中心342个: a resolving word inside a noun resolves nothing
       const r = lastVerbOf(before, lx.d.categories.resolve, lx.d.categories.not_verb_after);
-      const h = lastOf(before, lx.d.categories.handle);
+      const h = lastVerbOf(before, lx.d.categories.handle, HANDLE_NOUN_TAILS); // 交办件: a noun
       const rep = lastOf(before, lx.d.categories.report);
       const best = Math.max(r.at, h.at, rep.at);
       if (best >= 0 && best === r.at && r.at > h.at && r.at > rep.at) { category = 'cases_resolved'; rules.push(`category:resolve:${r.word}`); }
@@ -482,6 +547,12 @@ function analyse(text: string, num: ParsedNumber, ctx: ParagraphContext, lx: Lex
       break;
     }
     case 'time': {
+      // 入伍5年多来: 多 after the unit hedges a length that 来 closes
+      if (text[pos] === '多' && /^多(?:以来|来)/.test(text.slice(pos, pos + 3))) {
+        if (approx === 'exact') approx = 'over';
+        rules.push('hedge:after-unit:多');
+        pos++;
+      }
       // 2005年起从事信访工作，至今已17年: the verb is in the clause before 至今
       let tenureZone = before;
       if (/^(?:至今|迄今|现已|已经|已)/.test(before)) tenureZone = text.slice(clauseStart(text, Math.max(p.start, cs - 1), p.start), start);
@@ -489,7 +560,8 @@ function analyse(text: string, num: ParsedNumber, ctx: ParagraphContext, lx: Lex
       const cueBefore = lx.d.periods.duration_cues.before.find((c) => before.endsWith(c));
       const cueAfter = lx.d.periods.duration_cues.after.find((c) => text.startsWith(c, pos))
         ?? (rules.includes('hedge:after-unit:以内') ? '' : undefined);
-      if (text[pos] === '的' && !cueBefore) return null; // 10年以上的骨头案: a qualifier, not a length
+      const frame = tenureFrame(text, start, pos, unit.unit, before, p, lx);
+      if (text[pos] === '的' && !cueBefore && !frame) return null; // 10年以上的骨头案: a qualifier, not a length
       if (cueAfter !== undefined) {
         pos += cueAfter.length;
         rules.push(`duration:after:${cueAfter}`);
@@ -500,6 +572,9 @@ function analyse(text: string, num: ParsedNumber, ctx: ParagraphContext, lx: Lex
         rules.push(`duration:tenure:${tenure.word}`);
         const suffix = /^(?:以来|来)/.exec(text.slice(pos, pos + 2));
         if (suffix) pos += suffix[0].length;
+      } else if (frame) {
+        rules.push(frame.rule);
+        pos = frame.end;
       } else return null; // 近五年来, 十年来最低: a time scope, not a claim
       category = 'duration';
       break;
@@ -543,6 +618,97 @@ function analyse(text: string, num: ParsedNumber, ctx: ParagraphContext, lx: Lex
     numberRange: { start: num.start, end: num.end },
     rules,
   };
+}
+
+const DATE_OR_CLOCK = /(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[:：]\d{2}(?:[:：]\d{2})?/g;
+/** Whether digits at [start, end) are part of a written date (2015-03-06) or a clock time (17:45). */
+function inDateOrClock(text: string, start: number, end: number): boolean {
+  const from = Math.max(0, start - 11);
+  for (const m of text.slice(from, end + 11).matchAll(DATE_OR_CLOCK)) {
+    const a = from + m.index;
+    if (a <= start && a + m[0].length >= end) return true;
+  }
+  return false;
+}
+
+/**
+ * The frames in which a bare length of time is the subject's own tenure rather than a time scope:
+ * 13年如一日; 在16年公诉工作中, 在15年的禁毒生涯; 10年来, 20多年来, 这八年里 (but not 近五年来,
+ * 降至十年来最低, 十年来首次); 607天，是… opening a sentence. Returns the rule and the claim's end.
+ */
+function tenureFrame(text: string, start: number, pos: number, unit: string, before: string, p: Range, lx: Lexicon): { rule: string; end: number } | null {
+  const after = text.slice(pos, Math.min(p.end, pos + 16));
+  const f = lx.d.periods.tenure_frames;
+  const steady = f.steady.find((w) => after.startsWith(w));
+  if (steady) return { rule: `duration:tenure:${steady}`, end: pos + steady.length };
+  if (!/[年月]/.test(unit)) {
+    // 607天，是潘作良…: a length opening its sentence and standing alone before a comma
+    let ss = start;
+    while (ss > p.start && /[\s“"]/.test(text[ss - 1] as string)) ss--;
+    const opens = ss === p.start || SENTENCE_STOP[text.charCodeAt(ss - 1)] === 1;
+    const digits = /^\d/.test(text.slice(start, pos)); // 一天，… is a narrative "one day"
+    return opens && digits && /^[，,]/.test(after) ? { rule: 'duration:standalone', end: pos } : null;
+  }
+  // 在16年公诉工作中, 在15年的禁毒生涯: a length inside 在 … 工作/生涯
+  if (/在(?:这|近)?$/.test(before)) {
+    const career = new RegExp(`^的?[\u4e00-\u9fff]{0,8}?(?:${f.career.join('|')})`).exec(after);
+    if (career) return { rule: 'duration:tenure:在…' + (career[0].match(new RegExp(`(?:${f.career.join('|')})$`))?.[0] ?? ''), end: pos };
+  }
+  // 10年来, 这八年里: N years since, unless a recent-years scope (近五年来) or a record (十年来最低)
+  const since = f.since.find((w) => after.startsWith(w));
+  if (!since) return null;
+  const lead = text.slice(Math.max(p.start, start - 2), start);
+  const then = after.slice(since.length).replace(/^[，,\s]+/, '');
+  if (/[近〇零一二三四五六七八九]$/.test(lead) || /^(?:近|最近|将近|接近)/.test(text.slice(start, pos))) return null; // 近五年来; 二〇一九年以来
+  if (f.not_since_before.some((w) => before.endsWith(w)) || f.not_since_after.some((w) => then.startsWith(w))) return null;
+  if (lx.d.periods.scope_words.some((w) => text.startsWith(w, start))) return null; // 一年多来: listed as a scope
+  return { rule: `duration:tenure:${since}`, end: pos + since.length };
+}
+
+/** A measure word that the unit table lacks, by its jieba tag (4圈, 78面): the token at `pos`. */
+function measureWordAt(ctx: ParagraphContext, text: string, pos: number, lx: Lexicon): { unit: UnitEntry; rule: string } | null {
+  const tok = tokenAt(ctx, text, pos, lx.d);
+  if (!tok || tok.start !== pos || tok.word.length > 2 || !/^[\u4e00-\u9fff]+$/.test(tok.word)) return null;
+  if (lx.notMeasure.has(tok.word) || lx.d.negatives.unit_blockers.some((b) => text.startsWith(b, pos))) return null;
+  if (!lx.measureTags.has(tagOf(tok.word))) return null;
+  return { unit: { unit: tok.word, kind: lx.personNouns.has(tok.word) ? 'person' : 'thing' }, rule: `unit:tag:${tok.word}` };
+}
+
+/** The noun a hedged number counts without a measure word (二十余省, 300余农民工兄弟). */
+function countedNounAt(ctx: ParagraphContext, text: string, pos: number, lx: Lexicon): { unit: UnitEntry; rule: string } | null {
+  const tok = tokenAt(ctx, text, pos, lx.d);
+  if (!tok || tok.start !== pos || tok.word.length > 3 || !/^[\u4e00-\u9fff]+$/.test(tok.word)) return null;
+  if (lx.d.negatives.unit_blockers.some((b) => text.startsWith(b, pos)) || lx.notMeasure.has(tok.word)) return null;
+  if (!lx.nounTags.has(tagOf(tok.word))) return null;
+  return { unit: { unit: tok.word, kind: lx.personNouns.has(tok.word) ? 'person' : 'thing' }, rule: `unit:noun:${tok.word}` };
+}
+
+interface Special { readonly unit: UnitEntry; readonly written: string; readonly rule: string }
+
+/**
+ * 三达西藏、四进新疆、九下陕川: a Chinese numeral before a verb of going counts journeys. Only in a
+ * list of two or more such items, or before a place name, so that 一下 or 三进 slogans stay out.
+ */
+function countedActionAt(ctx: ParagraphContext, text: string, num: ParsedNumber, lx: Lexicon): Special | null {
+  if (num.script !== 'chinese' || num.value < 2 || num.value > 99 || num.approx !== undefined) return null;
+  const verb = lx.actionVerbs.find((v) => text.startsWith(v, num.end));
+  if (!verb) return null;
+  const cs = clauseStart(text, num.start, ctx.p.start);
+  const ce = Math.min(ctx.p.end, num.end + 40);
+  const zone = text.slice(cs, ce).split(/[，,。；;！？]/)[0] ?? '';
+  const items = zone.match(new RegExp(`[一二两三四五六七八九十]{1,2}(?:${lx.actionVerbs.join('|')})[\u4e00-\u9fff]{1,4}(?=[、和及]|$)`, 'g')) ?? [];
+  const place = tokenAt(ctx, text, num.end + verb.length, lx.d);
+  const toPlace = place !== undefined && place.start === num.end + verb.length && lx.placeTags.has(tagOf(place.word));
+  if (items.length < 2 && !toPlace) return null;
+  return { unit: { unit: '次', kind: 'thing' }, written: verb, rule: `count:action:${verb}` };
+}
+
+/** 全年零越级上访, 实现零进京上访: 零 before an event noun is a count of zero. */
+function zeroEventAt(text: string, num: ParsedNumber, lx: Lexicon): Special | null {
+  if (text.slice(num.start, num.end) !== '零') return null;
+  const noun = lx.zeroEvents.find((w) => text.startsWith(w, num.end));
+  if (!noun) return null;
+  return { unit: { unit: noun, kind: 'thing' }, written: noun, rule: `count:zero:${noun}` };
 }
 
 /** A from->to change of a time (由22天缩短至9天): the verb follows the first, or precedes the second. */

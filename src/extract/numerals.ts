@@ -106,9 +106,10 @@ function parseRun(run: string): RunValue | null {
   // 数十, 数百, 数千, 数万, 数十万
   const shu = /^数([十百千万]+)$/.exec(run);
   if (shu) {
+    // the value is the scale named (数十次: tens of times, 10), the range what 数 can stand for
     const unit = chineseToNumber(`一${shu[1] as string}`);
     if (unit === null) return null;
-    return { value: 2 * unit, low: 2 * unit, high: 9 * unit, approx: 'about' };
+    return { value: unit, low: 2 * unit, high: 9 * unit, approx: 'about' };
   }
   if (run.includes('数')) return null;
   // 十几, 二十几, 一百几十 … : the 几 is an unknown digit
@@ -123,16 +124,20 @@ function parseRun(run: string): RunValue | null {
       if (base === null) return null;
       return { value: base, low: lo, high: hi, approx: 'over' };
     }
-    return { value: lo * 2 > hi ? lo : 2 * lo, low: 2 * lo, high: hi, approx: 'about' };
+    // 几十, 几百: like 数十, the scale named; 二十几 has been read above as over 20
+    return { value: lo, low: 2 * lo, high: hi, approx: 'about' };
   }
-  // Two adjacent digits make a range: 两三万 (20000..30000), 三四十 (30..40), 七八个 (7..8)
+  // Two adjacent digits make a range: 两三万 (20000..30000), 三四十 (30..40), 七八个 (7..8);
+  // so does 三五 (three to five). The value is the middle of the range (两三万元: 25000).
   const pair = /^(.*?)([一二两三四五六七八九])([二三四五六七八九])(.*)$/.exec(run);
-  if (pair && (DIGIT[pair[3] as string] as number) === (DIGIT[pair[2] as string] as number) + 1) {
+  const a0 = pair ? DIGIT[pair[2] as string] as number : 0;
+  const b0 = pair ? DIGIT[pair[3] as string] as number : 0;
+  if (pair && (b0 === a0 + 1 || (a0 === 3 && b0 === 5))) {
     const [, head, a, b, tail] = pair as unknown as [string, string, string, string, string];
     if (head === '' || /[十百千万亿]$/.test(head)) {
       const lo = chineseToNumber(`${head}${a}${tail}`);
       const hi = chineseToNumber(`${head}${b}${tail}`);
-      if (lo !== null && hi !== null) return { value: lo, low: lo, high: hi, approx: 'about' };
+      if (lo !== null && hi !== null) return { value: (lo + hi) / 2, low: lo, high: hi, approx: 'about' };
     }
   }
   const v = chineseToNumber(run);

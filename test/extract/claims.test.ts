@@ -12,8 +12,8 @@ describe('numbers, scales and units', () => {
     ['累计接待群众1,320批次。', ['1,320批次|1320|exact|批次|headcount']],
     ['为群众挽回经济损失一千二百余万元。', ['一千二百余万元|12000000|over|元|amount']],
     ['投入资金56.8万元。', ['56.8万元|568000|exact|元|amount']],
-    ['涉及群众两三万人。', ['两三万人|20000|about|人|headcount']],
-    ['协调解决遗留问题数十个。', ['数十个|20|about|个|cases_resolved']],
+    ['涉及群众两三万人。', ['两三万人|25000|about|人|headcount']],
+    ['协调解决遗留问题数十个。', ['数十个|10|about|个|cases_resolved']],
     ['举办培训班十几期。', ['十几期|10|over|期|count']],
     ['百余名民工冲进公司。', ['百余名|100|over|名|headcount']],
     ['上百人参加。', ['上百人|100|over|人|headcount']],
@@ -173,5 +173,56 @@ describe('levels and tenure across clauses', () => {
   it('a rate raised to a level is a share with a direction; 至今已17年 is tenure', () => {
     expect(claimsOf('近两年初信初访一次性化解率提高到93.5%。')[0]).toMatchObject({ category: 'share', direction: 'up', value: 93.5 });
     expect(claimsOf('他2005年起从事信访工作，至今已17年。')[0]).toMatchObject({ text: '17年', category: 'duration' });
+  });
+});
+
+/** Phrasing as it comes in published write-ups (web text, tenure, bare scales, counted actions). */
+describe('phrasing from the field', () => {
+  it.each([
+    // ASCII punctuation: a comma after a character is no thousands separator
+    ['组织村民参加生产,300多名村民有了收入。', ['300多名|300|over|名|headcount']],
+    ['全市设立工作站,90个村居有了驿站。', ['90个|90|exact|个|count']],
+    ['共追回欠款1,260余万元。', ['1,260余万元|12600000|over|元|amount']],
+    // measure words beyond the unit table, and the noun a hedged number counts
+    ['查获毒品3吨、制毒原料15吨。', ['3吨|3|exact|吨|count', '15吨|15|exact|吨|count']],
+    ['他的行程相当于绕地球3圈。', ['3圈|3|exact|圈|count']],
+    ['三十几趟奔走下来。', ['三十几趟|30|over|趟|count']],
+    ['他的足迹遍布三十余省。', ['三十余省|30|over|省|count']],
+    ['收到锦旗45面。', ['45面|45|exact|面|count']],
+    // bare scales and vague numerals
+    ['接待来访群众千余次。', ['千余次|1000|over|次|headcount']],
+    ['化解矛盾上千件。', ['上千件|1000|over|件|cases_resolved']],
+    ['再凑三五千元。', ['三五千元|4000|about|元|amount']],
+    ['他走了数千公里。', ['数千公里|1000|about|公里|count']],
+    ['他数十次上门。', ['数十次|10|about|次|count']],
+    // counted actions and zero
+    ['他五进山区、六下乡镇,走遍全县。', ['五进|5|exact|次|count', '六下|6|exact|次|count']],
+    ['全年零越级上访。', ['零越级上访|0|exact|越级上访|count']],
+    // persons counted by a measure word
+    ['先后挽救5条生命。', ['5条|5|exact|条|headcount']],
+  ])('%s', (text, expected) => {
+    expect(claimsOf(text).map(brief)).toEqual(expected);
+  });
+
+  it.each([
+    ['从警12年来,他破获案件300余起。', '12年来'], ['入伍6年多来,他参加任务多次。', '6年多来'],
+    ['30多年来,他扎根乡村。', '30多年来'], ['他9年如一日,守在窗口。', '9年如一日'],
+    ['当了7年调解员,他化解纠纷多起。', '7年'], ['在12年审判工作中,他审结案件千余件。', '12年'],
+    ['在20年的调解生涯里,他从未失手。', '20年'], ['这六年里,他走遍了每个村。', '六年里'],
+    ['18年來,他堅持在信訪崗位上接待來訪群眾。', '18年來'], ['一干就是十年。', '十年'], ['512天,是他在村里的日子。', '512天'],
+  ])('%s is a tenure', (text, span) => {
+    const d = claimsOf(text).find((c) => c.category === 'duration');
+    expect(d?.text).toBe(span);
+  });
+
+  it.each([
+    '近五年来,全局化解积案100件。', '降至十年来最低。', '云南省近10年来最大的案件。', '三年来共组织听证会73场。',
+    '2015-03-06 本网讯', '发布时间:2021-11-25 10:25', '一天,他去了村里。', '二〇一九年以来,全区化解积案。',
+  ])('%s has no duration claim', (text) => {
+    expect(claimsOf(text).filter((c) => c.category === 'duration').map((c) => c.text)).toEqual([]);
+  });
+
+  it('a date or clock time is never a claim', () => {
+    expect(claimsOf('发布时间:2015-03-06 本网讯(通讯员 王某)').map((c) => c.text)).toEqual([]);
   });
 });

@@ -15,8 +15,9 @@ describe('numerals', () => {
 
   it.each([
     ['十几', 10, 11, 19, 'over'], ['二十几', 20, 21, 29, 'over'],
-    ['数十', 20, 20, 90, 'about'], ['数百', 200, 200, 900, 'about'], ['几十', 20, 20, 90, 'about'],
-    ['两三万', 20000, 20000, 30000, 'about'], ['三四十', 30, 30, 40, 'about'], ['七八', 7, 7, 8, 'about'],
+    // 数十, 几十: the scale named, with the range 数 can stand for; a pair of digits: its middle
+    ['数十', 10, 20, 90, 'about'], ['数百', 100, 200, 900, 'about'], ['数万', 10000, 20000, 90000, 'about'], ['几十', 10, 20, 90, 'about'],
+    ['两三万', 25000, 20000, 30000, 'about'], ['三四十', 35, 30, 40, 'about'], ['七八', 7.5, 7, 8, 'about'], ['三五千', 4000, 3000, 5000, 'about'],
   ])('vague %s', (s, value, low, high, approx) => {
     expect(parseNumberAt(s, 0)).toMatchObject({ value, low, high, approx, end: s.length });
   });

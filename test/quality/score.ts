@@ -1,0 +1,133 @@
+/**
+ * Scoring of extraction against hand labels, by the rules of the development set's README
+ * (../shared/dev/README.md): a label is found by the shortest claim whose span covers the label's
+ * first character and whose value (or from-value) equals the label's value; each claim matches at
+ * most one label; claims covering an `ignore` offset are not counted as false.
+ */
+import type { Claim, DocumentResult } from '../../src/index.js';
+
+export interface DevLabel {
+  readonly at: number;
+  readonly num: string;
+  readonly nominee: string;
+  readonly value: number;
+  readonly approx: string;
+  readonly category: string;
+  readonly tier: 'core' | 'minor';
+}
+
+export interface DevLabels {
+  readonly text: string;
+  readonly source?: string;
+  readonly nominees: readonly string[];
+  readonly claims: readonly DevLabel[];
+  readonly ignore: readonly number[];
+  readonly negatives: readonly number[];
+  readonly arithmetic: ReadonlyArray<{ readonly at: number; readonly why?: string }>;
+}
+
+export interface Score {
+  core: number;
+  found: number;
+  tp: number;
+  fp: number;
+  approx: number;
+  cat: number;
+  catN: number;
+  nominee: number;
+  badSpans: number;
+  arith: number;
+  arithFound: number;
+  /** core labels not found, as "at:num" */
+  missed: string[];
+  /** claims that match no label and cover no ignored offset */
+  spurious: Claim[];
+  /** found labels whose nominee is wrong, as "at:num→name" */
+  wrongNominee: string[];
+  wrongApprox: string[];
+  wrongCategory: string[];
+}
+
+const FOLD: Record<string, string> = { exact: 'exact', over: 'lower', at_least: 'lower', under: 'upper', at_most: 'upper', about: 'about' };
+/** Categories the dev set scores (count and duration are not). */
+export const SCORED_CATEGORIES: ReadonlySet<string> = new Set(['cases_resolved', 'percent_change', 'share', 'amount', 'headcount']);
+
+function close(a: number | null | undefined, b: number): boolean {
+  return a !== null && a !== undefined && Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
+}
+
+export function scoreDocument(doc: DocumentResult, gold: DevLabels, text: string): Score {
+  const claims = doc.claims;
+  const names = new Map(doc.nominees.map((n) => [n.id, n.name]));
+  const used = new Set<number>();
+  const match = new Map<number, number>();
+  gold.claims.forEach((g, i) => {
+    let best = -1;
+    claims.forEach((c, j) => {
+      if (used.has(j) || !(c.start <= g.at && g.at < c.end)) return;
+      if (!close(c.value, g.value) && !close(c.from, g.value)) return;
+      const b = claims[best];
+      if (best < 0 || (b && c.end - c.start < b.end - b.start)) best = j;
+    });
+    if (best >= 0) { used.add(best); match.set(i, best); }
+  });
+  const spurious = claims.filter((c, j) => !used.has(j) && !gold.ignore.some((a) => c.start <= a && a < c.end));
+  const core = gold.claims.map((g, i) => ({ g, i })).filter((x) => x.g.tier === 'core');
+  const found = core.filter((x) => match.has(x.i));
+  const claimOf = (i: number): Claim => claims[match.get(i) as number] as Claim;
+  const nomineeOk = (i: number): boolean => {
+    const c = claimOf(i);
+    const have = (c.nominee !== null ? names.get(c.nominee) : '') ?? '';
+    const want = (gold.claims[i] as DevLabel).nominee;
+    return have !== '' && (want.includes(have) || have.includes(want));
+  };
+  const cat = found.filter((x) => SCORED_CATEGORIES.has(x.g.category));
+  const byId = new Map(claims.map((c) => [c.id, c]));
+  const flagged = (at: number): boolean => doc.checks.some((k) => k.claims.some((id) => {
+    const c = byId.get(id);
+    return c !== undefined && c.start <= at && at < c.end;
+  }));
+  const tag = (x: { g: DevLabel }): string => `${x.g.at}:${x.g.num}`;
+  return {
+    core: core.length,
+    found: found.length,
+    tp: match.size,
+    fp: spurious.length,
+    approx: found.filter((x) => FOLD[claimOf(x.i).approx] === FOLD[x.g.approx]).length,
+    cat: cat.filter((x) => claimOf(x.i).category === x.g.category).length,
+    catN: cat.length,
+    nominee: found.filter((x) => nomineeOk(x.i)).length,
+    badSpans: claims.filter((c) => text.slice(c.start, c.end) !== c.text).length,
+    arith: gold.arithmetic.length,
+    arithFound: gold.arithmetic.filter((a) => flagged(a.at)).length,
+    missed: core.filter((x) => !match.has(x.i)).map(tag),
+    spurious,
+    wrongNominee: found.filter((x) => !nomineeOk(x.i)).map((x) => `${tag(x)}→${names.get(claimOf(x.i).nominee ?? '') ?? '(none)'}`),
+    wrongApprox: found.filter((x) => FOLD[claimOf(x.i).approx] !== FOLD[x.g.approx]).map((x) => `${tag(x)}:${claimOf(x.i).approx}≠${x.g.approx}`),
+    wrongCategory: cat.filter((x) => claimOf(x.i).category !== x.g.category).map((x) => `${tag(x)}:${claimOf(x.i).category}≠${x.g.category}`),
+  };
+}
+
+export interface Totals {
+  recall: number;
+  precision: number;
+  approx: number;
+  category: number;
+  nominee: number;
+  badSpans: number;
+  arithmetic: string;
+}
+
+export function totals(scores: readonly Score[]): Totals {
+  const sum = (k: keyof Score): number => scores.reduce((a, s) => a + (s[k] as number), 0);
+  const found = Math.max(1, sum('found'));
+  return {
+    recall: sum('found') / Math.max(1, sum('core')),
+    precision: sum('tp') / Math.max(1, sum('tp') + sum('fp')),
+    approx: sum('approx') / found,
+    category: sum('cat') / Math.max(1, sum('catN')),
+    nominee: sum('nominee') / found,
+    badSpans: sum('badSpans'),
+    arithmetic: `${sum('arithFound')}/${sum('arith')}`,
+  };
+}
