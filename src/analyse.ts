@@ -6,7 +6,9 @@ import { createHash, hash as cryptoHash } from 'node:crypto';
 import { extractDocument, extractDocumentSync, type Extracted, type Format } from './read/formats.js';
 import { buildView, toOriginal, type TextView } from './read/view.js';
 import { parseStructure, sentencesOf, firstParagraphAfter, type DocumentStructure, type HeadingNode, type NomineeKind, type Range } from './structure/document.js';
+import { subjectAt } from './structure/subjects.js';
 import { extractClaims, type Category, type ViewClaim } from './extract/claims.js';
+import type { Role } from './extract/roles.js';
 import { extractEnglishClaims, isEnglish, loadEnglish } from './extract/english.js';
 import { loadDictionaries, type Approx, type Dictionaries, type RateUnit } from './dictionaries.js';
 import { rankerFor, loadThemes, type LinkCriterion } from './link/criteria.js';
@@ -94,6 +96,10 @@ export interface Claim {
   readonly headings: readonly string[];
   readonly paragraph: Span;
   readonly rules: readonly string[];
+  /** achievement of the nominee, or context around it; totals add up achievements only */
+  readonly role: Role;
+  /** the rule id that decided `role` (role:achievement when no context rule applied) */
+  readonly roleRule: string;
 }
 
 export type { Check } from './check/arithmetic.js';
@@ -219,7 +225,8 @@ export interface TextMeta { readonly path: string; readonly sha256: string; read
 export function analyseText(text: string, meta: TextMeta, opts: AnalyseOptions = {}): Analysis {
   const dicts = opts.dicts ?? loadDictionaries();
   const view = buildView(text);
-  const structure = parseStructure(view);
+  const structure = parseStructure(view, dicts.subjects);
+  const chrome = new Set(structure.chrome.map((r) => r.start));
   const orig = (r: Range): Span => toOriginal(view, r.start, r.end);
   const paragraphs = structure.paragraphs;
 
@@ -231,6 +238,7 @@ export function analyseText(text: string, meta: TextMeta, opts: AnalyseOptions =
     const paras: Range[] = [];
     for (let i = firstParagraphAfter(paragraphs, scan.start); i < paragraphs.length && (paragraphs[i] as Range).start < scan.end; i++) {
       const p = paragraphs[i] as Range;
+      if (chrome.has(p.start)) continue; // 来源: … 责任编辑: …, captions, share buttons
       paras.push({ start: Math.max(p.start, scan.start), end: Math.min(p.end, scan.end) });
     }
     const scanHeadings = headingsIn(structure.headings, scan);
@@ -255,9 +263,11 @@ export function analyseText(text: string, meta: TextMeta, opts: AnalyseOptions =
     if (!sentences) { sentences = sentencesOf(view.text, para); sentenceCache.set(para.start, sentences); }
     const sentence = sentences.find((s) => c.start >= s.start && c.start <= s.end) ?? para;
     const { section, path } = deepestHeadings(scanHeadings, c.start, scan);
+    // a write-up about several people or units: the one its paragraph and sentence name
+    const subject = scan.nominee === null && structure.subjects ? subjectAt(structure.subjects, c.start, para, sentence) : -1;
     return {
       id: claimId(meta.sha256, span.start, span.end),
-      nominee: scan.nominee,
+      nominee: scan.nominee ?? (subject >= 0 ? `n${subject + 1}` : null),
       start: span.start,
       end: span.end,
       text: text.slice(span.start, span.end),
@@ -281,6 +291,8 @@ export function analyseText(text: string, meta: TextMeta, opts: AnalyseOptions =
       headings: path.map((h) => h.text),
       paragraph: orig(para),
       rules: c.rules,
+      role: c.role,
+      roleRule: c.roleRule,
     };
   }
 

@@ -19,7 +19,7 @@ import type { Claim, CriterionLink, DocumentResult, Span } from './analyse.js';
 export interface CachedAnalysis { readonly result: DocumentResult; readonly text: string }
 
 /** Part of the cache key: a change of layout misses instead of misreading. */
-export const STORAGE_FORMAT = 'number-rows-4';
+export const STORAGE_FORMAT = 'number-rows-5';
 
 /**
  * One claim, field by field in the order of the Claim interface. Strings are indices into the
@@ -32,6 +32,7 @@ type ClaimRow = readonly [
   sentence: number, section: number, criteria: number,
   unitWritten: number, low: number | null, high: number | null, baseline: number, rateUnit: number, rateText: number,
   periodSpan: number, fromSpan: number, headings: number, paragraph: number, rules: number,
+  role: number, roleRule: number,
 ];
 
 interface Rows {
@@ -72,6 +73,7 @@ export function encodeAnalysis(value: CachedAnalysis): Buffer {
     span(c.sentence), s(c.section), criteria.of(c.criteria.flatMap((l) => [strings.of(l.id), l.score, list(l.terms)])),
     s(c.unitWritten), c.low, c.high, s(c.baseline), s(c.rate?.unit ?? null), s(c.rate?.text ?? null),
     span(c.periodSpan), span(c.fromSpan), list(c.headings), span(c.paragraph), list(c.rules),
+    s(c.role), s(c.roleRule),
   ]);
   const rest = JSON.stringify({ ...value.result, claims: 0 });
   const pieces = [rest, value.text, ...strings.values];
@@ -116,6 +118,7 @@ export function decodeAnalysis(buf: Buffer, path?: string): CachedAnalysis {
     rate: a[19] < 0 ? null : { unit: str(a[19]) as NonNullable<Claim['rate']>['unit'], text: str(a[20]) },
     periodSpan: a[21] < 0 ? null : spans[a[21]] as Span, fromSpan: a[22] < 0 ? null : spans[a[22]] as Span,
     headings: lists[a[23]] as string[], paragraph: spans[a[24]] as Span, rules: lists[a[25]] as string[],
+    role: str(a[26]) as Claim['role'], roleRule: str(a[27]),
   }));
   // the parsed object is new and ours: fill in its place-holders rather than copy it
   const whole = result as { -readonly [K in keyof DocumentResult]: DocumentResult[K] };

@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { ShijiError } from './errors.js';
+import type { SubjectTables } from './structure/subjects.js';
+import type { RoleTables } from './extract/roles.js';
 
 export type Approx = 'exact' | 'over' | 'at_least' | 'under' | 'about' | 'at_most';
 export const APPROX_VALUES: readonly Approx[] = ['exact', 'over', 'at_least', 'under', 'about', 'at_most'];
@@ -50,6 +52,10 @@ export interface Dictionaries {
     readonly unit_blockers: readonly string[];
     readonly page_furniture: readonly string[];
   };
+  /** cue words that make a figure context rather than an achievement (roles.yaml) */
+  readonly roles: RoleTables;
+  /** who a write-up is about, and a web page's chrome (subjects.yaml) */
+  readonly subjects: SubjectTables;
   /** how a number finds what it counts beyond the unit table (counting.yaml) */
   readonly counting: {
     readonly measure_tags: readonly string[]; readonly noun_tags: readonly string[]; readonly place_tags: readonly string[];
@@ -60,7 +66,7 @@ export interface Dictionaries {
 
 export const DEFAULT_DICTIONARY_DIR = fileURLToPath(new URL('../dictionaries/', import.meta.url));
 
-const TABLE_FILES = ['units.yaml', 'hedges.yaml', 'categories.yaml', 'periods.yaml', 'negatives.yaml', 'counting.yaml', 'cjk-radicals.yaml'] as const;
+const TABLE_FILES = ['units.yaml', 'hedges.yaml', 'categories.yaml', 'periods.yaml', 'negatives.yaml', 'counting.yaml', 'subjects.yaml', 'roles.yaml', 'cjk-radicals.yaml'] as const;
 
 function readYaml(dir: string, file: string): unknown {
   const path = `${dir}/${file}`;
@@ -159,6 +165,18 @@ export function validateDictionaries(raw: Record<string, unknown>): string[] {
 
   lists('counting.yaml', ['measure_tags', 'noun_tags', 'place_tags', 'not_measure', 'person_nouns', 'action_verbs', 'zero_events'], obj('counting.yaml'));
 
+  lists('roles.yaml', ['stake', 'award', 'incident', 'acting', 'procedure', 'procedure_verbs', 'baseline_open', 'baseline_close', 'total_scope', 'population'], obj('roles.yaml'));
+
+  const subjects = obj('subjects.yaml');
+  lists('subjects.yaml', ['posts', 'name_stops', 'not_names', 'not_name_endings', 'not_name_starts', 'awarding_verbs', 'compound_surnames', 'unit_suffixes'], subjects);
+  const surnames = subjects['surnames'];
+  if (typeof surnames !== 'string' || !/^[\u4e00-\u9fa5]+$/.test(surnames)) problems.push('subjects.yaml: surnames must be one string of ideographs');
+  else for (const d of duplicatesIn([...surnames])) problems.push(`subjects.yaml: surname "${d}" listed twice`);
+  const chrome = subjects['chrome'] as Record<string, unknown> | undefined;
+  if (!chrome) problems.push('subjects.yaml: chrome missing');
+  else lists('subjects.yaml chrome', ['prefixes', 'contains', 'sites', 'captions'], chrome);
+  for (const w of (isStringList(subjects['name_stops']) ? subjects['name_stops'] : [])) if ([...w].length !== 1) problems.push(`subjects.yaml: name_stops "${w}" is not one character`);
+
   const radicals = obj('cjk-radicals.yaml')['radicals'];
   if (radicals === null || typeof radicals !== 'object') problems.push('cjk-radicals.yaml: radicals must be a mapping');
   else {
@@ -205,6 +223,8 @@ export function loadDictionaries(dir: string = DEFAULT_DICTIONARY_DIR): Dictiona
     periods: t('periods.yaml') as unknown as Dictionaries['periods'],
     negatives: t('negatives.yaml') as unknown as Dictionaries['negatives'],
     counting: t('counting.yaml') as unknown as Dictionaries['counting'],
+    subjects: t('subjects.yaml') as unknown as SubjectTables,
+    roles: t('roles.yaml') as unknown as RoleTables,
     radicals: (t('cjk-radicals.yaml')['radicals'] ?? {}) as Record<string, string>,
   };
   cache.set(dir, d);

@@ -17,9 +17,9 @@ const texts = new Map(analyses.map((a) => [a.result.sha256, a.text]));
 const tmp = mkdtempSync(join(tmpdir(), 'shiji-export-'));
 const shiji = (...args: string[]) => spawnSync(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8', env: { ...process.env, SHIJI_CACHE: join(tmp, 'c.sqlite') } });
 
-/** Independent recomputation of a category total for one nominee: per unit, only additive figures. */
+/** Independent recomputation of a category total for one nominee: per unit, only additive achievement figures. */
 function expectedTotal(claims: Claim[], unit: string): { sum: number; bound: string } | null {
-  const xs = claims.filter((c) => c.unit === unit && c.rate === null && c.from === null);
+  const xs = claims.filter((c) => c.unit === unit && c.rate === null && c.from === null && c.role === 'achievement');
   if (xs.length === 0) return null;
   const lower = xs.some((c) => c.approx === 'over' || c.approx === 'at_least');
   const upper = xs.some((c) => c.approx === 'under' || c.approx === 'at_most');

@@ -29,9 +29,9 @@ export function combine(a: Bound, b: Bound): Bound {
 
 export interface Total { readonly unit: string; readonly sum: number; readonly bound: Bound; readonly claims: number }
 
-/** Figures that add up: not rates, not levels reached by a change. */
+/** Figures that add up: achievements (not context such as money at stake), not rates, not levels reached by a change. */
 export function additive(c: Claim): boolean {
-  return c.rate === null && c.from === null;
+  return c.rate === null && c.from === null && c.role !== 'context';
 }
 
 /** Sums per unit over the additive figures, with the bound that honours every approximation in the sum. */
@@ -190,7 +190,7 @@ export function claimsTable(docs: readonly DocumentResult[], texts: ReadonlyMap<
     { key: 'category', header: 'category', type: 'text' }, { key: 'value', header: 'value', type: 'number' },
     { key: 'approx', header: 'approx', type: 'text' }, { key: 'unit', header: 'unit', type: 'text' },
     { key: 'from', header: 'from', type: 'number' }, { key: 'direction', header: 'direction', type: 'text' },
-    { key: 'period', header: 'period', type: 'text' }, { key: 'text', header: 'evidence', type: 'text' },
+    { key: 'period', header: 'period', type: 'text' }, { key: 'role', header: 'role', type: 'text' }, { key: 'text', header: 'evidence', type: 'text' },
     { key: 'start', header: 'start', type: 'offset' }, { key: 'end', header: 'end', type: 'offset' },
     { key: 'sentence', header: 'sentence', type: 'text' }, { key: 'sentenceStart', header: 'sentence start', type: 'offset' }, { key: 'sentenceEnd', header: 'sentence end', type: 'offset' },
     { key: 'criterion', header: 'top criterion', type: 'text' }, { key: 'score', header: 'score', type: 'number' },
@@ -203,7 +203,7 @@ export function claimsTable(docs: readonly DocumentResult[], texts: ReadonlyMap<
     for (const c of d.claims) {
       const row: Row = {
         document: d.path, nominee: d.nominees.find((n) => n.id === c.nominee)?.name ?? '', category: c.category, value: c.value,
-        approx: c.approx, unit: c.unit, from: c.from, direction: c.direction ?? '', period: c.period ?? '', text: c.text,
+        approx: c.approx, unit: c.unit, from: c.from, direction: c.direction ?? '', period: c.period ?? '', role: c.role, text: c.text,
         start: c.start, end: c.end, sentence: text.slice(c.sentence.start, c.sentence.end).replace(/\s*\n\s*/g, ''),
         sentenceStart: c.sentence.start, sentenceEnd: c.sentence.end,
         criterion: c.criteria[0]?.id ?? '', score: c.criteria[0]?.score ?? null,

@@ -8,6 +8,7 @@ import type { Approx, Dictionaries, RateUnit, UnitEntry } from '../dictionaries.
 import { parseNumberAt, type ParsedNumber } from './numerals.js';
 import { segment, tagOf, type Token } from '../segment/jieba.js';
 import type { Range } from '../structure/document.js';
+import { assignRoles, type Role } from './roles.js';
 
 export type Category = 'cases_resolved' | 'percent_change' | 'share' | 'amount' | 'headcount' | 'count' | 'duration';
 export const CATEGORIES: readonly Category[] = ['cases_resolved', 'percent_change', 'share', 'amount', 'headcount', 'count', 'duration'];
@@ -31,6 +32,10 @@ export interface ViewClaim {
   high: number | null;
   numberRange: Range;
   rules: string[];
+  /** achievement of the subject, or context around it (money at stake, an incident …) */
+  role: Role;
+  /** the rule that decided `role` */
+  roleRule: string;
 }
 
 interface Lexicon {
@@ -278,6 +283,7 @@ export function extractClaims(text: string, paragraphs: readonly Range[], opts: 
     linkChanges(text, found, lx);
     propagateTrailingHedges(text, found);
     inheritUnderQizhong(text, found);
+    assignRoles(text, found, p, lx.d.roles);
     out.push(...found);
   }
   return out;
@@ -617,6 +623,8 @@ function analyse(text: string, num: ParsedNumber, ctx: ParagraphContext, lx: Lex
     high: rangeLow !== null ? round(value) : num.high === undefined ? null : round(num.high * (value / num.value || 1)),
     numberRange: { start: num.start, end: num.end },
     rules,
+    role: 'achievement',
+    roleRule: 'role:achievement',
   };
 }
 

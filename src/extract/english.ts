@@ -355,6 +355,7 @@ export function extractEnglishClaims(text: string, paragraphs: readonly Range[],
         approx, unit: unit.kind === 'money' ? '元' : unit.kind === 'percent' ? '%' : unit.unit, unitWritten, category, direction, baseline: /year on year|year-on-year/.test(lower.slice(n.start, n.start + 60) + clause) ? 'year on year' : null,
         period, rate: rate ? { unit: rate.unit, text: rate.marker } : null, low: null, high: null,
         numberRange: { start: p.start + n.start, end: p.start + n.end }, rules: ['language:en', ...rules],
+        role: 'achievement', roleRule: 'role:achievement',
       });
     }
     // "from 590 to 740 yuan": one claim, value 740, from 590

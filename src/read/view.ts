@@ -210,6 +210,10 @@ function endsSentence(t: string): boolean {
   return FINAL.test(t.replace(CLOSERS, '')) || /[。！？!?]$/.test(t) || /[A-Za-z0-9%)]\.$/.test(t);
 }
 
+/** A "key: value" line this short keeps its break (责任编辑:李婷, 位置:首页>>法治). */
+const SHORT_LINE = 40;
+const KEY_VALUE = /^[\u4e00-\u9fa5A-Za-z]{1,8}[:：]/;
+
 export function buildView(original: string): TextView {
   const simplified = simplifyIfTraditional(original);
   const lines = splitLines(original);
@@ -223,7 +227,9 @@ export function buildView(original: string): TextView {
     const t = cleanLine(original, simplified, line, w);
     if (t === '') { w.len = slot; continue; }
     if (prev !== null) {
-      const keepBreak = first || endsSentence(prev.text) || headingLike(prev.text) || LINE_MARKER.test(t) || /^[-*+•·]/.test(t);
+      // a short "key: value" line is a line of its own (a web page's 来源 or 责任编辑 line)
+      const keepBreak = first || endsSentence(prev.text) || headingLike(prev.text) || LINE_MARKER.test(t) || /^[-*+•·]/.test(t)
+        || (prev.text.length <= SHORT_LINE && KEY_VALUE.test(prev.text));
       first = false;
       const joiner = keepBreak ? '\n' : /[A-Za-z0-9,.;:]$/.test(prev.text) && /^[A-Za-z0-9]/.test(t) ? ' ' : '';
       if (joiner) { w.parts.push(joiner); w.map[slot] = prev.breakStart; }

@@ -4,6 +4,8 @@
  * hierarchy inside it. All offsets here are view offsets; the caller maps them to the original.
  */
 import { type TextView, toOriginal, LINE_MARKER } from '../read/view.js';
+import { loadDictionaries } from '../dictionaries.js';
+import { findSubjects, isChrome, withMentions, type SubjectTables, type Subjects } from './subjects.js';
 
 export type NomineeKind = 'collective' | 'individual';
 
@@ -45,6 +47,10 @@ export interface DocumentStructure {
   readonly headings: readonly HeadingNode[];
   readonly kind: 'notice' | 'write-up';
   readonly warnings: string[];
+  /** paragraphs that are page chrome (source lines, share buttons, captions): never scanned */
+  readonly chrome: readonly Range[];
+  /** for a write-up: its subjects and their mentions; nominee i is subjects.subjects[i - 1] */
+  readonly subjects: Subjects | null;
 }
 
 const CN_DIGITS = '一二三四五六七八九十';
@@ -251,12 +257,16 @@ function nomineeFromTitle(title: string): { name: string; kind: NomineeKind } | 
   return { name, kind: guessKind(name) };
 }
 
-export function parseStructure(view: TextView): DocumentStructure {
+export function parseStructure(view: TextView, tables: SubjectTables = loadDictionaries().subjects): DocumentStructure {
   const text = view.text;
   const paras = paragraphsOf(text);
   const warnings: string[] = [];
-  const first = paras[0] ?? null;
+  // a web page's chrome (来源/作者 lines, site names, share buttons) comes before the title
+  const chromeSet = new Set(paras.filter((p) => isChrome(text.slice(p.start, p.end), tables)));
+  const chrome = [...chromeSet].map((p) => ({ start: p.start, end: p.end }));
+  const first = paras.find((p) => !chromeSet.has(p)) ?? paras[0] ?? null;
   const title = first ? originalText(view, first).trim() : '';
+  let subjects: Subjects | null = null;
 
   // Nominee list
   const nominees: NomineeInfo[] = [];
@@ -330,19 +340,21 @@ export function parseStructure(view: TextView): DocumentStructure {
   if (sectionStarts.length === 0) {
     kind = hadList ? 'notice' : 'write-up';
     if (!hadList) {
-      // A standalone write-up: the person or unit it is about, from the title or the text.
+      // A standalone write-up: the people or units it is about, from the title and the text.
+      const isTitle = first !== null && paras.length > 1 && (first.end - first.start) <= 80 && !/[。！？]$/.test(text.slice(first.start, first.end));
+      const start = first ? (isTitle ? first.end + 1 : first.start) : 0;
+      const body = paras.filter((p) => p.start >= start && !chromeSet.has(p));
       const fromTitle = nomineeFromTitle(title);
-      const body = text.slice(first ? first.end : 0, Math.min(text.length, 2000));
-      let found: { name: string; kind: NomineeKind } | null = fromTitle;
-      if (!found) {
-        const counts = new Map<string, number>();
-        for (const m of body.matchAll(/([\u4e00-\u9fa5]{2,3})同志/g)) counts.set(m[1] as string, (counts.get(m[1] as string) ?? 0) + 1);
-        const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
-        if (top) found = { name: top[0], kind: 'individual' };
-      }
-      if (found) nominees.push({ id: 'n1', name: found.name, kind: found.kind });
-      const start = first && (paras.length > 1) && (first.end - first.start) <= 60 && !/[。！？]/.test(text.slice(first.start, first.end)) ? first.end + 1 : 0;
-      scan.push({ start, end: text.length, nominee: nominees[0]?.id ?? null });
+      const found = findSubjects(text, isTitle ? text.slice((first as Paragraph).start, (first as Paragraph).end) : '', body, tables);
+      const all = fromTitle ? [{ ...fromTitle, how: 'heading' }, ...found.subjects.filter((x) => x.name !== fromTitle.name)] : [...found.subjects];
+      subjects = fromTitle ? withMentions(text, all, 0) : found;
+      const subs = subjects;
+      subs.subjects.forEach((x, k) => {
+        // the name as written (趙貴成 in a traditional text), from its first mention
+        const m = subs.mentions.find((y) => y.subject === k);
+        nominees.push({ id: `n${k + 1}`, name: m ? originalText(view, m).trim() || x.name : x.name, kind: x.kind });
+      });
+      scan.push({ start, end: text.length, nominee: nominees.length === 1 ? 'n1' : null });
     } else {
       warnings.push('nominees are listed but no achievement section was found');
     }
@@ -365,5 +377,7 @@ export function parseStructure(view: TextView): DocumentStructure {
     headings,
     kind,
     warnings,
+    chrome,
+    subjects,
   };
 }

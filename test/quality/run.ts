@@ -30,9 +30,11 @@ function report(title: string, rows: Array<{ name: string; score: Score; text: s
     }
     for (const c of s.spurious) console.log(`    false    ${c.start}  ${context(text, c.start, c.end)}  ${c.value} ${c.category} ${c.rules.join(' ')}`);
     for (const w of [...s.wrongNominee, ...s.wrongApprox, ...s.wrongCategory]) console.log(`    wrong    ${w}`);
+    for (const c of s.contextClaims) console.log(`    context  ${c.start}  ${context(text, c.start, c.end)}  ${c.roleRule}`);
   }
   const t = totals(rows.map((r) => r.score));
   console.log(`overall: recall ${t.recall.toFixed(3)} precision ${t.precision.toFixed(3)} approx ${t.approx.toFixed(3)} category ${t.category.toFixed(3)} nominee ${t.nominee.toFixed(3)} bad spans ${t.badSpans} arithmetic ${t.arithmetic}`);
+  console.log(`roles: core figures read as achievements ${t.coreAchievement.toFixed(3)}, minor figures read as context ${t.minorContext.toFixed(3)}`);
 }
 
 const dev = devSetDir();

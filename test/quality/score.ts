@@ -38,6 +38,10 @@ export interface Score {
   badSpans: number;
   arith: number;
   arithFound: number;
+  /** found core labels whose claim is an achievement; found minor labels whose claim is context */
+  coreAchievement: number;
+  minor: number;
+  minorContext: number;
   /** core labels not found, as "at:num" */
   missed: string[];
   /** claims that match no label and cover no ignored offset */
@@ -46,6 +50,8 @@ export interface Score {
   wrongNominee: string[];
   wrongApprox: string[];
   wrongCategory: string[];
+  /** claims read as context */
+  contextClaims: Claim[];
 }
 
 const FOLD: Record<string, string> = { exact: 'exact', over: 'lower', at_least: 'lower', under: 'upper', at_most: 'upper', about: 'about' };
@@ -98,12 +104,16 @@ export function scoreDocument(doc: DocumentResult, gold: DevLabels, text: string
     catN: cat.length,
     nominee: found.filter((x) => nomineeOk(x.i)).length,
     badSpans: claims.filter((c) => text.slice(c.start, c.end) !== c.text).length,
+    coreAchievement: found.filter((x) => claimOf(x.i).role === 'achievement').length,
+    minor: gold.claims.filter((g, i) => g.tier === 'minor' && match.has(i)).length,
+    minorContext: gold.claims.filter((g, i) => g.tier === 'minor' && match.has(i) && claimOf(i).role === 'context').length,
     arith: gold.arithmetic.length,
     arithFound: gold.arithmetic.filter((a) => flagged(a.at)).length,
     missed: core.filter((x) => !match.has(x.i)).map(tag),
     spurious,
     wrongNominee: found.filter((x) => !nomineeOk(x.i)).map((x) => `${tag(x)}→${names.get(claimOf(x.i).nominee ?? '') ?? '(none)'}`),
     wrongApprox: found.filter((x) => FOLD[claimOf(x.i).approx] !== FOLD[x.g.approx]).map((x) => `${tag(x)}:${claimOf(x.i).approx}≠${x.g.approx}`),
+    contextClaims: claims.filter((c) => c.role === 'context'),
     wrongCategory: cat.filter((x) => claimOf(x.i).category !== x.g.category).map((x) => `${tag(x)}:${claimOf(x.i).category}≠${x.g.category}`),
   };
 }
@@ -116,6 +126,9 @@ export interface Totals {
   nominee: number;
   badSpans: number;
   arithmetic: string;
+  /** share of found core figures read as achievements, and of found minor ones read as context */
+  coreAchievement: number;
+  minorContext: number;
 }
 
 export function totals(scores: readonly Score[]): Totals {
@@ -129,5 +142,7 @@ export function totals(scores: readonly Score[]): Totals {
     nominee: sum('nominee') / found,
     badSpans: sum('badSpans'),
     arithmetic: `${sum('arithFound')}/${sum('arith')}`,
+    coreAchievement: sum('coreAchievement') / found,
+    minorContext: sum('minorContext') / Math.max(1, sum('minor')),
   };
 }

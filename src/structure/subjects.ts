@@ -1,0 +1,243 @@
+/**
+ * Who a write-up is about. A notice names its nominees in a list; a write-up from the field names
+ * its subject in the title (——记…科长米玛扎西, 曹经久:让信访局变信任局), in the text (他叫X, X同志,
+ * X,男,…; a post before a name: 局长姚石玉, 法官文娟) or, for a unit, as the subject of its clauses
+ * (正宁县法院在…). Web pages wrap the article in chrome (来源/作者/时间 lines, share buttons,
+ * captions, site names) that is never the subject and holds no claims.
+ *
+ * A claim belongs to the subject named last before it in its paragraph; else to the one named next
+ * in its sentence; else to the one named last before its paragraph; else to the main subject.
+ * All offsets are view offsets.
+ */
+import type { Range } from './document.js';
+
+export type SubjectKind = 'collective' | 'individual';
+
+export interface SubjectTables {
+  readonly posts: readonly string[];
+  readonly name_stops: readonly string[];
+  readonly not_names: readonly string[];
+  readonly surnames: string;
+  readonly compound_surnames: readonly string[];
+  readonly not_name_endings: readonly string[];
+  readonly not_name_starts: readonly string[];
+  readonly awarding_verbs: readonly string[];
+  readonly unit_suffixes: readonly string[];
+  readonly chrome: {
+    readonly prefixes: readonly string[]; readonly contains: readonly string[];
+    readonly sites: readonly string[]; readonly captions: readonly string[];
+  };
+}
+
+export interface Subject {
+  readonly name: string;
+  readonly kind: SubjectKind;
+  /** how it was found: title, called, comrade, biography, post, unit */
+  readonly how: string;
+}
+
+export interface Mention { readonly start: number; readonly end: number; readonly subject: number }
+
+export interface Subjects {
+  readonly subjects: readonly Subject[];
+  /** every occurrence of a subject's name, in text order */
+  readonly mentions: readonly Mention[];
+  /** index of the subject the text is mainly about, or -1 */
+  readonly main: number;
+}
+
+const CJK = '\\u4e00-\\u9fa5';
+/** Characters of verbs and function words that no unit's name holds (…担任…, …推着…回到…). */
+const UNIT_BREAKERS = '在是把被将了着担回推说为对到带';
+
+/** Whether a paragraph is page chrome: source and byline lines, share buttons, captions, site names. */
+export function isChrome(line: string, t: SubjectTables): boolean {
+  const s = line.trim().replace(/^[\s|｜]+/, '');
+  if (s === '') return true;
+  if (/^[\d\s:：\-/.年月日|]+$/.test(s)) return true; // 2025 / 05-07 / 17:45
+  if (/^第[A-Z]?\d+版/.test(s)) return true; // 第A03版:热闻
+  for (const p of t.chrome.prefixes) {
+    if (s.startsWith(p) && (s.length === p.length || /^[\s:：】]/.test(s.slice(p.length)) || p.startsWith('【') || p === '分享到' || p === '图为' || /记者$/.test(p))) return true;
+  }
+  if (t.chrome.contains.some((c) => s.includes(c))) return true;
+  if (s.length <= 40 && !/[。！？]/.test(s)) {
+    if (/(?:19|20)\d{2}[-年/.]\d{1,2}/.test(s) && s.length <= 30 && !/[，,]/.test(s)) return true; // 重庆日报2020-10-18 08:20
+    if (t.chrome.sites.some((w) => s.endsWith(w)) && (s.length <= 12 || s.includes('官方'))) return true;
+    if (t.chrome.captions.some((w) => s.endsWith(w)) && s.length <= 30) return true;
+  }
+  // a caption ending a longer line: …新华社记者程敏摄 / 汪斐摄
+  return /(?:记者)?[\u4e00-\u9fa5]{2,4}\s?[摄攝][)）]?$/.test(s) && s.length <= 60 && /(?:摄|攝)[)）]?$/.test(s) && !/[。！？]$/.test(s);
+}
+
+function countOf(text: string, s: string): number {
+  let n = 0;
+  for (let i = text.indexOf(s); i >= 0; i = text.indexOf(s, i + s.length)) n++;
+  return n;
+}
+
+/**
+ * The name that starts at `at`, of unknown length: the longest of four, three or two characters
+ * that recurs in the text, else three characters unless the third ends a name (姚石玉从事, 文娟被).
+ */
+function nameAt(text: string, at: number, t: SubjectTables, stops: ReadonlySet<string>): string | null {
+  const run = new RegExp(`^[${CJK}·]{2,4}`).exec(text.slice(at, at + 4))?.[0] ?? '';
+  if (run.length < 2) return null;
+  const ok = (s: string): boolean => s.length >= 2 && !stops.has(s[s.length - 1] as string) && !t.not_name_starts.includes(s[0] as string)
+    && !t.not_names.some((w) => s.includes(w)) && hasSurname(s, t) && !t.not_name_endings.includes(s[s.length - 1] as string);
+  for (let len = run.length; len >= 2; len--) {
+    const s = run.slice(0, len);
+    // recurring, and never seen without its last character (米玛扎西, not 谢樵生 beside 谢樵)
+    if (ok(s) && countOf(text, s) >= 2 && (len === 2 || countOf(text, s) === countOf(text, s.slice(0, len - 1)))) return s;
+  }
+  const three = run.slice(0, 3);
+  if (three.length === 3 && ok(three) && !stops.has(three[2] as string)) return three;
+  const two = run.slice(0, 2);
+  return ok(two) ? two : null;
+}
+
+/** Whether a candidate name opens with a family name (single or compound). */
+function hasSurname(s: string, t: SubjectTables): boolean {
+  return t.compound_surnames.some((c) => s.startsWith(c) && s.length > c.length) || t.surnames.includes(s[0] as string);
+}
+
+/** A person named in the title: ——记…NAME, or NAME: before a headline. */
+function titleSubject(title: string, text: string, t: SubjectTables, stops: ReadonlySet<string>): Subject | null {
+  const ji = /——\s*记(.+)$/.exec(title);
+  const tail = ji ? (ji[1] as string).trim() : null;
+  if (tail) {
+    const unit = t.unit_suffixes.find((u) => tail.endsWith(u));
+    if (unit && !postBefore(tail, tail.length, t)) return { name: tail, kind: 'collective', how: 'title' };
+    const person = personAfterPost(tail, t, stops) ?? (new RegExp(`^[${CJK}]{2,4}$`).test(tail) ? tail : null);
+    if (person) return { name: person, kind: 'individual', how: 'title' };
+  }
+  // 曹经久:让信访局变信任局; 2020年全国脱贫攻坚奖奋进奖获得者毛相林:绝壁上…
+  const colon = /([^\s　，,。：:]{2,40})[：:]/.exec(title);
+  if (colon) {
+    let head = colon[1] as string;
+    const post = [...t.posts].sort((a, b) => b.length - a.length).map((p) => ({ p, at: head.lastIndexOf(p) })).filter((x) => x.at >= 0)
+      .sort((a, b) => (b.at + b.p.length) - (a.at + a.p.length))[0];
+    if (post) head = head.slice(post.at + post.p.length);
+    if (new RegExp(`^[${CJK}·]{2,4}$`).test(head) && !t.not_names.some((w) => head.includes(w)) && countOf(text, head) >= 2) {
+      return { name: head, kind: 'individual', how: 'title' };
+    }
+  }
+  return null;
+}
+
+function postBefore(s: string, at: number, t: SubjectTables): string | undefined {
+  return t.posts.find((p) => s.startsWith(p, at - p.length));
+}
+
+function personAfterPost(s: string, t: SubjectTables, stops: ReadonlySet<string>): string | null {
+  for (const p of [...t.posts].sort((a, b) => b.length - a.length)) {
+    const at = s.lastIndexOf(p);
+    if (at < 0) continue;
+    const rest = s.slice(at + p.length);
+    if (new RegExp(`^[${CJK}·]{2,4}$`).test(rest) && !t.not_names.some((w) => rest.includes(w)) && !stops.has(rest[0] as string)) return rest;
+  }
+  return null;
+}
+
+/** Finds the subjects of a write-up and every mention of them. `scan` holds the body paragraphs. */
+export function findSubjects(text: string, title: string, body: readonly Range[], t: SubjectTables): Subjects {
+  const stops = new Set(t.name_stops);
+  const found: Subject[] = [];
+  const add = (s: Subject): void => {
+    if (found.some((f) => f.name === s.name || (f.kind === s.kind && (f.name.includes(s.name) || s.name.includes(f.name))))) return;
+    found.push(s);
+  };
+  const fromTitle = titleSubject(title, text, t, stops);
+  if (fromTitle) add(fromTitle);
+
+  const posts = [...t.posts].sort((a, b) => b.length - a.length);
+  const unitClauses = new Map<string, number>();
+  const unitRe = new RegExp(`^(?:[（(]?\\d{4}年[）)]?[，,]?|[一二三四五六七八九十\\d]+[、.．])?\\s*([${CJK}]{2,16}?(?:${[...t.unit_suffixes].sort((a, b) => b.length - a.length).join('|')}))`);
+  for (const p of body) {
+    const para = text.slice(p.start, p.end);
+    // 他叫米玛扎西, 她叫…
+    for (const m of para.matchAll(new RegExp(`[他她]叫([${CJK}·]{2,5})[，,。、；;\\s]`, 'g'))) add({ name: m[1] as string, kind: 'individual', how: 'called' });
+    // 1.俞斌,男,汉族,… / 张林江，女，…
+    const bio = new RegExp(`^\\s*(?:\\d{1,2}[.、．]\\s*)?([${CJK}·]{2,4})[，,](?:男|女)[，,]`).exec(para);
+    if (bio) add({ name: bio[1] as string, kind: 'individual', how: 'biography' });
+    // 彭先宏是郧西县土门人, 王某同志现任…: a name opening a paragraph, then 是 / 现任 / 同志
+    const lead = /^\s*/.exec(para)?.[0].length ?? 0;
+    const opener = nameAt(text, p.start + lead, t, stops);
+    if (opener && /^(?:是|同志|现任|现为|[，,]现任)/.test(text.slice(p.start + lead + opener.length, p.start + lead + opener.length + 3))) {
+      add({ name: opener, kind: 'individual', how: 'opening' });
+    }
+    // 王秀英同志
+    for (const m of para.matchAll(new RegExp(`([${CJK}]{2,3})同志`, 'g'))) {
+      const name = nameAt(text, p.start + m.index, t, stops);
+      if (name && (m[1] as string).startsWith(name) && !posts.some((x) => name.endsWith(x))) add({ name, kind: 'individual', how: 'comrade' });
+    }
+    // 局长姚石玉, 支队长高明, 法官文娟
+    for (const post of posts) {
+      for (let i = para.indexOf(post); i >= 0; i = para.indexOf(post, i + post.length)) {
+        let at = p.start + i + post.length;
+        if (/[们]/.test(text[at] ?? '')) continue;
+        if (text[at] === '的') at++; // 副检察长的于新峰
+        const name = nameAt(text, at, t, stops);
+        if (name && !posts.some((q) => name.startsWith(q) || name.endsWith(q)) && !t.unit_suffixes.some((u) => name.endsWith(u))) add({ name, kind: 'individual', how: 'post' });
+      }
+    }
+    // units opening a clause; 马腾飞是消防战士: a name opening a clause, then 是 and a post
+    let cs = 0;
+    for (let i = 0; i <= para.length; i++) {
+      if (i < para.length && !/[，,。；;：:！？]/.test(para[i] as string)) continue;
+      const who = cs > 0 ? nameAt(text, p.start + cs, t, stops) : null;
+      if (who && para.startsWith('是', cs + who.length) && posts.some((x) => para.slice(cs + who.length, i).includes(x))) add({ name: who, kind: 'individual', how: 'is-post' });
+      const clause = para.slice(cs, Math.min(i, cs + 60)).replace(/^(?:现任|时任|担任|原)/, '');
+      const m = unitRe.exec(clause);
+      const name = m?.[1];
+      // not a person's doings (他在社区…, 吴天祥担任…信访办), nor the body that awards (最高人民法院表彰…)
+      const rest = name === undefined ? '' : clause.slice(clause.indexOf(name) + name.length);
+      const awarding = t.awarding_verbs.some((v) => rest.includes(v) && !/[被获]/.test(rest.slice(0, rest.indexOf(v)))); // 被市中院授予: it is awarded
+      if (name && !awarding && !t.not_name_starts.includes(name[0] as string) && !/[他她我你其该这那]/.test(name[0] as string)
+        && ![...name].some((c) => t.name_stops.includes(c) && UNIT_BREAKERS.includes(c)) && !found.some((f) => f.kind === 'individual' && name.includes(f.name))) {
+        unitClauses.set(name, (unitClauses.get(name) ?? 0) + 1);
+      }
+      cs = i + 1;
+    }
+  }
+  const titleUnit = new RegExp(`([${CJK}]{2,16}?(?:${t.unit_suffixes.join('|')}))`).exec(title)?.[1];
+  for (const [name, n] of [...unitClauses.entries()].sort((a, b) => b[1] - a[1])) {
+    const inTitle = titleUnit !== undefined && titleUnit.endsWith(name);
+    if (n >= 2 || (inTitle && n >= 1 && fromTitle === null)) add({ name, kind: 'collective', how: 'unit' });
+  }
+
+  return withMentions(text, found, fromTitle ? 0 : null);
+}
+
+/**
+ * Every mention of the given subjects; `main` is the one the text is mainly about, or, when null,
+ * the one mentioned most often.
+ */
+export function withMentions(text: string, subjects: readonly Subject[], main: number | null): Subjects {
+  const mentions: Mention[] = [];
+  subjects.forEach((s, k) => {
+    for (let i = text.indexOf(s.name); i >= 0; i = text.indexOf(s.name, i + s.name.length)) mentions.push({ start: i, end: i + s.name.length, subject: k });
+  });
+  // a shorter name inside a longer one's mention is the longer one's
+  mentions.sort((a, b) => a.start - b.start || (b.end - b.start) - (a.end - a.start));
+  const kept: Mention[] = [];
+  for (const m of mentions) if (!kept.some((k) => m.start < k.end && m.end > k.start)) kept.push(m);
+  if (main === null) {
+    const counts = subjects.map((_, k) => kept.filter((m) => m.subject === k).length);
+    main = counts.length > 0 ? counts.indexOf(Math.max(...counts)) : -1;
+  }
+  return { subjects, mentions: kept, main };
+}
+
+/** The subject a position belongs to (see the module comment); -1 when there is none. */
+export function subjectAt(s: Subjects, pos: number, paragraph: Range, sentence: Range): number {
+  let before: Mention | undefined;
+  let beforePara: Mention | undefined;
+  let next: Mention | undefined;
+  for (const m of s.mentions) {
+    if (m.start < paragraph.start) beforePara = m;
+    else if (m.start < pos) before = m;
+    else if (m.start < sentence.end) { next = m; break; }
+    else break;
+  }
+  return before?.subject ?? next?.subject ?? beforePara?.subject ?? s.main;
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { analyseText, buildView, loadDictionaries, sha256 } from '../../src/index.js';
+import { isChrome } from '../../src/structure/subjects.js';
+
+const analyse = (text: string) => analyseText(text, { path: 'page.txt', sha256: sha256(text), encoding: 'utf-8', bom: false }).result;
+/** claim text -> the name of its nominee */
+const owners = (text: string): Record<string, string | null> => {
+  const r = analyse(text);
+  return Object.fromEntries(r.claims.map((c) => [c.text, r.nominees.find((n) => n.id === c.nominee)?.name ?? null]));
+};
+
+describe('who a write-up is about', () => {
+  it.each([
+    ['一心为民解难题——记东湖县信访局接访科科长钟立新\n\n钟立新同志扎根信访一线，8年来化解信访积案300余件。', '钟立新'],
+    ['钟立新:把群众的事当自家事\n\n来源: 东湖日报 作者: 李某 时间: 2022-03-01\n\n8年来，钟立新化解信访积案300余件。钟立新说，群众的事没有小事。', '钟立新'],
+    ['他叫丹增罗布，一名普通的信访干部，10年来化解矛盾纠纷800余件。', '丹增罗布'],
+    ['姜文海是东湖县河口镇人，现任镇党委副书记。他先后化解矛盾纠纷200余件。', '姜文海'],
+    ['东湖县人民法院审判质效再创新高\n\n2021年，东湖县人民法院受理案件9000件。东湖县人民法院审结8800件，结案率97.8%。', '东湖县人民法院'],
+  ])('%#: finds the subject', (text, name) => {
+    const r = analyse(text);
+    expect(r.nominees.map((n) => n.name)).toContain(name);
+    expect(r.claims.length).toBeGreaterThan(0);
+    for (const c of r.claims) expect(r.nominees.find((n) => n.id === c.nominee)?.name).toBe(name);
+  });
+
+  it('gives each claim to the person its paragraph and sentence name', () => {
+    const text = [
+      '最美调解员风采',
+      '在东湖，县信访局局长钟立新从事信访工作16年来，化解积案500余件；在西山，镇调解员方秀兰坚持每天接访，累计接待群众3000余人次。',
+      '1.罗建平，男，汉族，1970年5月生，东湖县公安局民警。他20年如一日，帮助群众追回损失80余万元。',
+      '2.唐晓梅，女，汉族，1985年3月生，西山镇社区干部。她组织志愿者120名，服务老人4000余人次。',
+    ].join('\n');
+    expect(owners(text)).toMatchObject({
+      '16年来': '钟立新', '500余件': '钟立新', '3000余人次': '方秀兰',
+      '20年如一日': '罗建平', '80余万元': '罗建平', '120名': '唐晓梅', '4000余人次': '唐晓梅',
+    });
+  });
+
+  it('a figure before the name in its sentence is that person\'s', () => {
+    const text = '公安英雄风采\n程志远是东湖县公安局民警，马腾飞是消防战士。\n从警9年来，程志远先后抓获犯罪嫌疑人40名。\n入伍6年多来，马腾飞先后参加抢险任务30余次。';
+    expect(owners(text)).toMatchObject({ '9年来': '程志远', '40名': '程志远', '6年多来': '马腾飞', '30余次': '马腾飞' });
+  });
+
+  it('a unit doing its own work in a person\'s write-up, and the body that awards, do not take the claims', () => {
+    const text = '她把群众当亲人——记西山镇信访办主任方秀兰\n最高人民法院表彰了一批先进。最高人民法院号召学习先进。\n方秀兰同志近五年来化解信访积案120件。';
+    const r = analyse(text);
+    expect(r.nominees.map((n) => n.name)).toEqual(['方秀兰']);
+  });
+
+  it('words after a post that name nobody are not people', () => {
+    const r = analyse('东湖县法院2021年工作\n全院干警紧紧围绕审判目标，员额法官人均结案343件；村里干部捐款2万元。');
+    expect(r.nominees.map((n) => n.name)).toEqual([]);
+  });
+
+  it('keeps a traditional text\'s name as written', () => {
+    const r = analyse('趙國強同志從事信訪工作12年來，他先後接待上訪群眾3萬多人次，趙國強說這是本分。');
+    expect(r.nominees.map((n) => n.name)).toContain('趙國強');
+  });
+});
+
+describe('page chrome', () => {
+  const t = loadDictionaries().subjects;
+  it.each(['来源:东湖日报', '责任编辑:李婷', '发布时间:2021-11-25 10:25 浏览次数:', '分享到：', '【字体: 】 【打印本稿】 【关闭】', '2025', '05-07', '17:45',
+    '人民网', '东湖日报2020-10-18 08:20', '钟立新（左）在接待来访群众。 王某摄', '第A03版:热闻', '位置:当前位置:首页>>法治'])('%s is chrome', (line) => {
+    expect(isChrome(line, t)).toBe(true);
+  });
+  it.each(['钟立新:把群众的事当自家事', '2021年，东湖县人民法院受理案件9000件。', '一心为民解难题——记东湖县信访局接访科科长钟立新'])('%s is not chrome', (line) => {
+    expect(isChrome(line, t)).toBe(false);
+  });
+
+  it('claims are never read from chrome, and the title comes after it', () => {
+    const text = '东湖网\n来源:东湖日报 发布时间:2015-03-06\n钟立新:情字在心中\n钟立新化解积案300余件，钟立新说还要继续。';
+    const r = analyse(text);
+    expect(r.title).toBe('钟立新:情字在心中');
+    expect(r.claims.map((c) => c.text)).toEqual(['300余件']);
+  });
+
+  it('a short "key: value" line keeps its own line in the view', () => {
+    expect(buildView('责任编辑:李婷\n发布时间:2015-03-06\n本网讯（通讯员 王某）3月4日下午，会议召开。').text.split('\n')).toHaveLength(3);
+  });
+});
