@@ -89,10 +89,15 @@ function nameAt(text: string, at: number, t: SubjectTables, stops: ReadonlySet<s
     // recurring, and never seen without its last character (米玛扎西, not 谢樵生 beside 谢樵)
     if (ok(s) && countOf(text, s) >= 2 && (len === 2 || countOf(text, s) === countOf(text, s.slice(0, len - 1)))) return s;
   }
+  // seen once: only where what follows shows where it ends (姚石玉从事, 赵贵成将; not 连续奋战)
+  const ends = (len: number): boolean => {
+    const next = text[at + len] ?? '';
+    return next === '' || stops.has(next) || !new RegExp(`[${CJK}]`).test(next);
+  };
   const three = run.slice(0, 3);
-  if (three.length === 3 && ok(three) && !stops.has(three[2] as string)) return three;
+  if (three.length === 3 && ok(three) && ends(3)) return three;
   const two = run.slice(0, 2);
-  return ok(two) ? two : null;
+  return ok(two) && ends(2) ? two : null;
 }
 
 /** Whether a candidate name opens with a family name (single or compound). */
@@ -100,20 +105,30 @@ function hasSurname(s: string, t: SubjectTables): boolean {
   return t.compound_surnames.some((c) => s.startsWith(c) && s.length > c.length) || t.surnames.includes(s[0] as string);
 }
 
-/** A person named in the title: ——记…NAME, or NAME: before a headline. */
-function titleSubject(title: string, text: string, t: SubjectTables, stops: ReadonlySet<string>): Subject | null {
-  const ji = /——\s*记(.+)$/.exec(title);
-  const tail = ji ? (ji[1] as string).trim() : null;
-  if (tail) {
-    const unit = t.unit_suffixes.find((u) => tail.endsWith(u));
-    if (unit && !postBefore(tail, tail.length, t)) return { name: tail, kind: 'collective', how: 'title' };
-    const person = personAfterPost(tail, t, stops) ?? (new RegExp(`^[${CJK}]{2,4}$`).test(tail) ? tail : null);
-    if (person) return { name: person, kind: 'individual', how: 'title' };
+/** The people or units named in the title: ——记…NAME (…和…NAME), or NAME: before a headline. */
+function titleSubjects(title: string, text: string, t: SubjectTables, stops: ReadonlySet<string>): Subject[] {
+  const ji = /(?:^|[—－-]{1,2})\s*记(?!者)(.{2,60})$/.exec(title);
+  if (ji) {
+    const out: Subject[] = [];
+    for (const part of (ji[1] as string).trim().split(/[和与及、]/)) {
+      const unit = t.unit_suffixes.find((u) => part.endsWith(u));
+      if (unit && !postBefore(part, part.length, t)) { out.push({ name: part, kind: 'collective', how: 'title' }); continue; }
+      const person = personAfterPost(part, t, stops) ?? (new RegExp(`^[${CJK}]{2,4}$`).test(part) && hasSurname(part, t) ? part : null);
+      if (person) out.push({ name: person, kind: 'individual', how: 'title' });
+    }
+    if (out.length > 0) return out;
   }
-  // 曹经久:让信访局变信任局; 2020年全国脱贫攻坚奖奋进奖获得者毛相林:绝壁上…
-  const colon = /([^\s　，,。：:]{2,40})[：:]/.exec(title);
+  const one = headlineSubject(title, text, t);
+  return one ? [one] : [];
+}
+
+/** 曹经久:让信访局变信任局, 2020年…获得者毛相林:…, 东湖县信访局：…: the one named before a headline's colon. */
+function headlineSubject(title: string, text: string, t: SubjectTables): Subject | null {
+  const colon = /([^\s　，,。：:]{2,40})[：:]/.exec(title.replace(/^(?:【[^】]{0,12}】|\[[^\]]{0,12}\])/, ''));
   if (colon) {
     let head = colon[1] as string;
+    // 东湖县信访局：…: a unit named before the headline
+    if (t.unit_suffixes.some((u) => head.endsWith(u)) && countOf(text, head) >= 2) return { name: head, kind: 'collective', how: 'title' };
     const post = [...t.posts].sort((a, b) => b.length - a.length).map((p) => ({ p, at: head.lastIndexOf(p) })).filter((x) => x.at >= 0)
       .sort((a, b) => (b.at + b.p.length) - (a.at + a.p.length))[0];
     if (post) head = head.slice(post.at + post.p.length);
@@ -146,8 +161,11 @@ export function findSubjects(text: string, title: string, body: readonly Range[]
     if (found.some((f) => f.name === s.name || (f.kind === s.kind && (f.name.includes(s.name) || s.name.includes(f.name))))) return;
     found.push(s);
   };
-  const fromTitle = titleSubject(title, text, t, stops);
-  if (fromTitle) add(fromTitle);
+  // the title, or a subtitle line under it (——记…科长张三)
+  const subtitle = body.slice(0, 3).map((p) => text.slice(p.start, p.end)).find((l) => l.length <= 80 && /^[—－-]{1,2}\s*记/.test(l.trim()));
+  let fromTitle = titleSubjects(title, text, t, stops);
+  if (fromTitle.length === 0 && subtitle !== undefined) fromTitle = titleSubjects(subtitle.trim(), text, t, stops);
+  for (const s of fromTitle) add(s);
 
   const posts = [...t.posts].sort((a, b) => b.length - a.length);
   const unitClauses = new Map<string, number>();
@@ -202,10 +220,10 @@ export function findSubjects(text: string, title: string, body: readonly Range[]
   const titleUnit = new RegExp(`([${CJK}]{2,16}?(?:${t.unit_suffixes.join('|')}))`).exec(title)?.[1];
   for (const [name, n] of [...unitClauses.entries()].sort((a, b) => b[1] - a[1])) {
     const inTitle = titleUnit !== undefined && titleUnit.endsWith(name);
-    if (n >= 2 || (inTitle && n >= 1 && fromTitle === null)) add({ name, kind: 'collective', how: 'unit' });
+    if (n >= 2 || (inTitle && n >= 1 && fromTitle.length === 0)) add({ name, kind: 'collective', how: 'unit' });
   }
 
-  return withMentions(text, found, fromTitle ? 0 : null);
+  return withMentions(text, found, fromTitle.length > 0 ? 0 : null);
 }
 
 /**

@@ -84,6 +84,8 @@ export function App({ model, store, reviewer, size: fixedSize, interactive = tru
   // text entry: search and notes
   const onText = (input: string, key: Key): void => {
     const state = latest.current;
+    // a key that arrives after the note or search closed, before the screen caught up, is a command
+    if (!state.searching && state.note === null) { onKey(input, key); return; }
     if (key.escape) { dispatch(state.note ? { type: 'noteCancel' } : { type: 'searchEnd', keep: false }); return; }
     if (key.return) {
       if (state.note) decide(state.note.status, state.note.text.trim());
@@ -106,7 +108,8 @@ export function App({ model, store, reviewer, size: fixedSize, interactive = tru
   // navigation and decisions; a burst of plain characters is taken one key at a time
   const onKey = (input: string, key: Key): void => {
     const state = latest.current;
-    if (state.searching || state.note) return;
+    // and one that arrives after a note or search opened goes into it
+    if (state.searching || state.note) { onText(input, key); return; }
     if (state.help) { if (input === '?' || key.escape || input === 'q') dispatch({ type: 'toggleHelp' }); return; }
     const page = Math.max(1, size.rows - 12);
     if (key.upArrow || input === 'k') dispatch({ type: 'move', delta: -1 });

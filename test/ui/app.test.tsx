@@ -115,4 +115,25 @@ describe('review UI under fast input', () => {
     ui.unmount();
     store.close();
   });
+
+  it('a key typed right after a note closes is a command, and one right after / opens search goes into it', async () => {
+    const db = tmpDb();
+    const store = ReviewStore.open(db);
+    const ui = render(<App model={model} store={store} reviewer="alice" size={{ columns: 100, rows: 40 }} />);
+    await tick();
+    await type(ui.stdin, KEY.enter);
+    await type(ui.stdin, 'D', '待核实');
+    // the return and the next key reach the UI before it draws again
+    ui.stdin.write(KEY.enter);
+    ui.stdin.write('u');
+    await tick();
+    expect(ui.lastFrame()).toContain('undone: back to unreviewed');
+    expect(ui.lastFrame()).not.toContain('search “u”');
+    ui.stdin.write('/');
+    ui.stdin.write('挂');
+    await tick();
+    expect(ui.lastFrame()).toContain('search “挂”');
+    ui.unmount();
+    store.close();
+  });
 });
