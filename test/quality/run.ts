@@ -8,9 +8,12 @@ import { join } from 'node:path';
 import { analyseBytes } from '../../src/index.js';
 import { ownLabels, devSetDir, readDevLabels } from './sets.js';
 import { scoreDocument, totals, type Score } from './score.js';
+import { recognizerDocument } from './baseline.js';
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
+/** also score the general recognizer on the same texts */
+const baseline = args.includes('--baseline');
 const only = args.filter((a) => !a.startsWith('--'));
 
 function context(text: string, start: number, end: number): string {
@@ -42,6 +45,7 @@ if (dev === null) {
   console.log('development set not found (../shared/dev or $SHIJI_DEVSET): real write-ups not scored');
 } else {
   const rows = [];
+  const general = [];
   for (const f of readdirSync(join(dev, 'labels')).filter((x) => x.endsWith('.json')).sort()) {
     const name = f.replace(/\.json$/, '');
     if (only.length > 0 && !only.includes(name)) continue;
@@ -49,8 +53,10 @@ if (dev === null) {
     const path = join(dev, gold.text);
     const { result, text } = analyseBytes(readFileSync(path), path);
     rows.push({ name, score: scoreDocument(result, gold, text), text });
+    if (baseline) general.push({ name, score: scoreDocument(recognizerDocument(text), gold, text), text });
   }
   report(`real write-ups (${dev})`, rows);
+  if (baseline) report('the same write-ups, Microsoft Recognizers-Text (zh-cn numbers and percentages)', general);
 }
 
 const own = [];
