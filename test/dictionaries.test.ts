@@ -28,6 +28,27 @@ describe('dictionaries', () => {
     expect(problems.some((p) => p.startsWith('jieba-user.dict.txt:'))).toBe(true);
   });
 
+  it('check the counting, subject, role and tenure tables', () => {
+    const raw = readDictionaryTables();
+    const subjects = raw['subjects.yaml'] as Record<string, unknown>;
+    const periods = raw['periods.yaml'] as Record<string, unknown>;
+    const bad = {
+      ...raw,
+      'counting.yaml': { ...(raw['counting.yaml'] as object), action_verbs: ['进', '进'] },
+      'subjects.yaml': { ...subjects, surnames: ['王', '李'], name_stops: ['在', '现任'], chrome: { ...(subjects['chrome'] as object), sites: [''] } },
+      'roles.yaml': { ...(raw['roles.yaml'] as object), stake: undefined },
+      'periods.yaml': { ...periods, tenure_frames: { ...(periods['tenure_frames'] as object), since: [''] } },
+    };
+    expect(validateDictionaries(bad)).toEqual(expect.arrayContaining([
+      'counting.yaml: action_verbs lists "进" twice',
+      'subjects.yaml: surnames must be one string of ideographs',
+      'subjects.yaml: name_stops "现任" is not one character',
+      'subjects.yaml chrome: sites must be a list of non-empty strings',
+      'roles.yaml: stake must be a list of non-empty strings',
+      'periods.yaml tenure_frames: since must be a list of non-empty strings',
+    ]));
+  });
+
   it('reach jieba: petition-work terms come out whole, with offsets', () => {
     loadDictionaries();
     const text = '有效遏制了非访缠访闹访问题，上访人息诉罢访，领导包案化解信访积案。';
