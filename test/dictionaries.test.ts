@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readDictionaryTables, validateDictionaries, loadDictionaries, segment } from '../src/index.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readDictionaryTables, validateDictionaries, loadDictionaries, segment, DEFAULT_DICTIONARY_DIR } from '../src/index.js';
 
 describe('dictionaries', () => {
   it('are valid as shipped', () => {
@@ -47,6 +49,12 @@ describe('dictionaries', () => {
       'roles.yaml: stake must be a list of non-empty strings',
       'periods.yaml tenure_frames: since must be a list of non-empty strings',
     ]));
+  });
+
+  it('hand jieba a well-formed one-line IDF table (cppjieba aborts the process on an empty one)', () => {
+    const lines = readFileSync(join(DEFAULT_DICTIONARY_DIR, 'jieba-idf.stub.txt'), 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^\S+ \d+(?:\.\d+)?$/);
   });
 
   it('reach jieba: petition-work terms come out whole, with offsets', () => {
