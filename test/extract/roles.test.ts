@@ -1,0 +1,31 @@
+/** Role: achievement or context (src/extract/roles.ts). */
+import { describe, expect, it } from 'vitest';
+import { claimsOf, brief } from '../helpers/extract.js';
+
+
+describe('achievement or context', () => {
+  const role = (text: string, span: string): string | undefined => claimsOf(text).find((c) => c.text === span)?.roleRule;
+  it.each([
+    ['某楼盘烂尾，涉及购房户800余户、购房款2.1亿元，他多次协调。', '2.1亿元', 'role:context:stake:涉及'],
+    ['法院判决对方承担赔偿金5万元，他仍上门调解。', '5万元', 'role:context:award:赔偿金'],
+    ['当年修路时，摔死的村民有12人。', '12人', 'role:context:incident:摔死'],
+    ['来访事项均须在3个工作日内答复。', '3个工作日内', 'role:context:procedure'],
+    ['登记后并在 24 小时内反馈到责任单位。', '24 小时内', 'role:context:procedure'],
+    ['该中心现有工作人员9名。', '9名', 'role:context:population:现有'],
+    ['赴省上访2批3人次，与去年同期4批8人次相比下降62.5%。', '4批', 'role:context:baseline'],
+    ['全县28个乡镇中，有15个实现零上访、6个信访量下降、4个持平。', '28个', 'role:context:total-with-parts'],
+  ])('%s: %s is context', (text, span, rule) => {
+    expect(role(text, span)).toBe(rule);
+  });
+
+  it.each([
+    ['他为农民工追回拖欠工资1200余万元。', '1200余万元'],
+    ['他为当事人争取到5万元补偿。', '5万元'],
+    ['余下的113户也在一个月内全部签约。', '一个月内'],
+    ['赴省上访2批3人次，与去年同期4批8人次相比下降62.5%。', '2批'],
+    ['全县共化解信访积案45件，其中10年以上的积案11件、5年以上的8件。', '45件'],
+    ['他从警12年来，破获案件300余起。', '300余起'],
+  ])('%s: %s is an achievement', (text, span) => {
+    expect(role(text, span)).toBe('role:achievement');
+  });
+});
