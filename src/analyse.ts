@@ -7,6 +7,7 @@ import { extractDocument, extractDocumentSync, type Extracted, type Format } fro
 import { buildView, toOriginal, type TextView } from './read/view.js';
 import { parseStructure, sentencesOf, firstParagraphAfter, type DocumentStructure, type HeadingNode, type NomineeKind, type Range } from './structure/document.js';
 import { subjectAt } from './structure/subjects.js';
+import { ensureJieba, tagOf } from './segment/jieba.js';
 import { extractClaims, type Category, type ViewClaim } from './extract/claims.js';
 import type { Role } from './extract/roles.js';
 import { extractEnglishClaims, isEnglish, loadEnglish } from './extract/english.js';
@@ -225,7 +226,9 @@ export interface TextMeta { readonly path: string; readonly sha256: string; read
 export function analyseText(text: string, meta: TextMeta, opts: AnalyseOptions = {}): Analysis {
   const dicts = opts.dicts ?? loadDictionaries();
   const view = buildView(text);
-  const structure = parseStructure(view, dicts.subjects);
+  // a name candidate that jieba knows as an ordinary word (高度, 全程) names nobody
+  const isWord = (w: string): boolean => { ensureJieba(dicts); const t = tagOf(w); return t !== 'x' && !t.startsWith('nr'); };
+  const structure = parseStructure(view, dicts.subjects, isWord);
   const chrome = new Set(structure.chrome.map((r) => r.start));
   const orig = (r: Range): Span => toOriginal(view, r.start, r.end);
   const paragraphs = structure.paragraphs;

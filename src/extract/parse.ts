@@ -225,7 +225,7 @@ interface Special { readonly unit: UnitEntry; readonly written: string; readonly
 function countedActionAt(ctx: ParagraphContext, text: string, num: ParsedNumber, lx: Lexicon): Special | null {
   if (num.script !== 'chinese' || num.value < 2 || num.value > 99 || num.approx !== undefined) return null;
   const verb = lx.actionVerbs.find((v) => text.startsWith(v, num.end));
-  if (!verb) return null;
+  if (!verb || [...lx.lexicalWords].some((w) => text.startsWith(w, num.start))) return null; // 三下乡: a programme
   const cs = clauseStart(text, num.start, ctx.p.start);
   const ce = Math.min(ctx.p.end, num.end + 40);
   const zone = text.slice(cs, ce).split(/[，,。；;！？]/)[0] ?? '';

@@ -5,7 +5,7 @@
  */
 import { type TextView, toOriginal, LINE_MARKER } from '../read/view.js';
 import { loadDictionaries } from '../dictionaries.js';
-import { findSubjects, isChrome, withMentions, type SubjectTables, type Subjects } from './subjects.js';
+import { findSubjects, isChrome, withMentions, type IsWord, type SubjectTables, type Subjects } from './subjects.js';
 
 export type NomineeKind = 'collective' | 'individual';
 
@@ -257,7 +257,11 @@ function nomineeFromTitle(title: string): { name: string; kind: NomineeKind } | 
   return { name, kind: guessKind(name) };
 }
 
-export function parseStructure(view: TextView, tables: SubjectTables = loadDictionaries().subjects): DocumentStructure {
+/**
+ * `isWord` tells a write-up's name candidates from ordinary words (高度, 全程); the caller that
+ * segments the text supplies it, so that structure needs no segmenter of its own.
+ */
+export function parseStructure(view: TextView, tables: SubjectTables = loadDictionaries().subjects, isWord?: IsWord): DocumentStructure {
   const text = view.text;
   const paras = paragraphsOf(text);
   const warnings: string[] = [];
@@ -345,7 +349,7 @@ export function parseStructure(view: TextView, tables: SubjectTables = loadDicti
       const start = first ? (isTitle ? first.end + 1 : first.start) : 0;
       const body = paras.filter((p) => p.start >= start && !chromeSet.has(p));
       const fromTitle = nomineeFromTitle(title);
-      const found = findSubjects(text, isTitle ? text.slice((first as Paragraph).start, (first as Paragraph).end) : '', body, tables);
+      const found = findSubjects(text, isTitle ? text.slice((first as Paragraph).start, (first as Paragraph).end) : '', body, tables, isWord);
       const all = fromTitle ? [{ ...fromTitle, how: 'heading' }, ...found.subjects.filter((x) => x.name !== fromTitle.name)] : [...found.subjects];
       subjects = fromTitle ? withMentions(text, all, 0) : found;
       const subs = subjects;

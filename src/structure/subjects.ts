@@ -79,11 +79,11 @@ function countOf(text: string, s: string): number {
  * The name that starts at `at`, of unknown length: the longest of four, three or two characters
  * that recurs in the text, else three characters unless the third ends a name (姚石玉从事, 文娟被).
  */
-function nameAt(text: string, at: number, t: SubjectTables, stops: ReadonlySet<string>): string | null {
+function nameAt(text: string, at: number, t: SubjectTables, stops: ReadonlySet<string>, isWord: IsWord): string | null {
   const run = new RegExp(`^[${CJK}·]{2,4}`).exec(text.slice(at, at + 4))?.[0] ?? '';
   if (run.length < 2) return null;
   const ok = (s: string): boolean => s.length >= 2 && !stops.has(s[s.length - 1] as string) && !t.not_name_starts.includes(s[0] as string)
-    && !t.not_names.some((w) => s.includes(w)) && hasSurname(s, t) && !t.not_name_endings.includes(s[s.length - 1] as string);
+    && !t.not_names.some((w) => s.includes(w)) && hasSurname(s, t) && !t.not_name_endings.includes(s[s.length - 1] as string) && !isWord(s);
   for (let len = run.length; len >= 2; len--) {
     const s = run.slice(0, len);
     // recurring, and never seen without its last character (米玛扎西, not 谢樵生 beside 谢樵)
@@ -95,10 +95,14 @@ function nameAt(text: string, at: number, t: SubjectTables, stops: ReadonlySet<s
     return next === '' || stops.has(next) || !new RegExp(`[${CJK}]`).test(next);
   };
   const three = run.slice(0, 3);
-  if (three.length === 3 && ok(three) && ends(3)) return three;
+  // 全程参与: a name seen once does not open with an ordinary word
+  if (three.length === 3 && ok(three) && ends(3) && !isWord(three.slice(0, 2))) return three;
   const two = run.slice(0, 2);
   return ok(two) && ends(2) ? two : null;
 }
+
+/** Whether a string is an ordinary word (jieba knows it, and not as a name): 高度, 全程 name nobody. */
+export type IsWord = (s: string) => boolean;
 
 /** Whether a candidate name opens with a family name (single or compound). */
 function hasSurname(s: string, t: SubjectTables): boolean {
@@ -106,24 +110,24 @@ function hasSurname(s: string, t: SubjectTables): boolean {
 }
 
 /** The people or units named in the title: ——记…NAME (…和…NAME), or NAME: before a headline. */
-function titleSubjects(title: string, text: string, t: SubjectTables, stops: ReadonlySet<string>): Subject[] {
+function titleSubjects(title: string, text: string, t: SubjectTables, stops: ReadonlySet<string>, isWord: IsWord): Subject[] {
   const ji = /(?:^|[—－-]{1,2})\s*记(?!者)(.{2,60})$/.exec(title);
   if (ji) {
     const out: Subject[] = [];
     for (const part of (ji[1] as string).trim().split(/[和与及、]/)) {
       const unit = t.unit_suffixes.find((u) => part.endsWith(u));
       if (unit && !postBefore(part, part.length, t)) { out.push({ name: part, kind: 'collective', how: 'title' }); continue; }
-      const person = personAfterPost(part, t, stops) ?? (new RegExp(`^[${CJK}]{2,4}$`).test(part) && hasSurname(part, t) ? part : null);
+      const person = personAfterPost(part, t, stops) ?? (new RegExp(`^[${CJK}]{2,4}$`).test(part) && hasSurname(part, t) && !isWord(part) ? part : null);
       if (person) out.push({ name: person, kind: 'individual', how: 'title' });
     }
     if (out.length > 0) return out;
   }
-  const one = headlineSubject(title, text, t);
+  const one = headlineSubject(title, text, t, isWord);
   return one ? [one] : [];
 }
 
 /** 曹经久:让信访局变信任局, 2020年…获得者毛相林:…, 东湖县信访局：…: the one named before a headline's colon. */
-function headlineSubject(title: string, text: string, t: SubjectTables): Subject | null {
+function headlineSubject(title: string, text: string, t: SubjectTables, isWord: IsWord): Subject | null {
   const colon = /([^\s　，,。：:]{2,40})[：:]/.exec(title.replace(/^(?:【[^】]{0,12}】|\[[^\]]{0,12}\])/, ''));
   if (colon) {
     let head = colon[1] as string;
@@ -132,7 +136,7 @@ function headlineSubject(title: string, text: string, t: SubjectTables): Subject
     const post = [...t.posts].sort((a, b) => b.length - a.length).map((p) => ({ p, at: head.lastIndexOf(p) })).filter((x) => x.at >= 0)
       .sort((a, b) => (b.at + b.p.length) - (a.at + a.p.length))[0];
     if (post) head = head.slice(post.at + post.p.length);
-    if (new RegExp(`^[${CJK}·]{2,4}$`).test(head) && !t.not_names.some((w) => head.includes(w)) && countOf(text, head) >= 2) {
+    if (new RegExp(`^[${CJK}·]{2,4}$`).test(head) && !t.not_names.some((w) => head.includes(w)) && !isWord(head) && countOf(text, head) >= 2) {
       return { name: head, kind: 'individual', how: 'title' };
     }
   }
@@ -154,7 +158,7 @@ function personAfterPost(s: string, t: SubjectTables, stops: ReadonlySet<string>
 }
 
 /** Finds the subjects of a write-up and every mention of them. `scan` holds the body paragraphs. */
-export function findSubjects(text: string, title: string, body: readonly Range[], t: SubjectTables): Subjects {
+export function findSubjects(text: string, title: string, body: readonly Range[], t: SubjectTables, isWord: IsWord = () => false): Subjects {
   const stops = new Set(t.name_stops);
   const found: Subject[] = [];
   const add = (s: Subject): void => {
@@ -163,8 +167,8 @@ export function findSubjects(text: string, title: string, body: readonly Range[]
   };
   // the title, or a subtitle line under it (——记…科长张三)
   const subtitle = body.slice(0, 3).map((p) => text.slice(p.start, p.end)).find((l) => l.length <= 80 && /^[—－-]{1,2}\s*记/.test(l.trim()));
-  let fromTitle = titleSubjects(title, text, t, stops);
-  if (fromTitle.length === 0 && subtitle !== undefined) fromTitle = titleSubjects(subtitle.trim(), text, t, stops);
+  let fromTitle = titleSubjects(title, text, t, stops, isWord);
+  if (fromTitle.length === 0 && subtitle !== undefined) fromTitle = titleSubjects(subtitle.trim(), text, t, stops, isWord);
   for (const s of fromTitle) add(s);
 
   const posts = [...t.posts].sort((a, b) => b.length - a.length);
@@ -179,13 +183,13 @@ export function findSubjects(text: string, title: string, body: readonly Range[]
     if (bio) add({ name: bio[1] as string, kind: 'individual', how: 'biography' });
     // 彭先宏是郧西县土门人, 王某同志现任…: a name opening a paragraph, then 是 / 现任 / 同志
     const lead = /^\s*/.exec(para)?.[0].length ?? 0;
-    const opener = nameAt(text, p.start + lead, t, stops);
+    const opener = nameAt(text, p.start + lead, t, stops, isWord);
     if (opener && /^(?:是|同志|现任|现为|[，,]现任)/.test(text.slice(p.start + lead + opener.length, p.start + lead + opener.length + 3))) {
       add({ name: opener, kind: 'individual', how: 'opening' });
     }
     // 王秀英同志
     for (const m of para.matchAll(new RegExp(`([${CJK}]{2,3})同志`, 'g'))) {
-      const name = nameAt(text, p.start + m.index, t, stops);
+      const name = nameAt(text, p.start + m.index, t, stops, isWord);
       if (name && (m[1] as string).startsWith(name) && !posts.some((x) => name.endsWith(x))) add({ name, kind: 'individual', how: 'comrade' });
     }
     // 局长姚石玉, 支队长高明, 法官文娟
@@ -194,7 +198,7 @@ export function findSubjects(text: string, title: string, body: readonly Range[]
         let at = p.start + i + post.length;
         if (/[们]/.test(text[at] ?? '')) continue;
         if (text[at] === '的') at++; // 副检察长的于新峰
-        const name = nameAt(text, at, t, stops);
+        const name = nameAt(text, at, t, stops, isWord);
         if (name && !posts.some((q) => name.startsWith(q) || name.endsWith(q)) && !t.unit_suffixes.some((u) => name.endsWith(u))) add({ name, kind: 'individual', how: 'post' });
       }
     }
@@ -202,7 +206,7 @@ export function findSubjects(text: string, title: string, body: readonly Range[]
     let cs = 0;
     for (let i = 0; i <= para.length; i++) {
       if (i < para.length && !/[，,。；;：:！？]/.test(para[i] as string)) continue;
-      const who = cs > 0 ? nameAt(text, p.start + cs, t, stops) : null;
+      const who = cs > 0 ? nameAt(text, p.start + cs, t, stops, isWord) : null;
       if (who && para.startsWith('是', cs + who.length) && posts.some((x) => para.slice(cs + who.length, i).includes(x))) add({ name: who, kind: 'individual', how: 'is-post' });
       const clause = para.slice(cs, Math.min(i, cs + 60)).replace(/^(?:现任|时任|担任|原)/, '');
       const m = unitRe.exec(clause);

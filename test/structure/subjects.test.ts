@@ -50,6 +50,9 @@ describe('who a write-up is about', () => {
   it('words after a post that name nobody are not people', () => {
     const r = analyse('东湖县法院2021年工作\n全院干警紧紧围绕审判目标，员额法官人均结案343件；村里干部捐款2万元。');
     expect(r.nominees.map((n) => n.name)).toEqual([]);
+    // ordinary words that open with a family name: 高度, 全程 (jieba knows them)
+    const s = analyse('信访工作纪实\n县委书记高度重视信访工作，县委书记高度肯定。局长全程参与，局长全程督办，化解积案30件。');
+    expect(s.nominees.map((n) => n.name)).toEqual([]);
   });
 
   it('keeps a traditional text\'s name as written', () => {
