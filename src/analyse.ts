@@ -19,6 +19,9 @@ import { checkClaims, type CheckKind } from './check/arithmetic.js';
 
 export const EXTRACTOR_VERSION = '0.1.0';
 
+/** The rules of a bare "N年来 / N年里" read as tenure (extract/classify.ts, periods.yaml tenure_frames.since). */
+const SINCE_FRAME = /^duration:tenure:(?:以来|来|里|间)$/;
+
 export interface Span { readonly start: number; readonly end: number }
 
 export interface Nominee {
@@ -256,7 +259,16 @@ export function analyseText(text: string, meta: TextMeta, opts: AnalyseOptions =
     englishParagraphs += english.length;
     chineseParagraphs += chinese.length;
     const nominee = structure.nominees.find((n) => n.id === scan.nominee);
-    for (const c of raw) claims.push(toClaim(c, scan, scanHeadings, nominee?.section?.heading ?? null));
+    for (const c of raw) {
+      const claim = toClaim(c, scan, scanHeadings, nominee?.section?.heading ?? null);
+      if (!isUnitsTimeScope(claim)) claims.push(claim);
+    }
+  }
+
+  /** 五年来，我院办理…: "N年来" read as tenure is a time scope when the figure is a unit's, which has no tenure. */
+  function isUnitsTimeScope(c: Claim): boolean {
+    if (c.category !== 'duration' || !c.rules.some((r) => SINCE_FRAME.test(r))) return false;
+    return structure.nominees.find((n) => n.id === c.nominee)?.kind === 'collective';
   }
 
   function toClaim(c: ViewClaim, scan: Range & { nominee: string | null }, scanHeadings: readonly HeadingNode[], nomineeHeading: string | null): Claim {

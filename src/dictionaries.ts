@@ -36,11 +36,11 @@ export interface Dictionaries {
   };
   readonly periods: {
     readonly rate: readonly RateEntry[]; readonly tenure_verbs: readonly string[];
-    readonly duration_cues: { readonly before: readonly string[]; readonly after: readonly string[] };
+    readonly duration_cues: { readonly before: readonly string[]; readonly after: readonly string[]; readonly follows: readonly string[] };
     readonly scope_words: readonly string[];
     readonly not_scope_after: readonly string[];
     readonly tenure_frames: {
-      readonly steady: readonly string[]; readonly career: readonly string[]; readonly since: readonly string[];
+      readonly steady: readonly string[]; readonly career: readonly string[]; readonly career_alone: readonly string[]; readonly since: readonly string[];
       readonly not_since_before: readonly string[]; readonly not_since_after: readonly string[];
     };
   };
@@ -59,7 +59,7 @@ export interface Dictionaries {
   /** how a number finds what it counts beyond the unit table (counting.yaml) */
   readonly counting: {
     readonly measure_tags: readonly string[]; readonly noun_tags: readonly string[]; readonly place_tags: readonly string[];
-    readonly not_measure: readonly string[]; readonly person_nouns: readonly string[];
+    readonly not_measure: readonly string[]; readonly arabic_only: readonly string[]; readonly person_nouns: readonly string[];
     readonly action_verbs: readonly string[]; readonly zero_events: readonly string[];
   };
 }
@@ -148,10 +148,10 @@ export function validateDictionaries(raw: Record<string, unknown>): string[] {
   lists('periods.yaml', ['tenure_verbs', 'scope_words', 'not_scope_after'], periods);
   const cues = periods['duration_cues'] as Record<string, unknown> | undefined;
   if (!cues) problems.push('periods.yaml: duration_cues missing');
-  else lists('periods.yaml duration_cues', ['before', 'after'], cues);
+  else lists('periods.yaml duration_cues', ['before', 'after', 'follows'], cues);
   const frames = periods['tenure_frames'] as Record<string, unknown> | undefined;
   if (!frames) problems.push('periods.yaml: tenure_frames missing');
-  else lists('periods.yaml tenure_frames', ['steady', 'career', 'since', 'not_since_before', 'not_since_after'], frames);
+  else lists('periods.yaml tenure_frames', ['steady', 'career', 'career_alone', 'since', 'not_since_before', 'not_since_after'], frames);
   const rate = periods['rate'];
   if (!Array.isArray(rate)) problems.push('periods.yaml: rate must be a list');
   else {
@@ -163,12 +163,12 @@ export function validateDictionaries(raw: Record<string, unknown>): string[] {
 
   lists('negatives.yaml', ['lexical_words', 'lexical_tags', 'article_units', 'abstract_nouns', 'unit_blockers', 'page_furniture'], obj('negatives.yaml'));
 
-  lists('counting.yaml', ['measure_tags', 'noun_tags', 'place_tags', 'not_measure', 'person_nouns', 'action_verbs', 'zero_events'], obj('counting.yaml'));
+  lists('counting.yaml', ['measure_tags', 'noun_tags', 'place_tags', 'not_measure', 'arabic_only', 'person_nouns', 'action_verbs', 'zero_events'], obj('counting.yaml'));
 
   lists('roles.yaml', ['stake', 'award', 'incident', 'acting', 'procedure', 'procedure_verbs', 'baseline_open', 'baseline_close', 'total_scope', 'population'], obj('roles.yaml'));
 
   const subjects = obj('subjects.yaml');
-  lists('subjects.yaml', ['posts', 'name_stops', 'not_names', 'not_name_endings', 'not_name_starts', 'awarding_verbs', 'compound_surnames', 'unit_suffixes'], subjects);
+  lists('subjects.yaml', ['posts', 'name_stops', 'not_names', 'not_name_endings', 'not_name_starts', 'awarding_verbs', 'compound_surnames', 'unit_suffixes', 'report_titles'], subjects);
   const surnames = subjects['surnames'];
   if (typeof surnames !== 'string' || !/^[\u4e00-\u9fa5]+$/.test(surnames)) problems.push('subjects.yaml: surnames must be one string of ideographs');
   else for (const d of duplicatesIn([...surnames])) problems.push(`subjects.yaml: surname "${d}" listed twice`);

@@ -97,12 +97,15 @@ function isDuration(text: string, r: Reading, before: string, cs: number, p: Ran
   const cueBefore = lx.d.periods.duration_cues.before.find((c) => before.endsWith(c));
   const cueAfter = lx.d.periods.duration_cues.after.find((c) => text.startsWith(c, r.pos))
     ?? (r.rules.includes('hedge:after-unit:以内') ? '' : undefined);
+  const cueFollows = lx.d.periods.duration_cues.follows.find((c) => text.startsWith(c, r.pos));
   const frame = tenureFrame(text, r.start, r.pos, r.unit.unit, before, p, lx);
-  if (text[r.pos] === '的' && !cueBefore && !frame) return false; // 10年以上的骨头案: a qualifier, not a length
+  // 10年以上的骨头案: a qualifier, not a length; but 从事审判工作近20年的陈海仪 is tenure
+  if (text[r.pos] === '的' && !cueBefore && !frame && tenure.at < 0) return false;
   if (cueAfter !== undefined) {
     r.pos += cueAfter.length;
     r.rules.push(`duration:after:${cueAfter}`);
   } else if (cueBefore) r.rules.push(`duration:before:${cueBefore}`);
+  else if (cueFollows) r.rules.push(`duration:follows:${cueFollows}`);
   else if (r.rules.some((x) => x.startsWith('hedge:before')) && (r.approx === 'at_least' || r.approx === 'at_most')) r.rules.push('duration:bounded');
   else if (changeVerbNear(text, r.start, r.pos, lx)) r.rules.push('duration:change');
   else if (tenure.at >= 0 && /[年月]/.test(r.unit.unit)) {
@@ -134,6 +137,9 @@ function tenureFrame(text: string, start: number, pos: number, unit: string, bef
     const digits = /^\d/.test(text.slice(start, pos)); // 一天，… is a narrative "one day"
     return opens && digits && /^[，,]/.test(after) ? { rule: 'duration:standalone', end: pos } : null;
   }
+  // 他30年的法官生涯: a career noun needs no 在
+  const alone = new RegExp(`^的[\u4e00-\u9fff]{0,6}?(?:${f.career_alone.join('|')})`).exec(after);
+  if (alone) return { rule: `duration:tenure:…${alone[0].slice(-2)}`, end: pos };
   // 在16年公诉工作中, 在15年的禁毒生涯: a length inside 在 … 工作/生涯
   if (/在(?:这|近)?$/.test(before)) {
     const career = new RegExp(`^的?[\u4e00-\u9fff]{0,8}?(?:${f.career.join('|')})`).exec(after);

@@ -84,7 +84,7 @@ for (const ch of '，,。；;！？!?：:\n') CLAUSE_STOP[ch.charCodeAt(0)] = 1;
 export const isClauseStop = (ch: string): boolean => ch !== '' && CLAUSE_STOP[ch.charCodeAt(0)] === 1;
 export const SENTENCE_STOP = new Uint8Array(0x10000);
 for (const ch of '。！？!?\n') SENTENCE_STOP[ch.charCodeAt(0)] = 1;
-export const NUMBER_START_CHARS = '0123456789零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万亿数几';
+export const NUMBER_START_CHARS = '0123456789零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万亿数几半';
 /** A lookup by UTF-16 code unit: the hot loop tests every character of every paragraph. */
 export const NUMBER_START = new Uint8Array(0x10000);
 for (const ch of NUMBER_START_CHARS) NUMBER_START[ch.charCodeAt(0)] = 1;

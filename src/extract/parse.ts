@@ -137,7 +137,7 @@ function unitAfter(text: string, d: Draft, ctx: ParagraphContext, lx: Lexicon): 
   }
   // not in the table: a measure word by its jieba tag (4圈), or, after 余/多, the noun counted (二十余省)
   const hedgedNoun = /[余多]/.test(text[d.pos - 1] ?? '') && d.pos - 1 >= num.end;
-  const found = measureWordAt(ctx, text, d.pos, lx) ?? (hedgedNoun ? countedNounAt(ctx, text, d.pos, lx) : null);
+  const found = measureWordAt(ctx, text, d.pos, lx, num.script) ?? (hedgedNoun ? countedNounAt(ctx, text, d.pos, lx) : null);
   if (found) {
     d.unit = found.unit;
     d.unitWritten += found.unit.unit;
@@ -199,11 +199,13 @@ function rangeBefore(text: string, d: Draft, ctx: ParagraphContext): number | nu
 }
 
 /** A measure word that the unit table lacks, by its jieba tag (4圈, 78面): the token at `pos`. */
-function measureWordAt(ctx: ParagraphContext, text: string, pos: number, lx: Lexicon): { unit: UnitEntry; rule: string } | null {
+function measureWordAt(ctx: ParagraphContext, text: string, pos: number, lx: Lexicon, script: ParsedNumber['script']): { unit: UnitEntry; rule: string } | null {
   const tok = tokenAt(ctx, text, pos, lx.d);
   if (!tok || tok.start !== pos || tok.word.length > 2 || !/^[\u4e00-\u9fff]+$/.test(tok.word)) return null;
+  const arabicOnly = lx.d.counting.arabic_only.includes(tok.word);
+  if (arabicOnly && script !== 'arabic') return null;
   if (lx.notMeasure.has(tok.word) || lx.d.negatives.unit_blockers.some((b) => text.startsWith(b, pos))) return null;
-  if (!lx.measureTags.has(tagOf(tok.word))) return null;
+  if (!arabicOnly && !lx.measureTags.has(tagOf(tok.word))) return null;
   return { unit: { unit: tok.word, kind: lx.personNouns.has(tok.word) ? 'person' : 'thing' }, rule: `unit:tag:${tok.word}` };
 }
 

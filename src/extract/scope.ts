@@ -48,7 +48,8 @@ function linkChanges(text: string, claims: ViewClaim[], lx: Lexicon): void {
     const a = claims[k - 1];
     const gapVerb = (from: number): string | undefined => {
       // 提高到2021年的95.5%: a date may stand between the verb and the new value
-      const gap = text.slice(from, b.start).replace(/^[又再再次将]+/, '').replace(/(?:(?:19|20)\d{2}年(?:底|末)?|\d{1,2}月)+的?$/, '');
+      // 提高到2021年的95.5%, 增加到了75万元: a date or a 了 may stand between the verb and the new value
+      const gap = text.slice(from, b.start).replace(/^[又再再次将]+/, '').replace(/(?:(?:19|20)\d{2}年(?:底|末)?|\d{1,2}月)+的?$/, '').replace(/了$/, '');
       return changeTo.find((v) => gap === v || gap.endsWith(v) && gap.length <= v.length + 1);
     };
     if (a && a.unit === b.unit && (a.category === b.category || a.unit === '%')) {

@@ -213,6 +213,13 @@ function endsSentence(t: string): boolean {
 /** A "key: value" line this short keeps its break (责任编辑:李婷, 位置:首页>>法治), and so does a row of page buttons (【打印】【关闭】). */
 const SHORT_LINE = 40;
 const KEY_VALUE = /^[\u4e00-\u9fa5A-Za-z]{1,8}[:：]/;
+/** A byline this short keeps its break wherever its 来源: or 作者: stands (2012-04-25 09:57 来源:东南网). */
+const BYLINE = 80;
+let bylineKeys: RegExp | null = null;
+function isByline(t: string): boolean {
+  bylineKeys ??= new RegExp(`(?:${loadDictionaries().subjects.chrome.prefixes.filter((w) => /^[\u4e00-\u9fa5]{2,4}$/.test(w)).join('|')})[:：]`);
+  return bylineKeys.test(t);
+}
 /** A photo caption ends with its credit (… 林晓 摄); the article goes on below it. */
 const PHOTO_CREDIT = /[\u4e00-\u9fa5]{2,4}\s?[摄攝][)）]?$/;
 
@@ -231,7 +238,8 @@ export function buildView(original: string): TextView {
     if (prev !== null) {
       // a short "key: value" line is a line of its own (a web page's 来源 or 责任编辑 line)
       const keepBreak = first || endsSentence(prev.text) || headingLike(prev.text) || LINE_MARKER.test(t) || /^[-*+•·]/.test(t)
-        || (prev.text.length <= SHORT_LINE && (KEY_VALUE.test(prev.text) || /】$/.test(prev.text))) || PHOTO_CREDIT.test(prev.text);
+        || (prev.text.length <= SHORT_LINE && (KEY_VALUE.test(prev.text) || /】$/.test(prev.text))) || PHOTO_CREDIT.test(prev.text)
+        || (prev.text.length <= BYLINE && isByline(prev.text));
       first = false;
       const joiner = keepBreak ? '\n' : /[A-Za-z0-9,.;:]$/.test(prev.text) && /^[A-Za-z0-9]/.test(t) ? ' ' : '';
       if (joiner) { w.parts.push(joiner); w.map[slot] = prev.breakStart; }

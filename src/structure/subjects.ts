@@ -23,6 +23,7 @@ export interface SubjectTables {
   readonly not_name_starts: readonly string[];
   readonly awarding_verbs: readonly string[];
   readonly unit_suffixes: readonly string[];
+  readonly report_titles: readonly string[];
   readonly chrome: {
     readonly prefixes: readonly string[]; readonly contains: readonly string[];
     readonly sites: readonly string[]; readonly captions: readonly string[];
@@ -59,7 +60,8 @@ export function isChrome(line: string, t: SubjectTables): boolean {
   for (const p of t.chrome.prefixes) {
     if (s.startsWith(p) && (s.length === p.length || /^[\s:：】]/.test(s.slice(p.length)) || p.startsWith('【') || p === '分享到' || p === '图为' || /记者$/.test(p))) return true;
   }
-  if (t.chrome.contains.some((c) => s.includes(c))) return true;
+  // a byline's words inside a long paragraph do not make it chrome: the article may be glued to it
+  if (s.length <= 80 && t.chrome.contains.some((c) => s.includes(c))) return true;
   if (s.length <= 40 && !/[。！？]/.test(s)) {
     if (/(?:19|20)\d{2}[-年/.]\d{1,2}/.test(s) && s.length <= 30 && !/[，,]/.test(s)) return true; // 重庆日报2020-10-18 08:20
     if (t.chrome.sites.some((w) => s.endsWith(w)) && (s.length <= 12 || s.includes('官方'))) return true;
@@ -95,8 +97,8 @@ function nameAt(text: string, at: number, t: SubjectTables, stops: ReadonlySet<s
     return next === '' || stops.has(next) || !new RegExp(`[${CJK}]`).test(next);
   };
   const three = run.slice(0, 3);
-  // 全程参与: a name seen once does not open with an ordinary word
-  if (three.length === 3 && ok(three) && ends(3) && !isWord(three.slice(0, 2))) return three;
+  // 全程参与, 金怡比对: a name seen once does not end inside a word that runs on past it
+  if (three.length === 3 && ok(three) && ends(3) && !isWord(text.slice(at + 2, at + 4))) return three;
   const two = run.slice(0, 2);
   return ok(two) && ends(2) ? two : null;
 }
@@ -169,6 +171,15 @@ export function findSubjects(text: string, title: string, body: readonly Range[]
   const subtitle = body.slice(0, 3).map((p) => text.slice(p.start, p.end)).find((l) => l.length <= 80 && /^[—－-]{1,2}\s*记/.test(l.trim()));
   let fromTitle = titleSubjects(title, text, t, stops, isWord);
   if (fromTitle.length === 0 && subtitle !== undefined) fromTitle = titleSubjects(subtitle.trim(), text, t, stops, isWord);
+  // 武汉市江岸区人民检察院工作报告: a unit's own report speaks for the unit (我院…)
+  if (fromTitle.length === 0) {
+    const suffixes = [...t.unit_suffixes].sort((a, b) => b.length - a.length).join('|');
+    const report = new RegExp(`^([${CJK}]{2,24}?(?:${suffixes}))(?:\\d{4}年度?)?(?:${t.report_titles.join('|')})$`);
+    for (const line of [title, ...body.slice(0, 5).map((p) => text.slice(p.start, p.end).trim())]) {
+      const m = report.exec(line);
+      if (m) { fromTitle = [{ name: m[1] as string, kind: 'collective', how: 'report' }]; break; }
+    }
+  }
   for (const s of fromTitle) add(s);
 
   const posts = [...t.posts].sort((a, b) => b.length - a.length);
@@ -179,13 +190,19 @@ export function findSubjects(text: string, title: string, body: readonly Range[]
     // 他叫米玛扎西, 她叫…
     for (const m of para.matchAll(new RegExp(`[他她]叫([${CJK}·]{2,5})[，,。、；;\\s]`, 'g'))) add({ name: m[1] as string, kind: 'individual', how: 'called' });
     // 1.俞斌,男,汉族,… / 张林江，女，…
-    const bio = new RegExp(`^\\s*(?:\\d{1,2}[.、．]\\s*)?([${CJK}·]{2,4})[，,](?:男|女)[，,]`).exec(para);
+    const bio = new RegExp(`^\\s*(?:\\d{1,2}[.、．]\\s*)?([${CJK}·]{2,4})[，,](?:[男女][，,]|\\d{1,3}岁|现年)`).exec(para);
     if (bio) add({ name: bio[1] as string, kind: 'individual', how: 'biography' });
     // 彭先宏是郧西县土门人, 王某同志现任…: a name opening a paragraph, then 是 / 现任 / 同志
     const lead = /^\s*/.exec(para)?.[0].length ?? 0;
     const opener = nameAt(text, p.start + lead, t, stops, isWord);
     if (opener && /^(?:是|同志|现任|现为|[，,]现任)/.test(text.slice(p.start + lead + opener.length, p.start + lead + opener.length + 3))) {
       add({ name: opener, kind: 'individual', how: 'opening' });
+    }
+    // 现年47岁的高明, 从事审判工作近20年的陈海仪: a name after an age or a tenure, seen again elsewhere
+    for (const m of para.matchAll(/[岁年]的/g)) {
+      const at = p.start + m.index + 2;
+      const name = nameAt(text, at, t, stops, isWord);
+      if (name && countOf(text, name) >= 2 && !posts.some((x) => name.endsWith(x))) add({ name, kind: 'individual', how: 'aged' });
     }
     // 王秀英同志
     for (const m of para.matchAll(new RegExp(`([${CJK}]{2,3})同志`, 'g'))) {
@@ -240,6 +257,16 @@ export function withMentions(text: string, subjects: readonly Subject[], main: n
     for (let i = text.indexOf(s.name); i >= 0; i = text.indexOf(s.name, i + s.name.length)) mentions.push({ start: i, end: i + s.name.length, subject: k });
   });
   // a shorter name inside a longer one's mention is the longer one's
+  // 我院, 本局, 该中心: a unit referring to itself, when one unit of the text ends that way
+  subjects.forEach((s, k) => {
+    if (s.kind !== 'collective') return;
+    const tail = ['中心', '委员会', '院', '局', '所', '庭', '队', '站', '办', '科', '室', '处'].find((x) => s.name.endsWith(x));
+    if (!tail || subjects.some((o, j) => j !== k && o.kind === 'collective' && o.name.endsWith(tail))) return;
+    for (const pre of ['我', '本', '该', '全']) {
+      const alias = pre + tail;
+      for (let i = text.indexOf(alias); i >= 0; i = text.indexOf(alias, i + alias.length)) mentions.push({ start: i, end: i + alias.length, subject: k });
+    }
+  });
   mentions.sort((a, b) => a.start - b.start || (b.end - b.start) - (a.end - a.start));
   const kept: Mention[] = [];
   for (const m of mentions) if (!kept.some((k) => m.start < k.end && m.end > k.start)) kept.push(m);

@@ -36,6 +36,12 @@ describe('phrasing from the field', () => {
     ['全年零越级上访。', ['零越级上访|0|exact|越级上访|count']],
     // persons counted by a measure word
     ['先后挽救5条生命。', ['5条|5|exact|条|headcount']],
+    // more units, lengths with a cue after them, 审结 and 破获 resolve, a 了 before the new value
+    ['日均比对指纹1500多枚,辗转5省6市。', ['1500多枚|1500|over|枚|count', '5省|5|exact|省|count', '6市|6|exact|市|count']],
+    ['他总结出9种工作法。', ['9种|9|exact|种|count']],
+    ['承担24小时值班任务,两天时间摸排群众800名。', ['24小时|24|exact|小时|duration', '两天|2|exact|天|duration', '800名|800|exact|名|headcount']],
+    ['他审结各类案件37起,破获刑事案件120余起。', ['37起|37|exact|起|cases_resolved', '120余起|120|over|起|cases_resolved']],
+    ['集体收入从3万元增加到了75万元。', ['3万元增加到了75万元|750000|exact|元|amount']],
   ])('%s', (text, expected) => {
     expect(claimsOf(text).map(brief)).toEqual(expected);
   });
@@ -46,6 +52,8 @@ describe('phrasing from the field', () => {
     ['当了7年调解员,他化解纠纷多起。', '7年'], ['在12年审判工作中,他审结案件千余件。', '12年'],
     ['在20年的调解生涯里,他从未失手。', '20年'], ['这六年里,他走遍了每个村。', '六年里'],
     ['18年來,他堅持在信訪崗位上接待來訪群眾。', '18年來'], ['一干就是十年。', '十年'], ['512天,是他在村里的日子。', '512天'],
+    ['从事少年审判工作近20年的陈某某深受信赖。', '近20年'], ['他30年的法官生涯里办案无数。', '30年'], ['驻村半年来,他走遍全村。', '半年来'],
+    ['20多个年头里,他从未离开。', '20多个年头里'],
   ])('%s is a tenure', (text, span) => {
     const d = claimsOf(text).find((c) => c.category === 'duration');
     expect(d?.text).toBe(span);

@@ -16,6 +16,9 @@ describe('who a write-up is about', () => {
     ['他叫丹增罗布，一名普通的信访干部，10年来化解矛盾纠纷800余件。', '丹增罗布'],
     ['姜文海是东湖县河口镇人，现任镇党委副书记。他先后化解矛盾纠纷200余件。', '姜文海'],
     ['东湖县人民法院审判质效再创新高\n\n2021年，东湖县人民法院受理案件9000件。东湖县人民法院审结8800件，结案率97.8%。', '东湖县人民法院'],
+    ['浏览次数:2813 信息来源:西山司法所 发布时间:2017-04-11 |\n葛秀芳,42岁,是一名调解员。近3年来,葛秀芳调解纠纷300余件。', '葛秀芳'],
+    ['好法官是怎样炼成的\n从事家事审判工作近20年的陈海燕，办结案件4000多宗。陈海燕说，要多听。', '陈海燕'],
+    ['东湖县人民检察院工作报告\n东湖县人民检察院检察长 方卫东\n各位代表：\n2017年以来，我院办理审查逮捕案件5725件，五年来，我院提起公诉8616件。', '东湖县人民检察院'],
   ])('%#: finds the subject', (text, name) => {
     const r = analyse(text);
     expect(r.nominees.map((n) => n.name)).toContain(name);
@@ -69,6 +72,16 @@ describe('page chrome', () => {
   });
   it.each(['钟立新:把群众的事当自家事', '2021年，东湖县人民法院受理案件9000件。', '一心为民解难题——记东湖县信访局接访科科长钟立新'])('%s is not chrome', (line) => {
     expect(isChrome(line, t)).toBe(false);
+  });
+
+  it('a dated byline under the title does not take the article with it', () => {
+    const r = analyse('林某:追贼787米\n2012-04-25 09:57 来源:东湖网 我来说两句\n他直接参与抓获犯罪嫌疑人35人,破获案件120起。');
+    expect(r.claims.map((c) => c.text)).toEqual(['35人', '120起']);
+  });
+
+  it('navigation links and article counts of a compilation page are not claims', () => {
+    const r = analyse('法官先进事迹6篇\n钟立新法官办结案件300件。\n上一期  下一期');
+    expect(r.claims.map((c) => c.text)).toEqual(['300件']);
   });
 
   it('claims are never read from chrome, and the title comes after it', () => {
