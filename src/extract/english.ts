@@ -256,127 +256,137 @@ export function extractEnglishClaims(text: string, paragraphs: readonly Range[],
     const periods = [...para.matchAll(PERIOD_RE)].map((m) => ({ text: m[0], start: p.start + m.index, end: p.start + m.index + m[0].length }));
     const found: ViewClaim[] = [];
     for (const n of numbersOf(para)) {
-      const rules: string[] = [];
-      if (n.ordinal) continue;
-      const before = lower.slice(Math.max(0, n.start - 40), n.start);
-      const afterRaw = para.slice(n.end, n.end + 40);
-      const after = afterRaw.toLowerCase();
-      if (/[a-z]$/i.test(para.slice(0, n.start)) || /^[a-z]/i.test(afterRaw) && !/^(st|nd|rd|th)\b/i.test(afterRaw) && !/^\s/.test(afterRaw)) continue; // G20, 5G
-      if (/\b(no\.|number|tel|phone|call|room|article|item|page|issue)\s*$/.test(before)) continue; // numbers that name things
-      if (t.months.some((m) => before.endsWith(`${m} `)) || t.months.some((m) => after.startsWith(` ${m}`))) continue; // June 21, 21 June
-      if (/^(?:\s*[.)]\s)/.test(afterRaw) && /(^|\n)\s*\(?$/.test(para.slice(0, n.start))) continue; // list markers 1. (1)
-      let pos = p.start + n.end; // absolute, like every span this returns
-      let value = n.value;
-      let unit: EnUnit | null = null;
-      let unitWritten = '';
-      // scale words not merged by compromise ("3.5 million yuan")
-      const sc = SCALE_AFTER_FIGURE.exec(afterRaw);
-      if (sc) { value *= t.scales[(sc[1] as string).toLowerCase()] ?? 1; pos += sc[0].length; rules.push(`scale:${sc[1]}`); }
-      let rest = text.slice(pos, Math.min(p.end, pos + 40));
-      if (para.slice(n.start, n.end).endsWith('%')) { unit = { unit: '%', kind: 'percent' }; unitWritten = '%'; } // compromise keeps the % in the number
-      else if (rest.startsWith('%')) { unit = { unit: '%', kind: 'percent' }; unitWritten = '%'; pos += 1; }
-      else {
-        const m = /^\s*(?:-\s*)?/.exec(rest);
-        const gap = m ? m[0].length : 0;
-        const r = rest.slice(gap).toLowerCase();
-        unit = t.units.find((u) => r.startsWith(u.unit) && !/[a-z]/.test(r[u.unit.length] ?? '')) ?? null;
-        if (!unit) {
-          // an adjective between the number and its unit: "701 backlog cases", "3,000 migrant workers"
-          const two = /^([a-z-]+)\s+/.exec(r);
-          if (two) {
-            const r2 = r.slice(two[0].length);
-            const u2 = t.units.find((u) => r2.startsWith(u.unit) && !/[a-z]/.test(r2[u.unit.length] ?? ''));
-            if (u2) { unit = u2; pos += gap + two[0].length + u2.unit.length; unitWritten = u2.unit; }
-          }
-        } else { pos += gap + unit.unit.length; unitWritten = unit.unit; }
-        // money written before the number: RMB 70 million, ¥590
-        if (!unit && /(rmb|yuan|¥)\s*$/.test(before)) { unit = { unit: 'yuan', kind: 'money', base: 1 }; unitWritten = 'RMB'; }
-      }
-      if (!unit) continue;
-      if (unit.kind === 'percent' && unitWritten !== '%') unitWritten = unit.unit;
-      // years as dates, not lengths
-      if (unit.kind === 'time' && value >= 1900) continue;
-      let start = n.start;
-      // money written before the number belongs to the evidence: RMB 70 million
-      const cur = /(?:rmb|¥)\s*$/.exec(before);
-      if (cur && unit.kind === 'money') start -= cur[0].length;
-      const hedgeZone = cur ? before.slice(0, before.length - cur[0].length) : before;
-      let approx: Approx = 'exact';
-      for (const h of t.hedges) {
-        // "over 4 consecutive days" is a span of time, not an approximation
-        if (h.position === 'before' && hedgeZone.endsWith(`${h.marker} `) && !(unit.kind === 'time' && h.marker === 'over')) {
-          approx = h.approx; start -= h.marker.length + 1; rules.push(`hedge:before:${h.marker}`); break;
-        }
-      }
-      rest = text.slice(pos, Math.min(p.end, pos + 20)).toLowerCase();
-      for (const h of t.hedges) {
-        if (h.position === 'after' && rest.startsWith(` ${h.marker}`)) { if (approx === 'exact') approx = h.approx; pos += h.marker.length + 1; rules.push(`hedge:after:${h.marker}`); break; }
-      }
-      const clauseFrom = Math.max(lower.lastIndexOf(',', n.start - 1), lower.lastIndexOf(';', n.start - 1), lower.lastIndexOf('. ', n.start - 1)) + 1;
-      const clause = lower.slice(clauseFrom, n.start);
-      const sentenceFrom = Math.max(lower.lastIndexOf('. ', n.start - 1), lower.lastIndexOf(';', n.start - 1)) + 1;
-      const sentence = lower.slice(sentenceFrom, n.start);
-      let category: Category;
-      let direction: 'down' | 'up' | null = null;
-      switch (unit.kind) {
-        case 'money': category = 'amount'; value *= unit.base ?? 1; break;
-        case 'person': category = 'headcount'; break;
-        case 'area': case 'thing': category = 'count'; break;
-        case 'case': {
-          const r = lastWordAt(sentence, t.resolve);
-          const h = lastWordAt(sentence, t.handle);
-          const afterVerb = t.resolve.some((w) => hasWord(lower.slice(pos - p.start, pos - p.start + 30), w));
-          category = (r >= 0 && r > h) || (r < 0 && h < 0 && afterVerb) ? 'cases_resolved' : 'count';
-          break;
-        }
-        case 'percent': {
-          const d = lastWordAt(clause, t.down);
-          const u = lastWordAt(clause, t.up);
-          if (d >= 0 || u >= 0) { category = 'percent_change'; direction = d > u ? 'down' : 'up'; } else category = 'share';
-          break;
-        }
-        case 'time': {
-          const cueBefore = t.duration_before.some((w) => before.endsWith(`${w} `)) || /consecutive\s*$/.test(before);
-          const cueAfter = t.duration_after.some((w) => rest.startsWith(` ${w}`)) || /^\s+(?:days?|hours?|months?)/.test(rest);
-          const tenure = t.tenure.some((w) => hasWord(sentence, w));
-          if (!(cueBefore || cueAfter || tenure) || /(the past|the last)\s*$/.test(before)) continue; // over the past five years: a scope
-          category = 'duration';
-          if (tenure) rules.push('duration:tenure');
-          break;
-        }
-      }
-      // English often puts the time after the figure: "resolved 1,107 disputes in 2020"
-      const trailing = periods.find((m) => m.start >= pos && m.start - pos <= 2 && /^(?:in|during) /i.test(m.text));
-      const period = trailing ?? [...periods].reverse().find((m) => m.end <= p.start + start) ?? null;
-      const rate = t.rates.find((r) => (r.position === 'after' && rest.startsWith(` ${r.marker}`)) || (r.position === 'before' && sentence.includes(r.marker))) ?? null;
-      if (unit.kind === 'time' && period && period.start === p.start + n.start) continue;
-      found.push({
-        start: p.start + start, end: pos, value: Math.round(value * 1e6) / 1e6, from: null, fromRange: null,
-        approx, unit: unit.kind === 'money' ? '元' : unit.kind === 'percent' ? '%' : unit.unit, unitWritten, category, direction, baseline: /year on year|year-on-year/.test(lower.slice(n.start, n.start + 60) + clause) ? 'year on year' : null,
-        period, rate: rate ? { unit: rate.unit, text: rate.marker } : null, low: null, high: null,
-        numberRange: { start: p.start + n.start, end: p.start + n.end }, rules: ['language:en', ...rules],
-        role: 'achievement', roleRule: 'role:achievement',
-      });
+      const claim = englishClaim(text, p, para, lower, periods, n, t);
+      if (claim) found.push(claim);
     }
-    // "from 590 to 740 yuan": one claim, value 740, from 590
-    for (let k = found.length - 1; k >= 0; k--) {
-      const b = found[k] as ViewClaim;
-      const lead = rangeOf(text, b.start - 40, b.start);
-      const fromM = /from\s+(?:rmb\s*|¥)?([\d,.]+)\s*(?:yuan|%|percent)?\s+to\s*$/i.exec(lead);
-      if (!fromM) continue;
-      const fromValue = Number((fromM[1] as string).replace(/,/g, ''));
-      if (!Number.isFinite(fromValue)) continue;
-      const fromStart = b.start - lead.length + fromM.index + fromM[0].indexOf(fromM[1] as string);
-      b.from = fromValue;
-      b.direction = b.value >= fromValue ? 'up' : 'down';
-      b.fromRange = { start: fromStart, end: fromStart + (fromM[1] as string).length };
-      b.rules.push('change:from-to');
-      // the earlier figure, if it was read as a claim of its own, is part of this one
-      const a = found[k - 1];
-      if (a && a.start >= fromStart) { found.splice(k - 1, 1); k--; }
-      b.start = fromStart;
-    }
+    linkFromTo(text, found);
     out.push(...found.filter((c) => c.end > c.start));
   }
   return out;
+}
+
+/** One English figure: unit, hedges, category, period and rate; null when it is no claim. */
+function englishClaim(text: string, p: Range, para: string, lower: string, periods: ReadonlyArray<{ text: string; start: number; end: number }>, n: Num, t: EnglishTables): ViewClaim | null {
+  const rules: string[] = [];
+  if (n.ordinal) return null;
+  const before = lower.slice(Math.max(0, n.start - 40), n.start);
+  const afterRaw = para.slice(n.end, n.end + 40);
+  const after = afterRaw.toLowerCase();
+  if (/[a-z]$/i.test(para.slice(0, n.start)) || /^[a-z]/i.test(afterRaw) && !/^(st|nd|rd|th)\b/i.test(afterRaw) && !/^\s/.test(afterRaw)) return null; // G20, 5G
+  if (/\b(no\.|number|tel|phone|call|room|article|item|page|issue)\s*$/.test(before)) return null; // numbers that name things
+  if (t.months.some((m) => before.endsWith(`${m} `)) || t.months.some((m) => after.startsWith(` ${m}`))) return null; // June 21, 21 June
+  if (/^(?:\s*[.)]\s)/.test(afterRaw) && /(^|\n)\s*\(?$/.test(para.slice(0, n.start))) return null; // list markers 1. (1)
+  let pos = p.start + n.end; // absolute, like every span this returns
+  let value = n.value;
+  let unit: EnUnit | null = null;
+  let unitWritten = '';
+  // scale words not merged by compromise ("3.5 million yuan")
+  const sc = SCALE_AFTER_FIGURE.exec(afterRaw);
+  if (sc) { value *= t.scales[(sc[1] as string).toLowerCase()] ?? 1; pos += sc[0].length; rules.push(`scale:${sc[1]}`); }
+  let rest = text.slice(pos, Math.min(p.end, pos + 40));
+  if (para.slice(n.start, n.end).endsWith('%')) { unit = { unit: '%', kind: 'percent' }; unitWritten = '%'; } // compromise keeps the % in the number
+  else if (rest.startsWith('%')) { unit = { unit: '%', kind: 'percent' }; unitWritten = '%'; pos += 1; }
+  else {
+    const m = /^\s*(?:-\s*)?/.exec(rest);
+    const gap = m ? m[0].length : 0;
+    const r = rest.slice(gap).toLowerCase();
+    unit = t.units.find((u) => r.startsWith(u.unit) && !/[a-z]/.test(r[u.unit.length] ?? '')) ?? null;
+    if (!unit) {
+      // an adjective between the number and its unit: "701 backlog cases", "3,000 migrant workers"
+      const two = /^([a-z-]+)\s+/.exec(r);
+      if (two) {
+        const r2 = r.slice(two[0].length);
+        const u2 = t.units.find((u) => r2.startsWith(u.unit) && !/[a-z]/.test(r2[u.unit.length] ?? ''));
+        if (u2) { unit = u2; pos += gap + two[0].length + u2.unit.length; unitWritten = u2.unit; }
+      }
+    } else { pos += gap + unit.unit.length; unitWritten = unit.unit; }
+    // money written before the number: RMB 70 million, ¥590
+    if (!unit && /(rmb|yuan|¥)\s*$/.test(before)) { unit = { unit: 'yuan', kind: 'money', base: 1 }; unitWritten = 'RMB'; }
+  }
+  if (!unit) return null;
+  if (unit.kind === 'percent' && unitWritten !== '%') unitWritten = unit.unit;
+  // years as dates, not lengths
+  if (unit.kind === 'time' && value >= 1900) return null;
+  let start = n.start;
+  // money written before the number belongs to the evidence: RMB 70 million
+  const cur = /(?:rmb|¥)\s*$/.exec(before);
+  if (cur && unit.kind === 'money') start -= cur[0].length;
+  const hedgeZone = cur ? before.slice(0, before.length - cur[0].length) : before;
+  let approx: Approx = 'exact';
+  for (const h of t.hedges) {
+    // "over 4 consecutive days" is a span of time, not an approximation
+    if (h.position === 'before' && hedgeZone.endsWith(`${h.marker} `) && !(unit.kind === 'time' && h.marker === 'over')) {
+      approx = h.approx; start -= h.marker.length + 1; rules.push(`hedge:before:${h.marker}`); break;
+    }
+  }
+  rest = text.slice(pos, Math.min(p.end, pos + 20)).toLowerCase();
+  for (const h of t.hedges) {
+    if (h.position === 'after' && rest.startsWith(` ${h.marker}`)) { if (approx === 'exact') approx = h.approx; pos += h.marker.length + 1; rules.push(`hedge:after:${h.marker}`); break; }
+  }
+  const clauseFrom = Math.max(lower.lastIndexOf(',', n.start - 1), lower.lastIndexOf(';', n.start - 1), lower.lastIndexOf('. ', n.start - 1)) + 1;
+  const clause = lower.slice(clauseFrom, n.start);
+  const sentenceFrom = Math.max(lower.lastIndexOf('. ', n.start - 1), lower.lastIndexOf(';', n.start - 1)) + 1;
+  const sentence = lower.slice(sentenceFrom, n.start);
+  let category: Category;
+  let direction: 'down' | 'up' | null = null;
+  switch (unit.kind) {
+    case 'money': category = 'amount'; value *= unit.base ?? 1; break;
+    case 'person': category = 'headcount'; break;
+    case 'area': case 'thing': category = 'count'; break;
+    case 'case': {
+      const r = lastWordAt(sentence, t.resolve);
+      const h = lastWordAt(sentence, t.handle);
+      const afterVerb = t.resolve.some((w) => hasWord(lower.slice(pos - p.start, pos - p.start + 30), w));
+      category = (r >= 0 && r > h) || (r < 0 && h < 0 && afterVerb) ? 'cases_resolved' : 'count';
+      break;
+    }
+    case 'percent': {
+      const d = lastWordAt(clause, t.down);
+      const u = lastWordAt(clause, t.up);
+      if (d >= 0 || u >= 0) { category = 'percent_change'; direction = d > u ? 'down' : 'up'; } else category = 'share';
+      break;
+    }
+    case 'time': {
+      const cueBefore = t.duration_before.some((w) => before.endsWith(`${w} `)) || /consecutive\s*$/.test(before);
+      const cueAfter = t.duration_after.some((w) => rest.startsWith(` ${w}`)) || /^\s+(?:days?|hours?|months?)/.test(rest);
+      const tenure = t.tenure.some((w) => hasWord(sentence, w));
+      if (!(cueBefore || cueAfter || tenure) || /(the past|the last)\s*$/.test(before)) return null; // over the past five years: a scope
+      category = 'duration';
+      if (tenure) rules.push('duration:tenure');
+      break;
+    }
+  }
+  // English often puts the time after the figure: "resolved 1,107 disputes in 2020"
+  const trailing = periods.find((m) => m.start >= pos && m.start - pos <= 2 && /^(?:in|during) /i.test(m.text));
+  const period = trailing ?? [...periods].reverse().find((m) => m.end <= p.start + start) ?? null;
+  const rate = t.rates.find((r) => (r.position === 'after' && rest.startsWith(` ${r.marker}`)) || (r.position === 'before' && sentence.includes(r.marker))) ?? null;
+  if (unit.kind === 'time' && period && period.start === p.start + n.start) return null;
+  return {
+    start: p.start + start, end: pos, value: Math.round(value * 1e6) / 1e6, from: null, fromRange: null,
+    approx, unit: unit.kind === 'money' ? '元' : unit.kind === 'percent' ? '%' : unit.unit, unitWritten, category, direction, baseline: /year on year|year-on-year/.test(lower.slice(n.start, n.start + 60) + clause) ? 'year on year' : null,
+    period, rate: rate ? { unit: rate.unit, text: rate.marker } : null, low: null, high: null,
+    numberRange: { start: p.start + n.start, end: p.start + n.end }, rules: ['language:en', ...rules],
+    role: 'achievement', roleRule: 'role:achievement',
+  };
+}
+
+/** "from 590 to 740 yuan": one claim, value 740, from 590. */
+function linkFromTo(text: string, found: ViewClaim[]): void {
+  for (let k = found.length - 1; k >= 0; k--) {
+    const b = found[k] as ViewClaim;
+    const lead = rangeOf(text, b.start - 40, b.start);
+    const fromM = /from\s+(?:rmb\s*|¥)?([\d,.]+)\s*(?:yuan|%|percent)?\s+to\s*$/i.exec(lead);
+    if (!fromM) continue;
+    const fromValue = Number((fromM[1] as string).replace(/,/g, ''));
+    if (!Number.isFinite(fromValue)) continue;
+    const fromStart = b.start - lead.length + fromM.index + fromM[0].indexOf(fromM[1] as string);
+    b.from = fromValue;
+    b.direction = b.value >= fromValue ? 'up' : 'down';
+    b.fromRange = { start: fromStart, end: fromStart + (fromM[1] as string).length };
+    b.rules.push('change:from-to');
+    // the earlier figure, if it was read as a claim of its own, is part of this one
+    const a = found[k - 1];
+    if (a && a.start >= fromStart) { found.splice(k - 1, 1); k--; }
+    b.start = fromStart;
+  }
 }

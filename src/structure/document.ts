@@ -257,22 +257,9 @@ function nomineeFromTitle(title: string): { name: string; kind: NomineeKind } | 
   return { name, kind: guessKind(name) };
 }
 
-/**
- * `isWord` tells a write-up's name candidates from ordinary words (高度, 全程); the caller that
- * segments the text supplies it, so that structure needs no segmenter of its own.
- */
-export function parseStructure(view: TextView, tables: SubjectTables = loadDictionaries().subjects, isWord?: IsWord): DocumentStructure {
+/** The nominee list of a notice: items under a heading such as 推荐对象名单 (集体 / 个人). */
+function nomineeList(view: TextView, paras: readonly Paragraph[], title: string): NomineeInfo[] {
   const text = view.text;
-  const paras = paragraphsOf(text);
-  const warnings: string[] = [];
-  // a web page's chrome (来源/作者 lines, site names, share buttons) comes before the title
-  const chromeSet = new Set(paras.filter((p) => isChrome(text.slice(p.start, p.end), tables)));
-  const chrome = [...chromeSet].map((p) => ({ start: p.start, end: p.end }));
-  const first = paras.find((p) => !chromeSet.has(p)) ?? paras[0] ?? null;
-  const title = first ? originalText(view, first).trim() : '';
-  let subjects: Subjects | null = null;
-
-  // Nominee list
   const nominees: NomineeInfo[] = [];
   let listGroup: NomineeKind | null = null;
   for (const p of paras) {
@@ -290,6 +277,25 @@ export function parseStructure(view: TextView, tables: SubjectTables = loadDicti
     if (item.title !== undefined) (n as { title?: string }).title = item.title;
     nominees.push(n);
   }
+  return nominees;
+}
+
+/**
+ * `isWord` tells a write-up's name candidates from ordinary words (高度, 全程); the caller that
+ * segments the text supplies it, so that structure needs no segmenter of its own.
+ */
+export function parseStructure(view: TextView, tables: SubjectTables = loadDictionaries().subjects, isWord?: IsWord): DocumentStructure {
+  const text = view.text;
+  const paras = paragraphsOf(text);
+  const warnings: string[] = [];
+  // a web page's chrome (来源/作者 lines, site names, share buttons) comes before the title
+  const chromeSet = new Set(paras.filter((p) => isChrome(text.slice(p.start, p.end), tables)));
+  const chrome = [...chromeSet].map((p) => ({ start: p.start, end: p.end }));
+  const first = paras.find((p) => !chromeSet.has(p)) ?? paras[0] ?? null;
+  const title = first ? originalText(view, first).trim() : '';
+  let subjects: Subjects | null = null;
+
+  const nominees = nomineeList(view, paras, title);
 
   // Achievement sections
   const sectionStarts: Array<{ p: Paragraph; nominee: NomineeInfo; inline?: number }> = [];
