@@ -7,6 +7,7 @@ import { extractDocument, extractDocumentSync, type Extracted, type Format } fro
 import { buildView, toOriginal, type TextView } from './read/view.js';
 import { parseStructure, sentencesOf, firstParagraphAfter, type DocumentStructure, type HeadingNode, type NomineeKind, type Range } from './structure/document.js';
 import { subjectAt } from './structure/subjects.js';
+import { regionIn, type DocumentMeta, type Region } from './structure/metadata.js';
 import { ensureJieba, tagOf } from './segment/jieba.js';
 import { extractClaims, type Category, type ViewClaim } from './extract/claims.js';
 import type { Role } from './extract/roles.js';
@@ -31,6 +32,8 @@ export interface Nominee {
   readonly title?: string;
   /** the achievement section heading and its span, when one was found */
   readonly section?: { readonly heading: string; readonly start: number; readonly end: number };
+  /** the province and city its name or title names, the province falling back to the document's */
+  readonly region?: Region;
 }
 
 export interface Criterion {
@@ -128,6 +131,8 @@ export interface DocumentResult {
   readonly requirements: readonly RequirementResult[];
   readonly coverage: readonly CoverageCell[];
   readonly warnings: readonly string[];
+  /** the notice's year, issuing body, region and honour (null where the text does not say) */
+  readonly meta: DocumentMeta;
 }
 
 export interface AnalyseOptions {
@@ -231,7 +236,7 @@ export function analyseText(text: string, meta: TextMeta, opts: AnalyseOptions =
   const view = buildView(text);
   // a name candidate that jieba knows as an ordinary word (高度, 全程) names nobody
   const isWord = (w: string): boolean => { ensureJieba(dicts); const t = tagOf(w); return t !== 'x' && !t.startsWith('nr'); };
-  const structure = parseStructure(view, dicts.subjects, isWord);
+  const structure = parseStructure(view, dicts.subjects, isWord, dicts.regions);
   const chrome = new Set(structure.chrome.map((r) => r.start));
   const orig = (r: Range): Span => toOriginal(view, r.start, r.end);
   const paragraphs = structure.paragraphs;
@@ -315,6 +320,10 @@ export function analyseText(text: string, meta: TextMeta, opts: AnalyseOptions =
     const out: { -readonly [K in keyof Nominee]: Nominee[K] } = { id: n.id, name: n.name, kind: n.kind };
     if (n.title !== undefined) out.title = n.title;
     if (n.section) { const s = orig(n.section.headingRange); out.section = { heading: n.section.heading, start: s.start, end: s.end }; }
+    const byName = regionIn(n.name, dicts.regions);
+    const byTitle = n.title !== undefined ? regionIn(n.title, dicts.regions) : { province: null, city: null };
+    const province = byName.province ?? byTitle.province;
+    out.region = { province: province ?? structure.meta.region.province, city: byName.city ?? byTitle.city ?? (province === null ? structure.meta.region.city : null) };
     return out;
   });
   const criteria: Criterion[] = opts.criteria
@@ -394,6 +403,7 @@ export function analyseText(text: string, meta: TextMeta, opts: AnalyseOptions =
     requirements,
     coverage,
     warnings: structure.warnings,
+    meta: structure.meta,
   };
   return { result, text, view, structure };
 }

@@ -9,6 +9,7 @@ import { parse } from 'yaml';
 import { ShijiError } from './errors.js';
 import type { SubjectTables } from './structure/subjects.js';
 import type { RoleTables } from './extract/roles.js';
+import type { RegionTables } from './structure/metadata.js';
 
 export type Approx = 'exact' | 'over' | 'at_least' | 'under' | 'about' | 'at_most';
 export const APPROX_VALUES: readonly Approx[] = ['exact', 'over', 'at_least', 'under', 'about', 'at_most'];
@@ -52,6 +53,8 @@ export interface Dictionaries {
     readonly unit_blockers: readonly string[];
     readonly page_furniture: readonly string[];
   };
+  /** provinces, and the words around an honour in a title and after an issuer's name (regions.yaml) */
+  readonly regions: RegionTables;
   /** cue words that make a figure context rather than an achievement (roles.yaml) */
   readonly roles: RoleTables;
   /** who a write-up is about, and a web page's chrome (subjects.yaml) */
@@ -66,7 +69,7 @@ export interface Dictionaries {
 
 export const DEFAULT_DICTIONARY_DIR = fileURLToPath(new URL('../dictionaries/', import.meta.url));
 
-const TABLE_FILES = ['units.yaml', 'hedges.yaml', 'categories.yaml', 'periods.yaml', 'negatives.yaml', 'counting.yaml', 'subjects.yaml', 'roles.yaml', 'cjk-radicals.yaml'] as const;
+const TABLE_FILES = ['units.yaml', 'hedges.yaml', 'categories.yaml', 'periods.yaml', 'negatives.yaml', 'counting.yaml', 'subjects.yaml', 'roles.yaml', 'regions.yaml', 'cjk-radicals.yaml'] as const;
 
 function readYaml(dir: string, file: string): unknown {
   const path = `${dir}/${file}`;
@@ -167,6 +170,17 @@ export function validateDictionaries(raw: Record<string, unknown>): string[] {
 
   lists('roles.yaml', ['stake', 'award', 'incident', 'acting', 'procedure', 'procedure_verbs', 'baseline_open', 'baseline_close', 'total_scope', 'population'], obj('roles.yaml'));
 
+  const regions = obj('regions.yaml');
+  lists('regions.yaml', ['honour_strip', 'issuer_suffixes'], regions);
+  const provinces = regions['provinces'];
+  if (!Array.isArray(provinces)) problems.push('regions.yaml: provinces must be a list');
+  else {
+    for (const p of provinces as Array<Record<string, unknown>>) {
+      if (typeof p['name'] !== 'string' || !/(?:省|市|自治区|特别行政区)$/.test(p['name']) || !isStringList(p['short'])) problems.push(`regions.yaml: bad province ${JSON.stringify(p)}`);
+    }
+    for (const d of duplicatesIn((provinces as Array<Record<string, unknown>>).map((p) => String(p['name'])))) problems.push(`regions.yaml: province "${d}" listed twice`);
+  }
+
   const subjects = obj('subjects.yaml');
   lists('subjects.yaml', ['posts', 'name_stops', 'not_names', 'not_name_endings', 'not_name_starts', 'awarding_verbs', 'compound_surnames', 'unit_suffixes', 'report_titles'], subjects);
   const surnames = subjects['surnames'];
@@ -225,6 +239,7 @@ export function loadDictionaries(dir: string = DEFAULT_DICTIONARY_DIR): Dictiona
     counting: t('counting.yaml') as unknown as Dictionaries['counting'],
     subjects: t('subjects.yaml') as unknown as SubjectTables,
     roles: t('roles.yaml') as unknown as RoleTables,
+    regions: t('regions.yaml') as unknown as RegionTables,
     radicals: (t('cjk-radicals.yaml')['radicals'] ?? {}) as Record<string, string>,
   };
   cache.set(dir, d);

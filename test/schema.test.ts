@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { mkdtempSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { devSetDir } from './quality/sets.js';
 
 const schema = JSON.parse(readFileSync('docs/extract.schema.json', 'utf8')) as object;
@@ -16,7 +16,7 @@ const extract = (...inputs: string[]): unknown => {
   expect(r.status, r.stderr).toBe(0);
   return JSON.parse(r.stdout) as unknown;
 };
-const problems = (): string[] => (validate.errors ?? []).slice(0, 5).map((e) => `${e.instancePath} ${e.message ?? ''}`);
+const problems = (): string[] => (validate.errors ?? []).slice(0, 5).map((e: ErrorObject) => `${e.instancePath} ${e.message ?? ''}`);
 
 describe('docs/extract.schema.json', () => {
   it('holds for the whole corpus, spans included', () => {

@@ -6,6 +6,7 @@
 import { type TextView, toOriginal, LINE_MARKER } from '../read/view.js';
 import { loadDictionaries } from '../dictionaries.js';
 import { findSubjects, isChrome, withMentions, type IsWord, type SubjectTables, type Subjects } from './subjects.js';
+import { documentMeta, type DocumentMeta, type RegionTables } from './metadata.js';
 
 export type NomineeKind = 'collective' | 'individual';
 
@@ -51,6 +52,8 @@ export interface DocumentStructure {
   readonly chrome: readonly Range[];
   /** for a write-up: its subjects and their mentions; nominee i is subjects.subjects[i - 1] */
   readonly subjects: Subjects | null;
+  /** year, issuer, region and honour of the document */
+  readonly meta: DocumentMeta;
 }
 
 const CN_DIGITS = '一二三四五六七八九十';
@@ -284,7 +287,7 @@ function nomineeList(view: TextView, paras: readonly Paragraph[], title: string)
  * `isWord` tells a write-up's name candidates from ordinary words (高度, 全程); the caller that
  * segments the text supplies it, so that structure needs no segmenter of its own.
  */
-export function parseStructure(view: TextView, tables: SubjectTables = loadDictionaries().subjects, isWord?: IsWord): DocumentStructure {
+export function parseStructure(view: TextView, tables: SubjectTables = loadDictionaries().subjects, isWord?: IsWord, regions: RegionTables = loadDictionaries().regions): DocumentStructure {
   const text = view.text;
   const paras = paragraphsOf(text);
   const warnings: string[] = [];
@@ -389,5 +392,6 @@ export function parseStructure(view: TextView, tables: SubjectTables = loadDicti
     warnings,
     chrome,
     subjects,
+    meta: documentMeta(text, paras, view.text.slice(first?.start ?? 0, first?.end ?? 0), chrome.map((r) => text.slice(r.start, r.end)), regions),
   };
 }

@@ -1,0 +1,96 @@
+/**
+ * What an analyst groups notices by: the year, the issuing body, the region (province and city)
+ * and the honour a notice is about, and the region of each nominee. Read from the signature at
+ * the end of a notice (issuer above a date line), its 公示期 and document numbers, its title and
+ * its first paragraphs. Offsets are not kept: these are values, not evidence.
+ */
+import type { Paragraph } from './document.js';
+
+export interface RegionTables {
+  readonly provinces: ReadonlyArray<{ readonly name: string; readonly short: readonly string[] }>;
+  readonly honour_strip: readonly string[];
+  readonly issuer_suffixes: readonly string[];
+}
+
+export interface Region { readonly province: string | null; readonly city: string | null }
+
+export interface DocumentMeta {
+  /** the notice's year: its signature date, else its 公示期, a 〔2017〕 number, its title, its byline */
+  readonly year: number | null;
+  readonly issuer: string | null;
+  readonly region: Region;
+  /** the honour named in the title (全国信访系统先进集体和先进工作者), or null */
+  readonly honour: string | null;
+}
+
+const DATE_LINE = /^((?:19|20)\d{2})年\d{1,2}月\d{1,2}日$/;
+
+/** The province and the city a name, title or issuer names at its head (山西省阳泉市信访局, 关于青河市…). */
+export function regionIn(s: string, t: RegionTables): Region {
+  let province: string | null = null;
+  let at = Number.POSITIVE_INFINITY;
+  for (const p of t.provinces) {
+    for (const w of [p.name, ...p.short]) {
+      const i = s.indexOf(w);
+      if (i >= 0 && i < at) { at = i; province = p.name; }
+    }
+  }
+  const provinceNames = t.provinces.flatMap((p) => [p.name, ...p.short]).sort((a, b) => b.length - a.length).join('|');
+  const head = s.replace(/^(?:关于|拟|推荐|[（(]?\d{4}年度?[）)]?)+/, '').replace(new RegExp(`^(?:${provinceNames})`), '');
+  // a city opens what is left: a proper name, not 全市, 该市 or a clause (赴市, 被市)
+  const city = /^([\u4e00-\u9fa5]{2,4}?(?:市|自治州|州|盟))(?!场|民|委|直|级)/.exec(head)?.[1] ?? null;
+  return { province, city: city !== null && !/[全本该各我赴被在于年季度位居其的]/.test(city) ? city : null };
+}
+
+/** The honour a notice's title names (关于…推荐对象的公示): only a notice's, not a write-up's (…同志先进事迹). */
+function honourOf(title: string, t: RegionTables): string | null {
+  if (!/(公示|公告|推荐|表彰|评选|名单|候选)/.test(title)) return null;
+  let s = title.replace(/\s+/g, '').replace(/(?:19|20)\d{2}年(?:度)?(?:第[一二三四五六七八九十\d]+批)?/g, '');
+  // 关于推荐钱塘区信访局为全国信访系统先进集体的公示: the honour is what the unit is put up for
+  const as = s.lastIndexOf('为');
+  if (as >= 0 && /(先进|模范|标兵)/.test(s.slice(as + 1))) s = s.slice(as + 1);
+  const strip = [...t.honour_strip].sort((a, b) => b.length - a.length);
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const w of strip) {
+      if (s.startsWith(w)) { s = s.slice(w.length); changed = true; }
+      if (s.endsWith(w)) { s = s.slice(0, -w.length); changed = true; }
+    }
+  }
+  s = s.replace(/^[“"「]|[”"」]$/g, '');
+  return /(先进|模范|标兵|好人|优秀|满意|榜样|劳模|劳动模范|示范|楷模|奖)/.test(s) && s.length <= 40 ? s : null;
+}
+
+/** The metadata of a document: `paras` in order, `title` its title, `chrome` the text of its byline lines. */
+export function documentMeta(text: string, paras: readonly Paragraph[], title: string, chrome: readonly string[], t: RegionTables): DocumentMeta {
+  const lines = paras.map((p) => text.slice(p.start, p.end).trim());
+  let year: number | null = null;
+  let issuer: string | null = null;
+  // the signature: the body's name on the lines above a date line (山西省…“两先” / 推荐评选领导小组办公室 / 2017年6月21日)
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const d = DATE_LINE.exec(lines[i] as string);
+    if (!d) continue;
+    const above: string[] = [];
+    for (let j = i - 1; j >= 0 && above.length < 2; j--) {
+      const l = lines[j] as string;
+      // the signature is short plain lines; a list item or an attachment line ends it
+      if (l.length > 40 || /[，。,；;：:！？]/.test(l) || /^(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．]/.test(l) || /(事迹|附件|条件)/.test(l)) break;
+      above.unshift(l);
+    }
+    const name = above.join('');
+    if (name && t.issuer_suffixes.some((s) => name.endsWith(s))) { issuer = name; year = Number(d[1]); break; }
+    year ??= Number(d[1]);
+  }
+  const head = lines.slice(0, 12).join('\n');
+  year ??= Number(/公示(?:期|时间)[^。\n]{0,12}?((?:19|20)\d{2})年/.exec(text)?.[1] ?? NaN) || null;
+  year ??= Number(/〔((?:19|20)\d{2})〕/.exec(head)?.[1] ?? NaN) || null;
+  year ??= Number(/((?:19|20)\d{2})年/.exec(title)?.[1] ?? NaN) || null;
+  year ??= Number(/((?:19|20)\d{2})[-年/.]\d{1,2}[-月/.]\d{1,2}/.exec(chrome.join('\n'))?.[1] ?? NaN) || null;
+  // the region: the issuer's, else the title's, else the first paragraphs'
+  const byIssuer = issuer ? regionIn(issuer, t) : { province: null, city: null };
+  const byTitle = regionIn(title, t);
+  const byHead = regionIn(head, t);
+  // the first paragraphs name a province anywhere, but a city only at a name's head: not theirs
+  const region: Region = { province: byIssuer.province ?? byTitle.province ?? byHead.province, city: byIssuer.city ?? byTitle.city };
+  return { year, issuer, region, honour: honourOf(title, t) };
+}

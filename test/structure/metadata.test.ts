@@ -1,0 +1,43 @@
+/** The year, issuer, region and honour of a document, and the region of its nominees. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyseBytes, analyseText, loadDictionaries, sha256 } from '../../src/index.js';
+import { regionIn } from '../../src/structure/metadata.js';
+
+const file = (path: string) => analyseBytes(readFileSync(path), path).result;
+const text = (t: string) => analyseText(t, { path: 't.txt', sha256: sha256(t), encoding: 'utf-8', bom: false }).result;
+
+describe('document metadata', () => {
+  it('reads the bundled notice: 2017, 山西省, its issuer and the honour', () => {
+    const r = file('corpus/shanxi-2017-xinfang-nominees.txt');
+    expect(r.meta).toEqual({ year: 2017, issuer: '山西省全国信访系统“两先”推荐评选领导小组办公室', region: { province: '山西省', city: null }, honour: '全国信访系统先进集体和先进工作者' });
+    expect(r.nominees.map((n) => n.region?.city ?? null)).toEqual(['阳泉市', '晋中市', '大同市', null, '长治市', '太原市']);
+    expect(new Set(r.nominees.map((n) => n.region?.province))).toEqual(new Set(['山西省']));
+  });
+
+  it.each([
+    ['corpus/qinghe-2019-notice.gbk.txt', 2019, '青河市', '青河市信访系统先进集体和先进个人'],
+    ['corpus/cangzhou-2022-individuals.txt', 2022, null, '全省信访工作先进个人'],
+    ['corpus/dongping-beihu-2021-inline-sections.txt', 2021, null, '全国信访系统先进集体和先进工作者'],
+    ['corpus/qiantang-2021-collective.txt', null, null, '全国信访系统先进集体'],
+    ['corpus/web-chengxi-two-cadres.txt', 2023, null, null],
+    ['corpus/liulin-wang-xiuying.standalone.txt', null, null, null],
+  ])('%s', (path, year, city, honour) => {
+    const m = file(path).meta;
+    expect({ year: m.year, city: m.region.city, honour: m.honour }).toEqual({ year, city, honour });
+  });
+
+  it('takes a notice signed by a body above its date line', () => {
+    const m = text('关于2024年度全省信访系统先进集体和先进工作者推荐对象的公示\n根据通知要求，现予公示。\n浙江省信访局\n2024年5月8日').meta;
+    expect(m).toEqual({ year: 2024, issuer: '浙江省信访局', region: { province: '浙江省', city: null }, honour: '全省信访系统先进集体和先进工作者' });
+  });
+
+  it('reads a city only at the head of a name, never from a clause', () => {
+    const t = loadDictionaries().regions;
+    expect(regionIn('山西省阳泉市信访局', t)).toEqual({ province: '山西省', city: '阳泉市' });
+    expect(regionIn('关于青河市2019年度先进集体的公示', t)).toEqual({ province: null, city: '青河市' });
+    expect(regionIn('内蒙古自治区呼和浩特市信访局', t)).toEqual({ province: '内蒙古自治区', city: '呼和浩特市' });
+    expect(regionIn('在全市推广', t)).toEqual({ province: null, city: null });
+    expect(regionIn('其中被市委表彰', t)).toEqual({ province: null, city: null });
+  });
+});
