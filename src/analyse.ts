@@ -266,8 +266,14 @@ export function analyseText(text: string, meta: TextMeta, opts: AnalyseOptions =
     const nominee = structure.nominees.find((n) => n.id === scan.nominee);
     for (const c of raw) {
       const claim = toClaim(c, scan, scanHeadings, nominee?.section?.heading ?? null);
-      if (!isUnitsTimeScope(claim)) claims.push(claim);
+      if (!isUnitsTimeScope(claim) && !insideName(c)) claims.push(claim);
     }
+  }
+
+  /** 原九成, 郑九万: a numeral inside a subject's name is no figure. */
+  function insideName(c: ViewClaim): boolean {
+    const subs = structure.subjects;
+    return subs !== null && subs.mentions.some((m) => subs.subjects[m.subject]?.kind === 'individual' && m.start < c.end && m.end > c.start);
   }
 
   /** 五年来，我院办理…: "N年来" read as tenure is a time scope when the figure is a unit's, which has no tenure. */

@@ -108,7 +108,7 @@ function isDuration(text: string, r: Reading, before: string, cs: number, p: Ran
   else if (cueFollows) r.rules.push(`duration:follows:${cueFollows}`);
   else if (r.rules.some((x) => x.startsWith('hedge:before')) && (r.approx === 'at_least' || r.approx === 'at_most')) r.rules.push('duration:bounded');
   else if (changeVerbNear(text, r.start, r.pos, lx)) r.rules.push('duration:change');
-  else if (tenure.at >= 0 && /[年月]/.test(r.unit.unit)) {
+  else if (tenure.at >= 0 && /[年月载]/.test(r.unit.unit)) {
     r.rules.push(`duration:tenure:${tenure.word}`);
     const suffix = /^(?:以来|来)/.exec(text.slice(r.pos, r.pos + 2));
     if (suffix) r.pos += suffix[0].length;

@@ -22,6 +22,7 @@ export function rejection(text: string, r: Reading, ctx: ParagraphContext, lx: L
     if (value >= 1000) return 'reject:year'; // a year, not a length
     if ((unit.unit === '日' || unit.unit === '天') && /月$/.test(text.slice(p.start, num.start))) return 'reject:date';
   }
+  if (unit.kind === 'person' && text[start - 1] === '每' && r.approx === 'exact') return 'reject:per-capita'; // 每百万人信访总量: a rate's base
   if (num.script !== 'chinese') return null;
   if (text.slice(num.start, num.end) === '一' && r.approx === 'exact' && lx.articleUnits.has(unit.unit)) return 'reject:article'; // 一名信访干部
   if (value <= 10 && (unit.unit === '个' || unit.unit === '项') && lx.abstractNouns.has(text.slice(pos, pos + 2))) return 'reject:programme-part'; // 三个环节

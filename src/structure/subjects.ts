@@ -81,16 +81,17 @@ function countOf(text: string, s: string): number {
  * The name that starts at `at`, of unknown length: the longest of four, three or two characters
  * that recurs in the text, else three characters unless the third ends a name (姚石玉从事, 文娟被).
  */
-function nameAt(text: string, at: number, t: SubjectTables, stops: ReadonlySet<string>, isWord: IsWord): string | null {
+function nameAt(text: string, at: number, t: SubjectTables, stops: ReadonlySet<string>, isWord: IsWord, surname = true): string | null {
   const run = new RegExp(`^[${CJK}·]{2,4}`).exec(text.slice(at, at + 4))?.[0] ?? '';
   if (run.length < 2) return null;
   const ok = (s: string): boolean => s.length >= 2 && !stops.has(s[s.length - 1] as string) && !t.not_name_starts.includes(s[0] as string)
-    && !t.not_names.some((w) => s.includes(w)) && hasSurname(s, t) && !t.not_name_endings.includes(s[s.length - 1] as string) && !isWord(s);
+    && !t.not_names.some((w) => s.includes(w)) && (!surname || hasSurname(s, t)) && !t.not_name_endings.includes(s[s.length - 1] as string) && !isWord(s);
   for (let len = run.length; len >= 2; len--) {
     const s = run.slice(0, len);
     // recurring, and never seen without its last character (米玛扎西, not 谢樵生 beside 谢樵)
-    if (ok(s) && countOf(text, s) >= 2 && (len === 2 || countOf(text, s) === countOf(text, s.slice(0, len - 1)))) return s;
+    if (ok(s) && countOf(text, s) >= 2 && (len === 2 || countOf(text, s) === countOf(text, s.slice(0, len - 1))) && (surname || !isWord(s.slice(0, 2)))) return s;
   }
+  if (!surname) return null; // a rare family name (字辉京, 原九成) is taken only where the name recurs, and never opens with a word (人民调解)
   // seen once: only where what follows shows where it ends (姚石玉从事, 赵贵成将; not 连续奋战)
   const ends = (len: number): boolean => {
     const next = text[at + len] ?? '';
@@ -174,10 +175,20 @@ export function findSubjects(text: string, title: string, body: readonly Range[]
   // 武汉市江岸区人民检察院工作报告: a unit's own report speaks for the unit (我院…)
   if (fromTitle.length === 0) {
     const suffixes = [...t.unit_suffixes].sort((a, b) => b.length - a.length).join('|');
-    const report = new RegExp(`^([${CJK}]{2,24}?(?:${suffixes}))(?:\\d{4}年度?)?(?:${t.report_titles.join('|')})$`);
+    const report = new RegExp(`^([${CJK}\\d]{2,24}?(?:${suffixes}))(?:\\d{4}年度?(?:第[一二三四]季度|[上下]半年|前三季度|全年)?)?[${CJK}]{0,8}?(?:${t.report_titles.join('|')})`);
     for (const line of [title, ...body.slice(0, 5).map((p) => text.slice(p.start, p.end).trim())]) {
       const m = report.exec(line);
       if (m) { fromTitle = [{ name: m[1] as string, kind: 'collective', how: 'report' }]; break; }
+    }
+  }
+  // 虞城县法院不断加强立案规范化建设: a headline (or the text's first sentence) whose subject is the unit
+  // it opens with, not the body that awards
+  if (fromTitle.length === 0) {
+    const suffixes = [...t.unit_suffixes].sort((a, b) => b.length - a.length).join('|');
+    const first = body[0] ? text.slice(body[0].start, body[0].end).split(/[，,。；;]/)[0] ?? '' : '';
+    const m = new RegExp(`^([${CJK}]{2,16}?(?:${suffixes}))([${CJK}]{2,})`).exec((title || first).replace(/\s+/g, ''));
+    if (m && !/^[的和与及、]/.test(m[2] as string) && !t.awarding_verbs.some((v) => (m[2] as string).startsWith(v)) && !/^(?:[他她我你其该这那])/.test(m[1] as string)) {
+      fromTitle = [{ name: m[1] as string, kind: 'collective', how: 'headline' }];
     }
   }
   for (const s of fromTitle) add(s);
@@ -199,10 +210,16 @@ export function findSubjects(text: string, title: string, body: readonly Range[]
       add({ name: opener, kind: 'individual', how: 'opening' });
     }
     // 现年47岁的高明, 从事审判工作近20年的陈海仪: a name after an age or a tenure, seen again elsewhere
-    for (const m of para.matchAll(/[岁年]的/g)) {
-      const at = p.start + m.index + 2;
-      const name = nameAt(text, at, t, stops, isWord);
+    for (const m of para.matchAll(/(?:岁|[\d一二三四五六七八九十]年)的/g)) {
+      const at = p.start + m.index + m[0].length;
+      // after an age a rare family name will do (65岁的原九成); after a tenure, a common one
+      const name = nameAt(text, at, t, stops, isWord) ?? (m[0][0] === '岁' ? nameAt(text, at, t, stops, isWord, false) : null);
       if (name && countOf(text, name) >= 2 && !posts.some((x) => name.endsWith(x))) add({ name, kind: 'individual', how: 'aged' });
+    }
+    // 的“老娘舅”毛国良是…: a name right after a quoted nickname, seen three times or more
+    for (const m of para.matchAll(/[”"」]/g)) {
+      const name = nameAt(text, p.start + m.index + 1, t, stops, isWord);
+      if (name && countOf(text, name) >= 3) add({ name, kind: 'individual', how: 'nicknamed' });
     }
     // 王秀英同志
     for (const m of para.matchAll(new RegExp(`([${CJK}]{2,3})同志`, 'g'))) {
@@ -214,8 +231,9 @@ export function findSubjects(text: string, title: string, body: readonly Range[]
       for (let i = para.indexOf(post); i >= 0; i = para.indexOf(post, i + post.length)) {
         let at = p.start + i + post.length;
         if (/[们]/.test(text[at] ?? '')) continue;
-        if (text[at] === '的') at++; // 副检察长的于新峰
-        const name = nameAt(text, at, t, stops, isWord);
+        if (text[at] === '的' || /[”"」』]/.test(text[at] ?? '')) at++; // 副检察长的于新峰, “金牌调解员”崔荣早
+        const rare = nameAt(text, at, t, stops, isWord, false);
+        const name = nameAt(text, at, t, stops, isWord) ?? (rare !== null && countOf(text, rare) >= 3 ? rare : null);
         if (name && !posts.some((q) => name.startsWith(q) || name.endsWith(q)) && !t.unit_suffixes.some((u) => name.endsWith(u))) add({ name, kind: 'individual', how: 'post' });
       }
     }
@@ -243,6 +261,12 @@ export function findSubjects(text: string, title: string, body: readonly Range[]
     const inTitle = titleUnit !== undefined && titleUnit.endsWith(name);
     if (n >= 2 || (inTitle && n >= 1 && fromTitle.length === 0)) add({ name, kind: 'collective', how: 'unit' });
   }
+  // 咸阳秦都法院 in the headline is 秦都法院 in the text: a unit goes by the name the text uses
+  found.forEach((s, k) => {
+    if (s.kind !== 'collective' || countOf(text, s.name) > 1) return;
+    const short = [...unitClauses.keys()].filter((u) => u !== s.name && s.name.endsWith(u) && countOf(text, u) >= 2).sort((a, b) => b.length - a.length)[0];
+    if (short) found[k] = { ...s, name: short };
+  });
 
   return withMentions(text, found, fromTitle.length > 0 ? 0 : null);
 }

@@ -42,6 +42,8 @@ describe('phrasing from the field', () => {
     ['承担24小时值班任务,两天时间摸排群众800名。', ['24小时|24|exact|小时|duration', '两天|2|exact|天|duration', '800名|800|exact|名|headcount']],
     ['他审结各类案件37起,破获刑事案件120余起。', ['37起|37|exact|起|cases_resolved', '120余起|120|over|起|cases_resolved']],
     ['集体收入从3万元增加到了75万元。', ['3万元增加到了75万元|750000|exact|元|amount']],
+    ['领导接待日113天次,疑难纠纷不下50起。', ['113天次|113|exact|天次|count', '不下50起|50|at_least|起|count']],
+    ['每百万人信访总量588件,降低诉讼十六字调解法,提供破案线索100余条。', ['588件|588|exact|件|count', '100余条|100|over|条|count']],
   ])('%s', (text, expected) => {
     expect(claimsOf(text).map(brief)).toEqual(expected);
   });
@@ -53,7 +55,7 @@ describe('phrasing from the field', () => {
     ['在20年的调解生涯里,他从未失手。', '20年'], ['这六年里,他走遍了每个村。', '六年里'],
     ['18年來,他堅持在信訪崗位上接待來訪群眾。', '18年來'], ['一干就是十年。', '十年'], ['512天,是他在村里的日子。', '512天'],
     ['从事少年审判工作近20年的陈某某深受信赖。', '近20年'], ['他30年的法官生涯里办案无数。', '30年'], ['驻村半年来,他走遍全村。', '半年来'],
-    ['20多个年头里,他从未离开。', '20多个年头里'],
+    ['20多个年头里,他从未离开。', '20多个年头里'], ['他从警25载,走遍社区。', '25载'],
   ])('%s is a tenure', (text, span) => {
     const d = claimsOf(text).find((c) => c.category === 'duration');
     expect(d?.text).toBe(span);

@@ -25,6 +25,7 @@ describe('achievement or context', () => {
     ['赴省上访2批3人次，与去年同期4批8人次相比下降62.5%。', '2批'],
     ['全县共化解信访积案45件，其中10年以上的积案11件、5年以上的8件。', '45件'],
     ['他从警12年来，破获案件300余起。', '300余起'],
+    ['他组织巡查，预防非正常死亡百余件。', '百余件'],
   ])('%s: %s is an achievement', (text, span) => {
     expect(role(text, span)).toBe('role:achievement');
   });
