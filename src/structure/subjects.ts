@@ -5,8 +5,8 @@
  * (正宁县法院在…). Web pages wrap the article in chrome (来源/作者/时间 lines, share buttons,
  * captions, site names) that is never the subject and holds no claims.
  *
- * A claim belongs to the subject named last before it in its paragraph; else to the one named next
- * in its sentence; else to the one named last before its paragraph; else to the main subject.
+ * A claim belongs to the subject named last before it in its paragraph; else to the one named right
+ * after it in its sentence; else to the one named last before its paragraph; else to the main subject.
  * All offsets are view offsets.
  */
 import type { Range } from './document.js';
@@ -301,6 +301,9 @@ export function withMentions(text: string, subjects: readonly Subject[], main: n
   return { subjects, mentions: kept, main };
 }
 
+/** How near after a figure the next name must stand to own it (入伍5年多来,谢樵…): a name at the end of a long sentence does not. */
+const NEXT_NAME_REACH = 16;
+
 /** The subject a position belongs to (see the module comment); -1 when there is none. */
 export function subjectAt(s: Subjects, pos: number, paragraph: Range, sentence: Range): number {
   let before: Mention | undefined;
@@ -309,7 +312,7 @@ export function subjectAt(s: Subjects, pos: number, paragraph: Range, sentence: 
   for (const m of s.mentions) {
     if (m.start < paragraph.start) beforePara = m;
     else if (m.start < pos) before = m;
-    else if (m.start < sentence.end) { next = m; break; }
+    else if (m.start < sentence.end && m.start - pos <= NEXT_NAME_REACH) { next = m; break; }
     else break;
   }
   return before?.subject ?? next?.subject ?? beforePara?.subject ?? s.main;
