@@ -168,7 +168,7 @@ export function validateDictionaries(raw: Record<string, unknown>): string[] {
 
   lists('counting.yaml', ['measure_tags', 'noun_tags', 'place_tags', 'not_measure', 'arabic_only', 'person_nouns', 'action_verbs', 'zero_events'], obj('counting.yaml'));
 
-  lists('roles.yaml', ['stake', 'award', 'incident', 'acting', 'procedure', 'procedure_verbs', 'baseline_open', 'baseline_close', 'total_scope', 'population'], obj('roles.yaml'));
+  lists('roles.yaml', ['stake', 'award', 'incident', 'event', 'acting', 'procedure', 'procedure_verbs', 'baseline_open', 'baseline_close', 'total_scope', 'population'], obj('roles.yaml'));
 
   const regions = obj('regions.yaml');
   lists('regions.yaml', ['honour_strip', 'issuer_suffixes'], regions);

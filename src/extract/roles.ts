@@ -12,6 +12,7 @@ export interface RoleTables {
   readonly stake: readonly string[];
   readonly award: readonly string[];
   readonly incident: readonly string[];
+  readonly event: readonly string[];
   readonly acting: readonly string[];
   readonly procedure: readonly string[];
   readonly procedure_verbs: readonly string[];
@@ -69,6 +70,8 @@ function decide(text: string, c: RoleInput, p: Range, t: RoleTables): string | n
     const after = clauseAfter(text, c, p);
     const incident = t.incident.find((w) => before.includes(w) || after.includes(w));
     if (incident) return `role:context:incident:${incident}`;
+    const event = (c.category === 'headcount' || c.category === 'count') ? t.event.find((w) => before.includes(w) || after.includes(w)) : undefined;
+    if (event) return `role:context:event:${event}`;
   }
   if (c.category === 'duration' && /内$/.test(text.slice(c.start, c.end))) {
     const next = text.slice(c.end, c.end + 8).replace(/^(?:到|予以|进行|及时|全部|即)/, '');

@@ -9,6 +9,7 @@ describe('achievement or context', () => {
     ['某楼盘烂尾，涉及购房户800余户、购房款2.1亿元，他多次协调。', '2.1亿元', 'role:context:stake:涉及'],
     ['法院判决对方承担赔偿金5万元，他仍上门调解。', '5万元', 'role:context:award:赔偿金'],
     ['当年修路时，摔死的村民有12人。', '12人', 'role:context:incident:摔死'],
+    ['评选活动相继推出两批共40名候选人。', '40名', 'role:context:event:候选人'],
     ['来访事项均须在3个工作日内答复。', '3个工作日内', 'role:context:procedure'],
     ['登记后并在 24 小时内反馈到责任单位。', '24 小时内', 'role:context:procedure'],
     ['该中心现有工作人员9名。', '9名', 'role:context:population:现有'],
