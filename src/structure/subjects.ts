@@ -68,7 +68,7 @@ export function isChrome(line: string, t: SubjectTables): boolean {
     if (t.chrome.captions.some((w) => s.endsWith(w)) && s.length <= 30) return true;
   }
   // a caption ending a longer line: …新华社记者程敏摄 / 汪斐摄
-  return /(?:记者)?[\u4e00-\u9fa5]{2,4}\s?[摄攝][)）]?$/.test(s) && s.length <= 60 && /(?:摄|攝)[)）]?$/.test(s) && !/[。！？]$/.test(s);
+  return s.length <= 60 && /[\u4e00-\u9fa5]{2,4}\s?[摄攝][)）]?$/.test(s);
 }
 
 function countOf(text: string, s: string): number {
