@@ -8,7 +8,7 @@ import { buildView, toOriginal, type TextView } from './read/view.js';
 import { parseStructure, sentencesOf, firstParagraphAfter, type DocumentStructure, type HeadingNode, type NomineeKind, type Range } from './structure/document.js';
 import { subjectAt } from './structure/subjects.js';
 import { regionIn, type DocumentMeta, type Region } from './structure/metadata.js';
-import { ensureJieba, tagOf } from './segment/jieba.js';
+import { ensureJieba, segment, tagOf } from './segment/jieba.js';
 import { extractClaims, type Category, type ViewClaim } from './extract/claims.js';
 import type { Role } from './extract/roles.js';
 import { extractEnglishClaims, isEnglish, loadEnglish } from './extract/english.js';
@@ -235,7 +235,9 @@ export function analyseText(text: string, meta: TextMeta, opts: AnalyseOptions =
   const dicts = opts.dicts ?? loadDictionaries();
   const view = buildView(text);
   // a name candidate that jieba knows as an ordinary word (高度, 全程) names nobody
-  const isWord = (w: string): boolean => { ensureJieba(dicts); const t = tagOf(w); return t !== 'x' && !t.startsWith('nr'); };
+  const isWord = Object.assign((w: string): boolean => { ensureJieba(dicts); const t = tagOf(w); return t !== 'x' && !t.startsWith('nr'); }, {
+    cut: (s: string): readonly string[] => segment(s, 0, dicts).map((t) => t.word),
+  });
   const structure = parseStructure(view, dicts.subjects, isWord, dicts.regions);
   const chrome = new Set(structure.chrome.map((r) => r.start));
   const orig = (r: Range): Span => toOriginal(view, r.start, r.end);

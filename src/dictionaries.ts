@@ -182,7 +182,7 @@ export function validateDictionaries(raw: Record<string, unknown>): string[] {
   }
 
   const subjects = obj('subjects.yaml');
-  lists('subjects.yaml', ['posts', 'name_stops', 'not_names', 'not_name_endings', 'not_name_starts', 'awarding_verbs', 'compound_surnames', 'unit_suffixes', 'report_titles'], subjects);
+  lists('subjects.yaml', ['posts', 'weak_posts', 'name_stops', 'not_names', 'not_name_endings', 'not_name_starts', 'awarding_verbs', 'compound_surnames', 'unit_suffixes', 'report_titles'], subjects);
   const surnames = subjects['surnames'];
   if (typeof surnames !== 'string' || !/^[\u4e00-\u9fa5]+$/.test(surnames)) problems.push('subjects.yaml: surnames must be one string of ideographs');
   else for (const d of duplicatesIn([...surnames])) problems.push(`subjects.yaml: surname "${d}" listed twice`);

@@ -76,8 +76,13 @@ function countCategory(text: string, r: Reading, before: string, after: string, 
   const h = lastVerbOf(before, lx.d.categories.handle, HANDLE_NOUN_TAILS); // 交办件: a noun
   const rep = lastOf(before, lx.d.categories.report);
   const best = Math.max(res.at, h.at, rep.at);
-  if (best >= 0 && best === res.at && res.at > h.at && res.at > rep.at) { r.rules.push(`category:resolve:${res.word}`); return 'cases_resolved'; }
-  if (best < 0 && unit.kind === 'case' && lastOf(after, lx.d.categories.resolve).at >= 0) { r.rules.push('category:resolve-after'); return 'cases_resolved'; }
+  // the word nearest the figure governs it; of two ending at the same place (成功调解, 调解), the longer
+  const end = (x: { at: number; word: string }): number => (x.at < 0 ? -1 : x.at + x.word.length);
+  const resolves = end(res) > end(h) || (end(res) === end(h) && res.word.length > h.word.length);
+  if (res.at >= 0 && resolves && end(res) > end(rep)) { r.rules.push(`category:resolve:${res.word}`); return 'cases_resolved'; }
+  // 150余起矛盾纠纷得到化解; but in 13件积案已化解12件 the verb governs the figure after it
+  const later = lastOf(after, lx.d.categories.resolve);
+  if (best < 0 && unit.kind === 'case' && later.at >= 0 && !/[0-9一二两三四五六七八九十百千万]/.test(after.slice(later.at))) { r.rules.push('category:resolve-after'); return 'cases_resolved'; }
   r.rules.push(best >= 0 ? `category:not-resolved:${best === h.at ? h.word : rep.word}` : 'category:no-verb');
   return 'count';
 }

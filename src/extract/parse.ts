@@ -8,7 +8,7 @@
 import type { Approx, UnitEntry } from '../dictionaries.js';
 import { parseNumberAt, type ParsedNumber } from './numerals.js';
 import { tagOf } from '../segment/jieba.js';
-import { SCALE, clauseStart, lastOf, tokenAt, type Lexicon, type ParagraphContext, type Reading } from './context.js';
+import { SCALE, lastOf, tokenAt, type Lexicon, type ParagraphContext, type Reading } from './context.js';
 
 /** The reading while it is being parsed: approx and unit may still be unknown. */
 interface Draft {
@@ -35,8 +35,12 @@ export function readNumeral(text: string, num: ParsedNumber, ctx: ParagraphConte
   let isRatio = false;
   if (!d.unit && !text.startsWith('分之', num.end)) {
     const before = text.slice(Math.max(ctx.p.start, d.start - 8), d.start);
-    const r = lastOf(before, lx.d.categories.ratio);
-    if (r.at < 0 || !/^(?:为|达|达到|是|已达|)$/.test(before.slice(r.at + r.word.length))) return null; // no unit: no claim
+    // a listed ratio, or any rate (查处率达90以上): a word ending in 率 right before
+    const listed = lastOf(before, lx.d.categories.ratio);
+    const rate = /([\u4e00-\u9fa5]{1,6}率)(?:为|达|达到|是|已达|保持在|)$/.exec(before);
+    const r = listed.at >= 0 && /^(?:为|达|达到|是|已达|保持在|)$/.test(before.slice(listed.at + listed.word.length)) ? listed
+      : rate ? { at: rate.index, word: rate[1] as string } : { at: -1, word: '' };
+    if (r.at < 0) return null; // no unit: no claim
     isRatio = true;
     d.unit = { unit: '', kind: 'percent' };
     d.rules.push(`ratio:${r.word}`);
@@ -228,10 +232,14 @@ function countedActionAt(ctx: ParagraphContext, text: string, num: ParsedNumber,
   if (num.script !== 'chinese' || num.value < 2 || num.value > 99 || num.approx !== undefined) return null;
   const verb = lx.actionVerbs.find((v) => text.startsWith(v, num.end));
   if (!verb || [...lx.lexicalWords].some((w) => text.startsWith(w, num.start))) return null; // 三下乡: a programme
-  const cs = clauseStart(text, num.start, ctx.p.start);
-  const ce = Math.min(ctx.p.end, num.end + 40);
-  const zone = text.slice(cs, ce).split(/[，,。；;！？]/)[0] ?? '';
-  const items = zone.match(new RegExp(`[一二两三四五六七八九十]{1,2}(?:${lx.actionVerbs.join('|')})[\\u4e00-\\u9fff]{1,4}(?=[、和及]|$)`, 'g')) ?? [];
+  if (/[周期拜]$/.test(text.slice(Math.max(ctx.p.start, num.start - 1), num.start))) return null; // 每周三下午: a weekday
+  const word = tokenAt(ctx, text, num.end, lx.d);
+  if (word && word.start === num.end && word.end > num.end + verb.length) return null; // 下午, 进行: the verb is part of a word
+  // the items of a list, in the clause or running on across commas (十下刘小寨,六开联调会)
+  let ss = num.start;
+  while (ss > ctx.p.start && num.start - ss < 60 && !/[。；;！？!?]/.test(text[ss - 1] as string)) ss--;
+  const zone = text.slice(ss, Math.min(ctx.p.end, num.end + 40)).split(/[。；;！？!?]/)[0] ?? '';
+  const items = zone.match(new RegExp(`[一二两三四五六七八九十]{1,2}(?:${lx.actionVerbs.join('|')})[\\u4e00-\\u9fff]{1,4}(?=[、和及，,]|$)`, 'g')) ?? [];
   const place = tokenAt(ctx, text, num.end + verb.length, lx.d);
   const toPlace = place !== undefined && place.start === num.end + verb.length && lx.placeTags.has(tagOf(place.word));
   if (items.length < 2 && !toPlace) return null;

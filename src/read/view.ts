@@ -142,6 +142,9 @@ interface ViewWriter { parts: string[]; map: Int32Array; len: number }
  * Cleans one line into the writer and returns the cleaned text. Unchanged runs of characters are
  * copied as slices; only dropped, folded or whitespace characters are handled one by one.
  */
+/** A pinyin gloss with a tone mark, in ASCII parentheses right after an ideograph. */
+const PINYIN_GLOSS = /(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7}\)/g;
+
 function cleanLine(src: string, simplified: string | null, line: Line, w: ViewWriter): string {
   const raw = src.slice(line.start, line.end);
   const from = simplified ?? src;
@@ -159,6 +162,8 @@ function cleanLine(src: string, simplified: string | null, line: Line, w: ViewWr
     }
   }
   for (let i = raw.indexOf('**'); i >= 0; i = raw.indexOf('**', i + 2)) (drop ??= new Uint8Array(raw.length)).fill(1, i, i + 2);
+  // pinyin glosses some pages put after characters (調(diào)解, 萬(wàn)元): read through them
+  if (raw.includes('(')) for (const m of raw.matchAll(PINYIN_GLOSS)) (drop ??= new Uint8Array(raw.length)).fill(1, m.index, m.index + m[0].length);
 
   let out = '';
   let run = 0; // start of the pending run of unchanged characters

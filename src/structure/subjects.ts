@@ -21,6 +21,7 @@ export interface SubjectTables {
   readonly compound_surnames: readonly string[];
   readonly not_name_endings: readonly string[];
   readonly not_name_starts: readonly string[];
+  readonly weak_posts: readonly string[];
   readonly awarding_verbs: readonly string[];
   readonly unit_suffixes: readonly string[];
   readonly report_titles: readonly string[];
@@ -95,17 +96,32 @@ function nameAt(text: string, at: number, t: SubjectTables, stops: ReadonlySet<s
   // seen once: only where what follows shows where it ends (姚石玉从事, 赵贵成将; not 连续奋战)
   const ends = (len: number): boolean => {
     const next = text[at + len] ?? '';
-    return next === '' || stops.has(next) || !new RegExp(`[${CJK}]`).test(next);
+    // what follows is a stop, punctuation, or a word starting right there (李华联合, 姚石玉从事)
+    return next === '' || stops.has(next) || !new RegExp(`[${CJK}]`).test(next) || isWord(text.slice(at + len, at + len + 2));
   };
   const three = run.slice(0, 3);
+  const two = run.slice(0, 2);
+  // the segmenter's first word boundary after two or three characters (钟小华/联合, 金怡/比对, 姚石玉/从事)
+  if (isWord.cut) {
+    let end = 0;
+    const bounds = new Set<number>();
+    for (const w of isWord.cut(text.slice(at, at + 8))) { end += w.length; bounds.add(end); }
+    if (bounds.has(3) && three.length === 3 && ok(three) && ends(3)) return three;
+    if (bounds.has(2) && ok(two) && ends(2)) return two;
+  }
   // 全程参与, 金怡比对: a name seen once does not end inside a word that runs on past it
   if (three.length === 3 && ok(three) && ends(3) && !isWord(text.slice(at + 2, at + 4))) return three;
-  const two = run.slice(0, 2);
   return ok(two) && ends(2) ? two : null;
 }
 
-/** Whether a string is an ordinary word (jieba knows it, and not as a name): 高度, 全程 name nobody. */
-export type IsWord = (s: string) => boolean;
+/**
+ * Whether a string is an ordinary word (jieba knows it, and not as a name): 高度, 全程 name nobody.
+ * `cut`, where given, segments a short stretch, so that a name seen once ends where a word starts.
+ */
+export interface IsWord {
+  (s: string): boolean;
+  readonly cut?: (s: string) => readonly string[];
+}
 
 /** Whether a candidate name opens with a family name (single or compound). */
 function hasSurname(s: string, t: SubjectTables): boolean {
@@ -185,9 +201,11 @@ export function findSubjects(text: string, title: string, body: readonly Range[]
   // it opens with, not the body that awards
   if (fromTitle.length === 0) {
     const suffixes = [...t.unit_suffixes].sort((a, b) => b.length - a.length).join('|');
-    const first = body[0] ? text.slice(body[0].start, body[0].end).split(/[，,。；;]/)[0] ?? '' : '';
-    const m = new RegExp(`^([${CJK}]{2,16}?(?:${suffixes}))([${CJK}]{2,})`).exec((title || first).replace(/\s+/g, ''));
-    if (m && !/^[的和与及、]/.test(m[2] as string) && !t.awarding_verbs.some((v) => (m[2] as string).startsWith(v)) && !/^(?:[他她我你其该这那])/.test(m[1] as string)) {
+    const first = body[0] ? text.slice(body[0].start, body[0].end).replace(/^(?:19|20)\d{2}年(?:以来)?[，,]?/, '').split(/[，,。；;]/)[0] ?? '' : '';
+    const head = (title || first).replace(/\s+/g, '').replace(/^(?:在|据|由|经)/, '');
+    const m = new RegExp(`^([${CJK}]{2,16}(?:${suffixes}))([${CJK}]{2,})`).exec(head) ?? new RegExp(`^([${CJK}]{2,16}(?:${suffixes}))$`).exec(head);
+    const rest = m?.[2] ?? '';
+    if (m && !/^[的和与及、]/.test(rest) && !t.awarding_verbs.some((v) => rest.startsWith(v)) && !/^(?:[他她我你其该这那])/.test(m[1] as string)) {
       fromTitle = [{ name: m[1] as string, kind: 'collective', how: 'headline' }];
     }
   }
@@ -203,6 +221,9 @@ export function findSubjects(text: string, title: string, body: readonly Range[]
     // 1.俞斌,男,汉族,… / 张林江，女，…
     const bio = new RegExp(`^\\s*(?:\\d{1,2}[.、．]\\s*)?([${CJK}·]{2,4})[，,](?:[男女][，,]|\\d{1,3}岁|现年)`).exec(para);
     if (bio) add({ name: bio[1] as string, kind: 'individual', how: 'biography' });
+    // 彭长俊（“中国好人榜”见义勇为好人候选人）：… — a candidate list item
+    const item = new RegExp(`^\\s*(?:\\d{1,2}[.、．]\\s*)?([${CJK}·]{2,4})[（(][^）)]{1,40}[）)][：:]`).exec(para);
+    if (item && hasSurname(item[1] as string, t) && !isWord(item[1] as string)) add({ name: item[1] as string, kind: 'individual', how: 'list-item' });
     // 彭先宏是郧西县土门人, 王某同志现任…: a name opening a paragraph, then 是 / 现任 / 同志
     const lead = /^\s*/.exec(para)?.[0].length ?? 0;
     const opener = nameAt(text, p.start + lead, t, stops, isWord);
@@ -223,8 +244,10 @@ export function findSubjects(text: string, title: string, body: readonly Range[]
     }
     // 王秀英同志
     for (const m of para.matchAll(new RegExp(`([${CJK}]{2,3})同志`, 'g'))) {
-      const name = nameAt(text, p.start + m.index, t, stops, isWord);
-      if (name && (m[1] as string).startsWith(name) && !posts.some((x) => name.endsWith(x))) add({ name, kind: 'individual', how: 'comrade' });
+      const at = p.start + m.index;
+      const name = nameAt(text, at, t, stops, isWord);
+      // 感谢警察同志, 上了年纪的老同志: a name does not start inside a word
+      if (name && (m[1] as string).startsWith(name) && !posts.some((x) => name.endsWith(x)) && !(at > 0 && isWord(text.slice(at - 1, at + 1)))) add({ name, kind: 'individual', how: 'comrade' });
     }
     // 局长姚石玉, 支队长高明, 法官文娟
     for (const post of posts) {
@@ -233,7 +256,9 @@ export function findSubjects(text: string, title: string, body: readonly Range[]
         if (/[们]/.test(text[at] ?? '')) continue;
         if (text[at] === '的' || /[”"」』]/.test(text[at] ?? '')) at++; // 副检察长的于新峰, “金牌调解员”崔荣早
         const rare = nameAt(text, at, t, stops, isWord, false);
-        const name = nameAt(text, at, t, stops, isWord) ?? (rare !== null && countOf(text, rare) >= 3 ? rare : null);
+        const found1 = nameAt(text, at, t, stops, isWord) ?? (rare !== null && countOf(text, rare) >= 3 ? rare : null);
+        // after a generic word for a person (村干部包片制…), only a name seen again
+        const name = found1 !== null && t.weak_posts.includes(post) && countOf(text, found1) < 2 ? null : found1;
         if (name && !posts.some((q) => name.startsWith(q) || name.endsWith(q)) && !t.unit_suffixes.some((u) => name.endsWith(u))) add({ name, kind: 'individual', how: 'post' });
       }
     }

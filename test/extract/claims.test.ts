@@ -42,6 +42,11 @@ describe('phrasing from the field', () => {
     ['承担24小时值班任务,两天时间摸排群众800名。', ['24小时|24|exact|小时|duration', '两天|2|exact|天|duration', '800名|800|exact|名|headcount']],
     ['他审结各类案件37起,破获刑事案件120余起。', ['37起|37|exact|起|cases_resolved', '120余起|120|over|起|cases_resolved']],
     ['集体收入从3万元增加到了75万元。', ['3万元增加到了75万元|750000|exact|元|amount']],
+    ['成立专项工作小组,十下刘小寨,六开联调会,每周三下午接访。', ['十下|10|exact|次|count', '六开|6|exact|次|count']],
+    ['全镇35村都有了调解员,一村人都来了。', ['35村|35|exact|村|count']],
+    ['查处率达90以上,調(tiáo)解成功率为97。', ['90以上|90|at_least||share', '97|97|exact||share']],
+    ['共记下520多万(wàn)字笔记。', ['520多万(wàn)字|5200000|over|字|count']],
+    ['他调解纠纷300余件,调解成功260件,13件积案已化解12件。', ['300余件|300|over|件|count', '260件|260|exact|件|cases_resolved', '13件|13|exact|件|count', '12件|12|exact|件|cases_resolved']],
     ['领导接待日113天次,疑难纠纷不下50起。', ['113天次|113|exact|天次|count', '不下50起|50|at_least|起|count']],
     ['每百万人信访总量588件,降低诉讼十六字调解法,提供破案线索100余条。', ['588件|588|exact|件|count', '100余条|100|over|条|count']],
   ])('%s', (text, expected) => {

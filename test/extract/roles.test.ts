@@ -10,6 +10,7 @@ describe('achievement or context', () => {
     ['法院判决对方承担赔偿金5万元，他仍上门调解。', '5万元', 'role:context:award:赔偿金'],
     ['当年修路时，摔死的村民有12人。', '12人', 'role:context:incident:摔死'],
     ['评选活动相继推出两批共40名候选人。', '40名', 'role:context:event:候选人'],
+    ['来信来访1126件次,较去年同期的1258件下降了10.5%。', '1258件', 'role:context:baseline'],
     ['来访事项均须在3个工作日内答复。', '3个工作日内', 'role:context:procedure'],
     ['登记后并在 24 小时内反馈到责任单位。', '24 小时内', 'role:context:procedure'],
     ['该中心现有工作人员9名。', '9名', 'role:context:population:现有'],

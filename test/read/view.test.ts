@@ -18,6 +18,10 @@ describe('normalized view', () => {
     expect(v.text).toBe('标题\n开展了“依法解决群众信访诉求、规范信访秩序”专项治理，保持高度一致。\n一、第二段。\n二是第三段。\n第四段。');
   });
 
+  it('reads through pinyin glosses after characters, keeping other parentheses', () => {
+    expect(buildView('協(xié)調(diào)解決520多萬(wàn)元(含补助)').text).toBe('協調解決520多萬元(含补助)');
+  });
+
   it('drops stray spaces beside Chinese, keeps them between Latin words', () => {
     expect(buildView('追讨工资 7000 余万元，APEC meeting 和 G20 会议').text).toBe('追讨工资7000余万元，APEC meeting和G20会议');
   });
