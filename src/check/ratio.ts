@@ -1,0 +1,43 @@
+/**
+ * ratio: a named rate against its numerator and denominator. 受理417件，办结409件，按期办结率达98.1%;
+ * 全年受理執行案件860件,執結790件,執結率95.6%; a rate without % (办结率93) is in percent, and
+ * 收结比0.98 a plain ratio. Each rate pairs with the nearest count its numerator words name (or
+ * a resolved count) and the count taken in before that, so a summary's many pairs are each checked.
+ */
+import { claimInterval, div, fmt, meets, mid, scale, statedInterval, statedRatio, type Interval } from './interval.js';
+import { loadCheckTables, type RateWord } from './tables.js';
+import { clauseBefore, isPrevSentence, paragraphs, reading, sameSentence } from './text.js';
+import { finding, type Check, type CheckClaim, type Checker } from './types.js';
+
+export const checkRatio: Checker = (claims, text) => {
+  const t = loadCheckTables();
+  const read = reading(text);
+  const out: Check[] = [];
+  for (const para of paragraphs(claims)) {
+    for (let k = 0; k < para.length; k++) {
+      const c = para[k] as CheckClaim;
+      if (c.category !== 'share') continue;
+      const clause = clauseBefore(read, c, c.sentence.start);
+      const rate: RateWord | undefined = t.rates.find((r) => clause.includes(r.word));
+      if (!rate || /分别/.test(read.slice(c.sentence.start, c.start))) continue;
+      const earlier = para.slice(0, k).filter((p) => sameSentence(p, c) || isPrevSentence(para, p, c));
+      const names = (p: CheckClaim): boolean => {
+        const before = clauseBefore(read, p, p.sentence.start);
+        return rate.numerator.some((w) => before.includes(w));
+      };
+      const num = [...earlier].reverse().find((p) => p.from === null && p.unit !== '%' && p.unit !== '' && (p.category === 'cases_resolved' || names(p)));
+      if (!num) continue;
+      const den = [...earlier].reverse().find((p) => p !== num && p.start < num.start && p.unit === num.unit && p.from === null
+        && t.intake.some((w) => clauseBefore(read, p, p.sentence.start).includes(w)));
+      if (!den || den.value <= 0) continue;
+      // 办结率93 is in percent; 办结率0.93 a fraction of one
+      const fraction = rate.kind === 'ratio' || (c.unit === '' && c.value <= 1);
+      const ratio = scale(div(claimInterval(num), claimInterval(den)), fraction ? 1 : 100);
+      const stated: Interval = fraction ? statedRatio(c, read) : statedInterval(c, read);
+      if (meets(ratio, stated)) continue;
+      const computed = fraction ? Math.round(((ratio[0] + ratio[1]) / 2) * 1000) / 1000 : mid(ratio);
+      out.push(finding('ratio', [den, num, c], `stated ${rate.word} ${fmt(c.value)}${c.unit}, but ${fmt(num.value)} / ${fmt(den.value)} is ${fmt(computed)}${fraction ? '' : '%'}`, c.value, computed));
+    }
+  }
+  return out;
+};
