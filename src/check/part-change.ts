@@ -34,14 +34,19 @@ export const checkPartChange: Checker = (claims, text) => {
       if (!whole) continue;
       const parts = new Map<string, CheckClaim>();
       let opened = false;
+      let prevEnd = total.end;
       for (const p of para.slice(k + 1)) {
+        const since = prevEnd;
+        prevEnd = p.end;
         if (p.sentence.start > total.sentence.end + 1 && !opened) break;
         if (!opened) opened = /其中/.test(read.slice(total.end, p.start));
         if (!opened) continue;
         const clause = clauseBefore(read, p, p.paragraph.start);
         if (clause.includes(whole.whole)) break; // the whole again: another statement
         if (isChange(p) !== change || (!change && p.direction !== null) || !sameFamily(t, total.unit, p.unit) || p.from !== null) continue;
-        const label = whole.parts.find((w) => clause.includes(w));
+        // the part's name stands after the figure before it: 来信同比减少50件……来访同比减少30批次
+        const own = read.slice(Math.max(since, p.start - clause.length), p.start);
+        const label = whole.parts.map((w) => ({ w, at: own.lastIndexOf(w) })).filter((x) => x.at >= 0).sort((a, b) => b.at - a.at)[0]?.w;
         if (!label || parts.has(label)) continue;
         parts.set(label, p);
         if (parts.size === whole.parts.length) break;
