@@ -1,0 +1,137 @@
+/**
+ * The check classes that real documents need, each firing on a slip and silent on correct
+ * arithmetic, in three forms: full-width punctuation (，；：), ASCII punctuation as web pages
+ * have it (,;:), and traditional characters.
+ */
+import { describe, expect, it } from 'vitest';
+import * as OpenCC from 'opencc-js';
+import { analyseText, sha256, type DocumentResult } from '../../src/index.js';
+import { parseNumberAt } from '../../src/extract/numerals.js';
+import { claimInterval } from '../../src/check/arithmetic.js';
+import { lastPlace } from '../../src/check/interval.js';
+import { validateCheckTables, loadCheckTables } from '../../src/check/tables.js';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+
+const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+const ascii = (s: string): string => s.replace(/，/g, ',').replace(/；/g, ';').replace(/：/g, ':');
+
+function analyse(text: string): DocumentResult {
+  return analyseText(text, { path: 't', sha256: sha256(text), encoding: 'utf-8', bom: false }).result;
+}
+/** A write-up around the body; its lead paragraph has no figures, and enough wording that a traditional copy reads as a traditional document. */
+function write(body: string): string { return `张三同志先进事迹\n\n该同志长期从事信访工作，认真负责，扎实推进各项工作，赢得群众赞誉。\n\n${body}`; }
+
+/** The same text in full-width punctuation, ASCII punctuation, and traditional characters. */
+const FORMS: ReadonlyArray<[string, (s: string) => string]> = [
+  ['full-width', (s) => s],
+  ['ASCII', ascii],
+  ['traditional', (s) => toTraditional(s)],
+  ['traditional, ASCII', (s) => ascii(toTraditional(s))],
+];
+const kinds = (text: string): string[] => analyse(text).checks.map((c) => c.kind);
+
+const CASES: ReadonlyArray<{ name: string; kind: string; slip: string; right: string[] }> = [
+  {
+    name: 'a rate against its numerator and denominator', kind: 'ratio',
+    slip: '全年受理执行案件860件，执结790件，执结率95.6%。',
+    right: ['全年受理执行案件860件，执结822件，执结率95.6%。', '全年受理执行案件860件，执结822件，执结率95%以上。'],
+  },
+  {
+    name: 'a part\'s change against the whole\'s change', kind: 'part_change',
+    slip: '全年来信来访总量410件次，同比减少75件次；其中来信同比减少50件，来访同比减少30批次。',
+    right: ['全年来信来访总量410件次，同比减少80件次；其中来信同比减少50件，来访同比减少30批次。',
+      '全年来信来访总量410件次，同比减少20件次；其中来信同比减少50件，来访同比增加30批次。',
+      '全年来信来访总量410件次，同比减少75件次；其中来信同比减少50件。'],
+  },
+  {
+    name: 'a stated percentage against a count given only as a decrease', kind: 'growth_rate',
+    slip: '到市上访96批次，同比减少12批次，下降30%。',
+    right: ['到市上访96批次，同比减少12批次，下降11.1%。', '到市上访96批次，同比减少12批次，下降约11%。'],
+  },
+  {
+    name: 'a from->to change with hedged values against a hedged rate', kind: 'percent_change',
+    slip: '信访量由每月300余件增加到八百多件，增长了约60%。',
+    right: ['信访量由每月300余件增加到八百多件，增长了约160%。', '信访量由每月300余件增加到八百多件，增长了一倍多。', '信访量由每月300件增加到800件，增长了166.7%。'],
+  },
+  {
+    name: 'mixed numerals inside a check', kind: 'ratio',
+    slip: '受理信访事项2千五百件，办结2千三百余件，办结率80%。',
+    right: ['受理信访事项2千五百件，办结2千三百余件，办结率92%。', '受理信访事项4.2万余件，办结4万余件，办结率95%。'],
+  },
+  {
+    name: 'a rate written without %', kind: 'ratio',
+    slip: '受理信访事项500件，办结400件，办结率93。',
+    right: ['受理信访事项500件，办结465件，办结率93。', '全年受理信访事项1200件，办结1116件，办结率93；受理网上信访800件，办结792件，办结率99。'],
+  },
+];
+
+describe.each(FORMS)('checks on real wording, %s', (_form, render) => {
+  it.each(CASES)('$name: fires on the slip', ({ kind, slip }) => {
+    expect(kinds(render(write(slip)))).toEqual([kind]);
+  });
+  it.each(CASES)('$name: silent on correct arithmetic', ({ right }) => {
+    for (const r of right) expect(kinds(render(write(r))), render(r)).toEqual([]);
+  });
+  it('checks each count and its rate in a work summary', () => {
+    const text = render(write('全年受理信访事项1200件，办结1116件，办结率93；受理网上信访800件，办结700件，办结率99；受理来信300件，办结297件，办结率99。'));
+    const d = analyse(text);
+    expect(d.checks.map((c) => c.kind)).toEqual(['ratio']);
+    expect(d.checks[0]?.claims.map((id) => d.claims.find((c) => c.id === id)?.text)).toEqual(['800件', '700件', '99']);
+  });
+  it('flags the same figure in nearly the same clause under two nominees, not a common figure', () => {
+    const notice = (a: string, b: string): string => render(`公示\n\n一、先进工作者推荐对象\n\n1、张三 甲县信访局局长\n\n2、李四 乙县信访局副局长\n\n张三主要事迹：\n\n${a}\n\n李四主要事迹：\n\n${b}`);
+    const copy = analyse(notice('该同志为困难群众争取救助资金1,260余万元，惠及3千多户。', '该同志化解信访积案120件。同时，他还牵头为困难群众争取救助资金1,260余万元。'));
+    expect(copy.checks.map((c) => c.kind)).toEqual(['duplicate']);
+    const [a, b] = copy.checks[0]?.claims.map((id) => copy.claims.find((c) => c.id === id)) ?? [];
+    expect(a?.text).toMatch(/^1,260[余餘][万萬]元$/);
+    expect(a?.nominee).not.toBe(b?.nominee);
+    // a figure with few significant digits, a different figure, a different clause: no finding
+    expect(kinds(notice('该同志从事信访工作20年，化解信访积案120件。', '该同志从事信访工作20年，共化解信访积案120件。'))).toEqual([]);
+    expect(kinds(notice('该同志为困难群众争取救助资金1,260余万元。', '该同志为困难群众争取救助资金1,270余万元。'))).toEqual([]);
+    expect(kinds(notice('该同志为困难群众争取救助资金1,260余万元。', '该同志为企业追回货款1,260余万元。'))).toEqual([]);
+  });
+});
+
+describe('mixed numerals', () => {
+  it.each([
+    ['2千三百余件', 2300, '2千三百'], ['1万2千人次', 12000, '1万2千'], ['3万五千元', 35000, '3万五千'], ['2,418件', 2418, '2,418'],
+    ['5千余人', 5, '5'], ['4.2万余件', 4.2, '4.2'], ['10万一次', 10, '10'],
+  ])('%s', (s, value, read) => {
+    const n = parseNumberAt(s, 0);
+    expect(n?.value).toBe(value);
+    expect(s.slice(0, n?.end)).toBe(read);
+  });
+  it('become claims with their scale and hedge', () => {
+    const d = analyse(write('化解2千三百余件，接待5千余人次，排查4.2万余件，办结2,418件。'));
+    expect(d.claims.map((c) => [c.text, c.value, c.approx])).toEqual([['2千三百余件', 2300, 'over'], ['5千余人次', 5000, 'over'], ['4.2万余件', 42000, 'over'], ['2,418件', 2418, 'exact']]);
+  });
+});
+
+describe('intervals of hedged figures', () => {
+  it('read 余 and 多 as less than one unit of the last digit, other hedges generously', () => {
+    expect(lastPlace(300)).toBe(100);
+    expect(lastPlace(12_600_000)).toBe(100_000);
+    expect(lastPlace(42_000)).toBe(1000);
+    expect(lastPlace(15)).toBe(1);
+    expect(claimInterval({ value: 300, approx: 'over', rules: ['hedge:after-number:余'], low: null, high: null })).toEqual([300, 400]);
+    expect(claimInterval({ value: 300, approx: 'at_least', rules: ['hedge:after-unit:以上'], low: null, high: null })).toEqual([300, 600]);
+    expect(claimInterval({ value: 20000, approx: 'about', rules: [], low: 20000, high: 30000 })).toEqual([16000, 30000]);
+  });
+});
+
+describe('the check table', () => {
+  it('is valid as shipped and its checker catches bad entries', () => {
+    expect(validateCheckTables(parse(readFileSync('dictionaries/checks.yaml', 'utf8')))).toEqual([]);
+    expect(loadCheckTables().rates[0]?.word.length).toBeGreaterThanOrEqual(4); // longest rate names first
+    expect(validateCheckTables({ intake: ['受理', '受理'], parts: [], rates: [{ word: '办结率', kind: 'share', numerator: [] }, { word: '办结率', kind: 'percent', numerator: ['办结'] }], wholes: [{ whole: '来信来访', parts: ['来信'] }], unit_families: [['件', '件次'], ['件', '人']], duplicate_min_digits: 0 })).toEqual([
+      'checks.yaml: intake lists "受理" twice',
+      'checks.yaml: 办结率: kind must be percent or ratio',
+      'checks.yaml: 办结率: numerator must be a list of words',
+      'checks.yaml: rate "办结率" listed twice',
+      'checks.yaml: 来信来访: parts must list at least two words',
+      'checks.yaml: unit "件" is in two families',
+      'checks.yaml: duplicate_min_digits must be a positive whole number',
+    ]);
+  });
+});
