@@ -10,7 +10,7 @@ import type { Checker, CheckClaim, CheckKind, Check } from './types.js';
 import { checkPercentChange } from './percent-change.js';
 import { checkGrowthRate } from './growth-rate.js';
 import { checkRatio } from './ratio.js';
-import { checkPartsTotal } from './parts-total.js';
+import { checkPartsTotal, checkPartsUnderQizhong } from './parts-total.js';
 import { checkPartChange } from './part-change.js';
 import { checkRateTotal } from './rate-total.js';
 import { checkDuplicate } from './duplicate.js';
@@ -25,6 +25,7 @@ export const CHECKERS: ReadonlyArray<{ readonly kind: CheckKind; readonly check:
   { kind: 'growth_rate', check: checkGrowthRate },
   { kind: 'ratio', check: checkRatio },
   { kind: 'parts_total', check: checkPartsTotal },
+  { kind: 'parts_total', check: checkPartsUnderQizhong },
   { kind: 'part_change', check: checkPartChange },
   { kind: 'rate_total', check: checkRateTotal },
   { kind: 'duplicate', check: checkDuplicate },

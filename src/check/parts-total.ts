@@ -1,6 +1,7 @@
 /** parts_total: parts against a stated total. 排查29件，已化解26件，尚有3件正在推进. */
 import { add, claimInterval, fmt, meets, mid, type Interval } from './interval.js';
-import { loadCheckTables } from './tables.js';
+import { loadDictionaries } from '../dictionaries.js';
+import { loadCheckTables, sameFamily } from './tables.js';
 import { clauseBefore, paragraphs, reading } from './text.js';
 import { finding, type Check, type CheckClaim, type Checker } from './types.js';
 
@@ -25,6 +26,53 @@ export const checkPartsTotal: Checker = (claims, text) => {
       if (meets(sum, claimInterval(total))) continue;
       const computed = mid(sum);
       out.push(finding('parts_total', [total, ...parts], `stated total ${fmt(total.value)}${total.unit}, but the parts ${parts.map((p) => fmt(p.value)).join(' + ')} make ${fmt(computed)}`, total.value, computed));
+    }
+  }
+  return out;
+};
+
+/** Wording that starts a new statement inside a list of parts (办结, 化解, 同比 …): the list has ended. */
+function statementWords(): readonly string[] {
+  const d = loadDictionaries();
+  const t = loadCheckTables();
+  return [...d.categories.resolve, ...d.categories.handle, ...t.intake, ...d.categories.baseline, ...d.categories.up, ...d.categories.down, '其中', '比', '较'];
+}
+
+/**
+ * parts_total, for a list after 其中: the parts named after a total can never add up to more
+ * than it (受理信访事项1265件，其中来信612件、来访453批次、网上信访300件). Whether they are all
+ * of it is not known, so only a sum above the total is reported.
+ */
+export const checkPartsUnderQizhong: Checker = (claims, text) => {
+  const t = loadCheckTables();
+  const read = reading(text);
+  const words = statementWords();
+  const out: Check[] = [];
+  const level = (p: CheckClaim): boolean => p.direction === null && p.from === null && p.unit !== '%' && p.unit !== '' && p.rate === null;
+  for (const para of paragraphs(claims)) {
+    for (let j = 1; j < para.length; j++) {
+      const first = para[j] as CheckClaim;
+      const prev = para[j - 1] as CheckClaim;
+      const lead = read.slice(Math.max(prev.end, first.sentence.start), first.start);
+      const at = lead.lastIndexOf('其中');
+      if (at < 0 || !level(first)) continue;
+      if (words.some((w) => lead.slice(at + 2).includes(w))) continue; // 其中按期办结450件: a part that is a statement of its own
+      const total = [...para.slice(0, j)].reverse().find((q) => q.sentence.start === first.sentence.start && sameFamily(t, q.unit, first.unit));
+      if (!total || !level(total)) continue;
+      const parts = [first];
+      for (const r of para.slice(j + 1)) {
+        const last = parts[parts.length - 1] as CheckClaim;
+        if (r.sentence.start !== first.sentence.start || !level(r) || !sameFamily(t, r.unit, first.unit)) break;
+        const since = read.slice(last.end, r.start);
+        if (words.some((w) => since.includes(w)) || /[；;]/.test(since)) break;
+        parts.push(r);
+      }
+      if (parts.length < 2) continue;
+      const sum = parts.reduce<Interval>((acc, p) => add(acc, claimInterval(p)), [0, 0]);
+      const whole = claimInterval(total);
+      if (sum[0] <= whole[1]) continue;
+      const computed = mid(sum);
+      out.push(finding('parts_total', [total, ...parts], `the parts after 其中 (${parts.map((p) => `${fmt(p.value)}${p.unit}`).join(' + ')}) make ${fmt(computed)}, more than the total ${fmt(total.value)}${total.unit}`, total.value, computed));
     }
   }
   return out;

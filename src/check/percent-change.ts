@@ -8,6 +8,11 @@ import { claimInterval, div, fmt, fromInterval, meets, mid, range, scale, signed
 import { paragraphs, reading, sameSentence } from './text.js';
 import { finding, type Check, type CheckClaim, type Checker } from './types.js';
 
+/** Between the figure now and the figure it is compared with: ，比去年同期的 / ，较上年的 / ，与上年同期的 */
+const COMPARED_WITH = /^[，,、]?(?:比|较|与|和|同)(?:去年|上年|上一年|前一年|前年|往年|\d{4}年|[〇零一二三四五六七八九]{4}年)(?:同期|全年|度)?(?:的)?$/;
+/** Between the figure compared with and the stated change: 下降 / 相比下降了 / 减少 */
+const CHANGE_WORD = /^(?:相比|相较)?[，,]?(?:下降|减少|降低|回落|上升|增长|增加|提高|提升|上涨)了?$/;
+
 export const checkPercentChange: Checker = (claims, text) => {
   const read = reading(text);
   const out: Check[] = [];
@@ -35,6 +40,19 @@ export const checkPercentChange: Checker = (claims, text) => {
               out.push(finding('percent_change', [change, c], `stated ${word}${fmt(c.value)}%, but ${fmt(change.from)} -> ${fmt(change.value)} is ${what}`, c.value, computed));
             }
           }
+        }
+        continue;
+      }
+      // (iii) 全年受理860件，比去年同期的1,020件下降25%: the figure now, the figure compared with, the change
+      const base = para[k - 1];
+      const now = para[k - 2];
+      if (base && now && sameSentence(base, c) && sameSentence(now, c) && base.unit === now.unit && base.from === null && now.from === null
+        && base.direction === null && now.direction === null && base.rate === null && now.rate === null
+        && COMPARED_WITH.test(read.slice(now.end, base.start)) && CHANGE_WORD.test(read.slice(base.end, c.start)) && base.value > 0) {
+        const delta = scale(div(sub(claimInterval(now), claimInterval(base)), claimInterval(base)), 100);
+        if (!meets(magnitudeOf(delta), stated)) {
+          const computed = mid(delta);
+          out.push(finding('percent_change', [base, now, c], `stated ${word}${fmt(c.value)}%, but ${fmt(base.value)} -> ${fmt(now.value)}${base.unit} is ${Math.abs(delta[1] - delta[0]) < 1e-9 ? signed(computed) : range(delta, true)}`, c.value, computed));
         }
         continue;
       }

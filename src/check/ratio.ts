@@ -25,16 +25,21 @@ export const checkRatio: Checker = (claims, text) => {
         const before = clauseBefore(read, p, p.sentence.start);
         return rate.numerator.some((w) => before.includes(w));
       };
-      const num = [...earlier].reverse().find((p) => p.from === null && p.unit !== '%' && p.unit !== '' && (p.category === 'cases_resolved' || names(p)));
+      const named = (p: CheckClaim): boolean => p.from === null && p.unit !== '%' && p.unit !== '' && (p.category === 'cases_resolved' || names(p));
+      const taken = (p: CheckClaim): boolean => p.from === null && [...t.intake, ...t.rateBase].some((w) => clauseBefore(read, p, p.sentence.start).includes(w));
+      const num = [...earlier].reverse().find(named);
       if (!num) continue;
-      const den = [...earlier].reverse().find((p) => p !== num && p.start < num.start && p.unit === num.unit && p.from === null
-        && t.intake.some((w) => clauseBefore(read, p, p.sentence.start).includes(w)));
+      const den = [...earlier].reverse().find((p) => p !== num && p.start < num.start && p.unit === num.unit && taken(p));
       if (!den || den.value <= 0) continue;
       // 办结率93 is in percent; 办结率0.93 a fraction of one
       const fraction = rate.kind === 'ratio' || (c.unit === '' && c.value <= 1);
-      const ratio = scale(div(claimInterval(num), claimInterval(den)), fraction ? 1 : 100);
       const stated: Interval = fraction ? statedRatio(c, read) : statedInterval(c, read);
+      const ratioOf = (n: CheckClaim, d: CheckClaim): Interval => scale(div(claimInterval(n), claimInterval(d)), fraction ? 1 : 100);
+      const ratio = ratioOf(num, den);
       if (meets(ratio, stated)) continue;
+      // another reading of which count is over which (按期办结率 over the cases closed, not those received) keeps it silent
+      const other = earlier.some((n) => named(n) && earlier.some((d) => d !== n && d.start < n.start && d.unit === n.unit && d.value > 0 && (taken(d) || named(d)) && meets(ratioOf(n, d), stated)));
+      if (other) continue;
       const computed = fraction ? Math.round(((ratio[0] + ratio[1]) / 2) * 1000) / 1000 : mid(ratio);
       out.push(finding('ratio', [den, num, c], `stated ${rate.word} ${fmt(c.value)}${c.unit}, but ${fmt(num.value)} / ${fmt(den.value)} is ${fmt(computed)}${fraction ? '' : '%'}`, c.value, computed));
     }

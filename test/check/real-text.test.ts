@@ -35,7 +35,13 @@ const CASES: ReadonlyArray<{ name: string; kind: string; slip: string; right: st
   {
     name: 'a rate against its numerator and denominator', kind: 'ratio',
     slip: '全年受理执行案件860件，执结790件，执结率95.6%。',
-    right: ['全年受理执行案件860件，执结822件，执结率95.6%。', '全年受理执行案件860件，执结822件，执结率95%以上。'],
+    right: ['全年受理执行案件860件，执结822件，执结率95.6%。', '全年受理执行案件860件，执结822件，执结率95%以上。',
+      '受理信访事项500件，办结465件，其中按期办结450件，按期办结率96.8%。'],
+  },
+  {
+    name: 'a court\'s rate over the cases it took in', kind: 'ratio',
+    slip: '全年新收各类案件3,456件，结案3,210件，结案率96.9%。',
+    right: ['全年新收各类案件3,456件，结案3,210件，结案率92.9%。', '全年收案3,456件，审结3,210件，结案率92.9%，收结比0.93。'],
   },
   {
     name: 'a part\'s change against the whole\'s change', kind: 'part_change',
@@ -48,6 +54,22 @@ const CASES: ReadonlyArray<{ name: string; kind: string; slip: string; right: st
     name: 'a stated percentage against a count given only as a decrease', kind: 'growth_rate',
     slip: '到市上访96批次，同比减少12批次，下降30%。',
     right: ['到市上访96批次，同比减少12批次，下降11.1%。', '到市上访96批次，同比减少12批次，下降约11%。'],
+  },
+  {
+    name: 'the rate stated before the count it comes from', kind: 'growth_rate',
+    slip: '到市上访96批次，同比下降30%，减少12批次。',
+    right: ['到市上访96批次，同比下降11%，减少12批次。', '到市上访96批次，同比下降30%，赴省上访减少12批次。'],
+  },
+  {
+    name: 'a change against the earlier figure it names', kind: 'percent_change',
+    slip: '全年受理信访事项860件，比去年同期的1,020件下降25%。',
+    right: ['全年受理信访事项860件，比去年同期的1,020件下降15.7%。', '全年受理信访事项860件，较上年的1,020件下降约16%。', '全年受理信访事项860件，较上年的1,020件明显下降。'],
+  },
+  {
+    name: 'parts after 其中 that add up to more than their total', kind: 'parts_total',
+    slip: '全年受理信访事项1265件，其中来信612件、来访453批次、网上信访300件。',
+    right: ['全年受理信访事项1265件，其中来信612件、来访453批次、网上信访200件。', '全年受理信访事项1265件，其中来信612件、来访453批次，办结1200件。',
+      '全年受理信访事项1265件，其中来信612件，办结600件；来访453批次，办结450批次。'],
   },
   {
     name: 'a from->to change with hedged values against a hedged rate', kind: 'percent_change',
@@ -124,7 +146,7 @@ describe('the check table', () => {
   it('is valid as shipped and its checker catches bad entries', () => {
     expect(validateCheckTables(parse(readFileSync('dictionaries/checks.yaml', 'utf8')))).toEqual([]);
     expect(loadCheckTables().rates[0]?.word.length).toBeGreaterThanOrEqual(4); // longest rate names first
-    expect(validateCheckTables({ intake: ['受理', '受理'], parts: [], rates: [{ word: '办结率', kind: 'share', numerator: [] }, { word: '办结率', kind: 'percent', numerator: ['办结'] }], wholes: [{ whole: '来信来访', parts: ['来信'] }], unit_families: [['件', '件次'], ['件', '人']], duplicate_min_digits: 0 })).toEqual([
+    expect(validateCheckTables({ intake: ['受理', '受理'], parts: [], rate_base: [], rates: [{ word: '办结率', kind: 'share', numerator: [] }, { word: '办结率', kind: 'percent', numerator: ['办结'] }], wholes: [{ whole: '来信来访', parts: ['来信'] }], unit_families: [['件', '件次'], ['件', '人']], duplicate_min_digits: 0 })).toEqual([
       'checks.yaml: intake lists "受理" twice',
       'checks.yaml: 办结率: kind must be percent or ratio',
       'checks.yaml: 办结率: numerator must be a list of words',
