@@ -39,9 +39,10 @@ function statementWords(): readonly string[] {
 }
 
 /**
- * parts_total, for a list after 其中: the parts named after a total can never add up to more
- * than it (受理信访事项1265件，其中来信612件、来访453批次、网上信访300件). Whether they are all
- * of it is not known, so only a sum above the total is reported.
+ * parts_total, for a list after 其中: parts named by channel after a total can never add up to
+ * more than it (受理信访事项1265件，其中来信612件、来访453批次、网上信访300件). Whether they are
+ * all of it is not known, so only a sum above the total is reported; parts that are not
+ * channels (骨头案, 重复信访积案) may overlap, and are not added.
  */
 export const checkPartsUnderQizhong: Checker = (claims, text) => {
   const t = loadCheckTables();
@@ -59,12 +60,20 @@ export const checkPartsUnderQizhong: Checker = (claims, text) => {
       if (words.some((w) => lead.slice(at + 2).includes(w))) continue; // 其中按期办结450件: a part that is a statement of its own
       const total = [...para.slice(0, j)].reverse().find((q) => q.sentence.start === first.sentence.start && sameFamily(t, q.unit, first.unit));
       if (!total || !level(total)) continue;
+      // parts named by channel (来信, 来访, 网上信访) do not overlap; 骨头案 and 重复信访积案 may
+      const channelOf = (label: string): string | undefined => t.channels.filter((w) => label.includes(w)).sort((a, b) => b.length - a.length)[0];
+      const firstChannel = channelOf(lead.slice(at + 2));
+      if (!firstChannel) continue;
       const parts = [first];
+      const channels = new Set([firstChannel]);
       for (const r of para.slice(j + 1)) {
         const last = parts[parts.length - 1] as CheckClaim;
         if (r.sentence.start !== first.sentence.start || !level(r) || !sameFamily(t, r.unit, first.unit)) break;
         const since = read.slice(last.end, r.start);
         if (words.some((w) => since.includes(w)) || /[；;]/.test(since)) break;
+        const ch = channelOf(since);
+        if (!ch || channels.has(ch)) break;
+        channels.add(ch);
         parts.push(r);
       }
       if (parts.length < 2) continue;

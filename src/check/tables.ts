@@ -12,6 +12,7 @@ export interface CheckTables {
   readonly intake: readonly string[];
   readonly parts: readonly string[];
   readonly rateBase: readonly string[];
+  readonly channels: readonly string[];
   readonly rates: readonly RateWord[];
   readonly wholes: readonly Whole[];
   readonly unitFamilies: readonly (readonly string[])[];
@@ -31,7 +32,7 @@ export function validateCheckTables(raw: unknown): string[] {
   const o = raw as Record<string, unknown> | null;
   if (o === null || typeof o !== 'object' || Array.isArray(o)) return [`${CHECKS_FILE}: not a mapping`];
   const problems: string[] = [];
-  for (const k of ['intake', 'parts', 'rate_base']) {
+  for (const k of ['intake', 'parts', 'rate_base', 'channels']) {
     const v = o[k];
     if (!words(v)) problems.push(`${CHECKS_FILE}: ${k} must be a list of words`);
     else for (const d of twice(v)) problems.push(`${CHECKS_FILE}: ${k} lists "${d}" twice`);
@@ -79,9 +80,9 @@ export function loadCheckTables(dir: string = DEFAULT_DICTIONARY_DIR): CheckTabl
   }
   const problems = validateCheckTables(raw);
   if (problems.length > 0) throw new ShijiError('dictionary', `bad dictionary data: ${problems[0] as string}`);
-  const r = raw as { intake: string[]; parts: string[]; rate_base: string[]; rates: RateWord[]; wholes: Whole[]; unit_families: string[][]; duplicate_min_digits: number };
+  const r = raw as { intake: string[]; parts: string[]; rate_base: string[]; channels: string[]; rates: RateWord[]; wholes: Whole[]; unit_families: string[][]; duplicate_min_digits: number };
   const t: CheckTables = {
-    intake: r.intake, parts: r.parts, rateBase: r.rate_base,
+    intake: r.intake, parts: r.parts, rateBase: r.rate_base, channels: r.channels,
     rates: [...r.rates].sort((a, b) => b.word.length - a.word.length),
     wholes: [...r.wholes].sort((a, b) => b.whole.length - a.whole.length),
     unitFamilies: r.unit_families, duplicateMinDigits: r.duplicate_min_digits,

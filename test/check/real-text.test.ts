@@ -69,7 +69,8 @@ const CASES: ReadonlyArray<{ name: string; kind: string; slip: string; right: st
     name: 'parts after 其中 that add up to more than their total', kind: 'parts_total',
     slip: '全年受理信访事项1265件，其中来信612件、来访453批次、网上信访300件。',
     right: ['全年受理信访事项1265件，其中来信612件、来访453批次、网上信访200件。', '全年受理信访事项1265件，其中来信612件、来访453批次，办结1200件。',
-      '全年受理信访事项1265件，其中来信612件，办结600件；来访453批次，办结450批次。'],
+      '全年受理信访事项1265件，其中来信612件，办结600件；来访453批次，办结450批次。',
+      '化解信访积案136件，其中10年以上的骨头案21件、涉法涉诉积案30件、重复信访积案100件。'],
   },
   {
     name: 'a from->to change with hedged values against a hedged rate', kind: 'percent_change',
@@ -146,7 +147,7 @@ describe('the check table', () => {
   it('is valid as shipped and its checker catches bad entries', () => {
     expect(validateCheckTables(parse(readFileSync('dictionaries/checks.yaml', 'utf8')))).toEqual([]);
     expect(loadCheckTables().rates[0]?.word.length).toBeGreaterThanOrEqual(4); // longest rate names first
-    expect(validateCheckTables({ intake: ['受理', '受理'], parts: [], rate_base: [], rates: [{ word: '办结率', kind: 'share', numerator: [] }, { word: '办结率', kind: 'percent', numerator: ['办结'] }], wholes: [{ whole: '来信来访', parts: ['来信'] }], unit_families: [['件', '件次'], ['件', '人']], duplicate_min_digits: 0 })).toEqual([
+    expect(validateCheckTables({ intake: ['受理', '受理'], parts: [], rate_base: [], channels: [], rates: [{ word: '办结率', kind: 'share', numerator: [] }, { word: '办结率', kind: 'percent', numerator: ['办结'] }], wholes: [{ whole: '来信来访', parts: ['来信'] }], unit_families: [['件', '件次'], ['件', '人']], duplicate_min_digits: 0 })).toEqual([
       'checks.yaml: intake lists "受理" twice',
       'checks.yaml: 办结率: kind must be percent or ratio',
       'checks.yaml: 办结率: numerator must be a list of words',
