@@ -3,7 +3,7 @@
  * 受理156件，同比增加21件，增幅15.6% (base 135); 到市上访96批次，同比减少12批次，下降30% (base 108);
  * also with the rate first: 到市上访96批次，同比下降30%，减少12批次.
  */
-import { add, claimInterval, div, fmt, meets, mid, scale, statedInterval, sub } from './interval.js';
+import { add, claimInterval, div, fmt, meets, mid, scale, statedInterval, sub, type Interval } from './interval.js';
 import { paragraphs, reading, sameSentence } from './text.js';
 import { finding, type Check, type CheckClaim, type Checker } from './types.js';
 
@@ -13,12 +13,17 @@ const isCountChange = (p: CheckClaim): boolean => p.direction !== null && p.from
 export const checkGrowthRate: Checker = (claims, text) => {
   const read = reading(text);
   const out: Check[] = [];
-  const check = (total: CheckClaim, inc: CheckClaim, c: CheckClaim): void => {
+  const check = (total: CheckClaim, inc: CheckClaim, c: CheckClaim, others: readonly CheckClaim[] = []): void => {
     const up = inc.direction === 'up';
-    const base = up ? sub(claimInterval(total), claimInterval(inc)) : add(claimInterval(total), claimInterval(inc));
+    const stated = statedInterval(c, read);
+    const baseOf = (now: CheckClaim): Interval => (up ? sub(claimInterval(now), claimInterval(inc)) : add(claimInterval(now), claimInterval(inc)));
+    const rateOn = (base: Interval): Interval => scale(div(claimInterval(inc), base), 100);
+    const base = baseOf(total);
     if (base[0] <= 0) return;
-    const rate = scale(div(claimInterval(inc), base), 100);
-    if (meets(rate, statedInterval(c, read))) return;
+    const rate = rateOn(base);
+    if (meets(rate, stated)) return;
+    // 全年来访2,100人次，较上年的2,500人次减少400人次: a figure of the sentence may be the earlier value itself
+    if ([total, ...others].some((q) => (q.value > 0 && meets(rateOn(claimInterval(q)), stated)) || (baseOf(q)[0] > 0 && meets(rateOn(baseOf(q)), stated)))) return;
     const computed = mid(rate);
     out.push(finding('growth_rate', [total, inc, c], `stated ${up ? '增幅' : '降幅'}${fmt(c.value)}%, but ${up ? '+' : '−'}${fmt(inc.value)} on a baseline of ${fmt(mid(base))} (${fmt(total.value)} ${up ? '−' : '+'} ${fmt(inc.value)}) is ${fmt(computed)}%`, c.value, computed));
   };
@@ -29,8 +34,9 @@ export const checkGrowthRate: Checker = (claims, text) => {
       // the count's change, then its rate
       const inc = para[k - 1];
       if (k >= 2 && inc && sameSentence(inc, c) && isCountChange(inc)) {
-        const total = [...para.slice(0, k - 1)].reverse().find((p) => sameSentence(p, c) && p.unit === inc.unit && p.from === null);
-        if (total) check(total, inc, c);
+        const same = [...para.slice(0, k - 1)].reverse().filter((p) => sameSentence(p, c) && p.unit === inc.unit && p.from === null);
+        const total = same[0];
+        if (total) check(total, inc, c, same.slice(1));
         continue;
       }
       // the rate, then the count's change, right after the count
