@@ -83,6 +83,11 @@ const CASES: ReadonlyArray<{ name: string; kind: string; slip: string; right: st
     right: ['受理信访事项2千五百件，办结2千三百余件，办结率92%。', '受理信访事项4.2万余件，办结4万余件，办结率95%。'],
   },
   {
+    name: 'a court\'s rate written without %', kind: 'ratio',
+    slip: '全年受理执行案件860件，执结790件，执结率95。',
+    right: ['全年受理执行案件860件，执结822件，执结率95。', '全年受理执行案件860件，执结822件，执结率0.96。'],
+  },
+  {
     name: 'a rate written without %', kind: 'ratio',
     slip: '受理信访事项500件，办结400件，办结率93。',
     right: ['受理信访事项500件，办结465件，办结率93。', '全年受理信访事项1200件，办结1116件，办结率93；受理网上信访800件，办结792件，办结率99。'],

@@ -5,7 +5,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
@@ -128,15 +127,5 @@ describe('the catalogue', () => {
     const r = analyse('关于推荐全国法院办案标兵人选的公示\n\n一、推荐个人\n\n1、张三 甲县人民法院审判员\n\n张三同志主要事迹：\n\n张三同志近三年审执结案件1260件。', { dicts: { ...loadDictionaries(dir), jiebaUserDictPath: loadDictionaries().jiebaUserDictPath } }); // jieba loads one user dictionary a process
     expect(r.criteriaSource).toBe('dictionaries/criteria/court-model.yaml');
     expect(r.claims.find((c) => c.text === '1260件')?.criteria[0]?.id).toBe('individual-1');
-  });
-
-  it('reaches the command line, with --criteria overriding it', () => {
-    const tmp = mkdtempSync(join(tmpdir(), 'shiji-cat-cli-'));
-    const run = (...args: string[]): DocumentResult => {
-      const r = spawnSync(process.execPath, ['dist/cli.js', 'extract', NOTICE, '--json', ...args], { encoding: 'utf8', env: { ...process.env, SHIJI_CACHE: join(tmp, 'c.sqlite') } });
-      return (JSON.parse(r.stdout) as { documents: DocumentResult[] }).documents[0] as DocumentResult;
-    };
-    expect(run().criteriaSource).toBe(SET);
-    expect(run('--criteria', 'dictionaries/criteria/xinfang-national-2017.en.yaml').criteriaSource).toBe('dictionaries/criteria/xinfang-national-2017.en.yaml');
   });
 });
