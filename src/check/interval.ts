@@ -56,11 +56,13 @@ export function fromInterval(value: number, written: string): Interval {
 
 const toAscii = (s: string): string => s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/．/g, '.');
 
-/** A stated percentage, widened by one unit of its last written digit (truncation and rounding). */
+/** A stated percentage, widened by one unit of its last written digit (truncation and rounding), or by 5 points when written in words. */
 export function statedInterval(c: Pick<CheckClaim, 'value' | 'approx' | 'start' | 'end'>, text: string): Interval {
-  const digits = /(\d+)(?:\.(\d+))?/.exec(toAscii(text.slice(c.start, c.end)));
+  const written = toAscii(text.slice(c.start, c.end));
+  const digits = /(\d+)(?:\.(\d+))?/.exec(written);
   const decimals = digits?.[2]?.length ?? 0;
-  const tol = 10 ** -decimals + 1e-9;
+  // 六成, 三分之二: a proportion in words is a rough one (六成 for 55%…65%)
+  const tol = /成|分之/.test(written) ? 5 : 10 ** -decimals + 1e-9;
   const v = c.value;
   switch (c.approx) {
     case 'exact': return [v - tol, v + tol];

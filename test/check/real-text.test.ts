@@ -123,6 +123,8 @@ describe.each(FORMS)('checks on real wording, %s', (_form, render) => {
 
 /** Sentences of the kind work summaries are made of, with correct figures. */
 const SUMMARY_RIGHT: readonly string[] = [
+  '信访量由600件减少到210件，下降了三分之二。',
+  '信访量由600件减少到210件，下降了六成。',
   '2022年，全县共受理群众信访事项1,856件，同比下降12.3%，其中来信512件、来访1,021批次、网上信访323件，按期办结率98.6%，群众满意率96.2%。',
   '全年受理信访事项1,856件，同比减少260件，下降12.3%；办结1,830件，办结率98.6%。',
   '全年接待群众来访1,021批3,260人次，同比分别下降8.2%和10.5%。',
@@ -154,6 +156,7 @@ const SUMMARY_RIGHT: readonly string[] = [
 ];
 /** The same kinds of sentence, each with one slip, and the check that must catch it. */
 const SUMMARY_SLIPS: ReadonlyArray<readonly [string, string]> = [
+  ['信访量由600件减少到400件，下降了六成。', 'percent_change'],
   ['全年受理信访事项1,856件，同比减少260件，下降15.3%；办结1,830件，办结率98.6%。', 'growth_rate'],
   ['全年受理信访事项1,856件，同比减少260件，下降12.3%；办结1,730件，办结率98.6%。', 'ratio'],
   ['进京非访由2019年的12人次下降到2021年的3人次，下降85%。', 'percent_change'],
