@@ -8,33 +8,37 @@ import * as OpenCC from 'opencc-js';
 import type { CheckClaim } from './types.js';
 
 let t2s: ((s: string) => string) | null = null;
-const charCache = new Map<string, string>();
-function simplifiedChar(ch: string): string {
-  const hit = charCache.get(ch);
-  if (hit !== undefined) return hit;
+/** Simplified code unit of each code unit of the BMP, filled in as characters are met (0: not yet). */
+const SIMPLIFIED = new Uint16Array(0x10000);
+function simplifiedCode(c: number): number {
+  const hit = SIMPLIFIED[c] as number;
+  if (hit !== 0) return hit;
   const convert = t2s ?? OpenCC.Converter({ from: 't', to: 'cn' });
   t2s = convert;
-  const c = convert(ch);
-  const v = c.length === ch.length ? c : ch;
-  charCache.set(ch, v);
+  const ch = String.fromCharCode(c);
+  const out = convert(ch);
+  const v = out.length === 1 ? out.charCodeAt(0) : c;
+  SIMPLIFIED[c] = v;
   return v;
 }
+const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true }); // a leading U+FEFF stays: offsets must not move
 
 let lastText = '';
 let lastReading = '';
 /** Same length as `text`; cached for the last document, which every module of one run reads. */
 export function reading(text: string): string {
   if (text === lastText) return lastReading;
-  let out = '';
+  const codes = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0xff01 && c <= 0xff5e && c !== 0xff0c && c !== 0xff1b && c !== 0xff1a) out += String.fromCharCode(c - 0xfee0); // keep ，；： as clause marks
-    else if (c >= 0x3400 && c <= 0x9fff) out += simplifiedChar(text[i] as string);
-    else out += text[i] as string;
+    // full-width digits, letters and signs to ASCII; ，；： stay, as clause marks
+    if (c >= 0xff01 && c <= 0xff5e && c !== 0xff0c && c !== 0xff1b && c !== 0xff1a) codes[i] = c - 0xfee0;
+    else if (c >= 0x3400 && c <= 0x9fff) codes[i] = simplifiedCode(c);
+    else codes[i] = c;
   }
   lastText = text;
-  lastReading = out;
-  return out;
+  lastReading = utf16.decode(codes);
+  return lastReading;
 }
 
 const CLAUSE_STOP = new Uint8Array(0x10000);
