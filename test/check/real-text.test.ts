@@ -9,6 +9,7 @@ import { analyseText, sha256, type DocumentResult } from '../../src/index.js';
 import { parseNumberAt } from '../../src/extract/numerals.js';
 import { claimInterval } from '../../src/check/arithmetic.js';
 import { lastPlace } from '../../src/check/interval.js';
+import { reading } from '../../src/check/text.js';
 import { validateCheckTables, loadCheckTables } from '../../src/check/tables.js';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
@@ -123,6 +124,7 @@ describe.each(FORMS)('checks on real wording, %s', (_form, render) => {
 
 /** Sentences of the kind work summaries are made of, with correct figures. */
 const SUMMARY_RIGHT: readonly string[] = [
+  '全年来信来访总量410件次，同比减少80件次，下降16.3%。其中，来信180件，同比减少50件，下降21.7%；来访230批次，同比减少30批次，下降11.5%。',
   '信访量由600件减少到210件，下降了三分之二。',
   '信访量由600件减少到210件，下降了六成。',
   '2022年，全县共受理群众信访事项1,856件，同比下降12.3%，其中来信512件、来访1,021批次、网上信访323件，按期办结率98.6%，群众满意率96.2%。',
@@ -156,6 +158,8 @@ const SUMMARY_RIGHT: readonly string[] = [
 ];
 /** The same kinds of sentence, each with one slip, and the check that must catch it. */
 const SUMMARY_SLIPS: ReadonlyArray<readonly [string, string]> = [
+  ['全年来信来访总量410件次，同比减少75件次，下降15.5%。其中，来信180件，同比减少50件，下降21.7%；来访230批次，同比减少30批次，下降11.5%。', 'part_change'],
+  ['全年来信来访总量420件次，同比减少80件次，下降16%。其中，来信180件，同比减少50件，下降21.7%；来访230批次，同比减少30批次，下降11.5%。', 'parts_total'],
   ['信访量由600件减少到400件，下降了六成。', 'percent_change'],
   ['全年受理信访事项1,856件，同比减少260件，下降15.3%；办结1,830件，办结率98.6%。', 'growth_rate'],
   ['全年受理信访事项1,856件，同比减少260件，下降12.3%；办结1,730件，办结率98.6%。', 'ratio'],
@@ -197,6 +201,15 @@ describe('mixed numerals', () => {
   it('become claims with their scale and hedge', () => {
     const d = analyse(write('化解2千三百余件，接待5千余人次，排查4.2万余件，办结2,418件。'));
     expect(d.claims.map((c) => [c.text, c.value, c.approx])).toEqual([['2千三百余件', 2300, 'over'], ['5千余人次', 5000, 'over'], ['4.2万余件', 42000, 'over'], ['2,418件', 2418, 'exact']]);
+  });
+});
+
+describe('the text the checks read', () => {
+  it('is the document, simplified and with ASCII digits, character for character', () => {
+    const text = '\ufeff執結率９５．６％，受理860件；辦結；';
+    const r = reading(text);
+    expect(r).toBe('\ufeff执结率95.6%，受理860件；办结；');
+    expect(r.length).toBe(text.length);
   });
 });
 
