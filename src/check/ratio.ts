@@ -27,7 +27,8 @@ export const checkRatio: Checker = (claims, text) => {
       };
       const named = (p: CheckClaim): boolean => p.from === null && p.unit !== '%' && p.unit !== '' && (p.category === 'cases_resolved' || names(p));
       const taken = (p: CheckClaim): boolean => p.from === null && [...t.intake, ...t.rateBase].some((w) => clauseBefore(read, p, p.sentence.start).includes(w));
-      const num = [...earlier].reverse().find(named);
+      // a part named under 其中 (其中已办结的重复信访120件) is not what the rate is of, unless another reading says so
+      const num = [...earlier].reverse().find((p) => named(p) && !clauseBefore(read, p, p.sentence.start).includes('其中'));
       if (!num) continue;
       const den = [...earlier].reverse().find((p) => p !== num && p.start < num.start && p.unit === num.unit && taken(p));
       if (!den || den.value <= 0) continue;
