@@ -153,7 +153,7 @@ const PLACE: Record<string, number> = { 百: 100, 千: 1000, 万: 1e4, 亿: 1e8 
 
 /**
  * Arabic digits written with Chinese place words and more digits after them: 2千三百 (2300),
- * 1万2千 (12000), 3万五千 (35000). A plain 5千 or 4.2万 is left to the caller's scale reading;
+ * 1万2千 (12000), 3万五千 (35000), 2亿三千万 (230000000). A plain 5千 or 4.2万 is left to the caller's scale reading;
  * the part after the place word must itself end in a place word (10万一次 is 10万 and a count).
  */
 function parseMixedAfter(text: string, a: ParsedNumber): ParsedNumber {
@@ -165,7 +165,7 @@ function parseMixedAfter(text: string, a: ParsedNumber): ParsedNumber {
   if (next >= '0' && next <= '9') {
     const d = parseArabicAt(text, at);
     const u2 = d ? PLACE[text[d.end] ?? ''] : undefined;
-    if (d && u2 !== undefined && u2 < unit && Number.isInteger(d.value) && d.value < 10 * (unit / u2) && !/[,\s]/.test(text.slice(d.start, d.end))) {
+    if (d && u2 !== undefined && u2 < unit && Number.isInteger(d.value) && d.value * u2 < unit && !/[,\s]/.test(text.slice(d.start, d.end))) {
       let value = d.value * u2;
       let end = d.end + 1;
       const tail = /[一二两三四五六七八九]/.test(text[end] ?? '') ? parseChineseAt(text, end) : null;
@@ -174,7 +174,7 @@ function parseMixedAfter(text: string, a: ParsedNumber): ParsedNumber {
     }
   } else if (/[一二两三四五六七八九]/.test(next)) {
     const c = parseChineseAt(text, at);
-    if (c && c.low === undefined && c.approx === undefined && /[十百千]$/.test(text.slice(c.start, c.end)) && c.value < unit) rest = { value: c.value, end: c.end };
+    if (c && c.low === undefined && c.approx === undefined && /[十百千万]$/.test(text.slice(c.start, c.end)) && c.value < unit) rest = { value: c.value, end: c.end };
   }
   if (!rest) return a;
   return { start: a.start, end: rest.end, value: a.value * unit + rest.value, script: 'arabic' };
