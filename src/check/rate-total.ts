@@ -5,7 +5,7 @@
  * things paid) are not compared.
  */
 import { chineseToNumber } from '../extract/numerals.js';
-import { claimInterval, fmt, meets, mid, type Interval } from './interval.js';
+import { claimInterval, fmt, lastPlace, meets, mid, type Interval } from './interval.js';
 import { bigrams, clauseBefore, paragraphs, reading } from './text.js';
 import { finding, type Check, type Checker } from './types.js';
 
@@ -18,6 +18,10 @@ export const checkRateTotal: Checker = (claims, text) => {
   for (const para of paragraphs(claims)) {
     for (const d of para) {
       if (d.rate?.unit !== 'day') continue;
+      // a daily figure is an average, rounded: 平均每天8人次 may be 8.2 (3000 a year)
+      const di = claimInterval(d);
+      const half = d.approx === 'exact' ? lastPlace(d.value) / 2 : 0;
+      const daily: Interval = [di[0] - half, di[1] + half];
       const dWords = [...bigrams(clauseBefore(read, d, d.paragraph.start))].filter((b) => !NOT_ACTIVITY.test(b));
       for (const t of para) {
         if (t === d || t.unit !== d.unit || t.rate?.unit === 'day') continue;
@@ -30,7 +34,7 @@ export const checkRateTotal: Checker = (claims, text) => {
           const years = yearsOf(t.period);
           if (years) { perDay = [iv[0] / (366 * years), iv[1] / (250 * years)]; what = `${fmt(t.value)}${t.unit} over ${years} years`; }
         }
-        if (!perDay || meets(perDay, claimInterval(d))) continue;
+        if (!perDay || meets(perDay, daily)) continue;
         const tWords = bigrams(clauseBefore(read, t, t.paragraph.start));
         if (!dWords.some((w) => tWords.has(w))) continue; // not the same activity
         const computed = Math.round(mid(perDay) * 10) / 10;

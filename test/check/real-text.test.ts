@@ -124,6 +124,7 @@ describe.each(FORMS)('checks on real wording, %s', (_form, render) => {
 
 /** Sentences of the kind work summaries are made of, with correct figures. */
 const SUMMARY_RIGHT: readonly string[] = [
+  '每年接待群众3000余人次，平均每天接待8人次。',
   '受理信访事项500件，其中已办结的重复信访120件，办结率98%。',
   '全年来信来访总量410件次，同比减少80件次，下降16.3%。其中，来信180件，同比减少50件，下降21.7%；来访230批次，同比减少30批次，下降11.5%。',
   '信访量由600件减少到210件，下降了三分之二。',
