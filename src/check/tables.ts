@@ -1,4 +1,8 @@
-/** Loads and validates dictionaries/checks.yaml, the wording the check modules rely on. */
+/**
+ * Loads and validates dictionaries/checks.yaml, the wording the check modules rely on. The
+ * modules keep the one interface `(claims, text) => Check[]`, so they read the table of the
+ * bundled dictionaries folder.
+ */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { DEFAULT_DICTIONARY_DIR } from '../dictionaries.js';
