@@ -9,7 +9,7 @@
 import type { Checker, CheckClaim, CheckKind, Check } from './types.js';
 import { checkPercentChange } from './percent-change.js';
 import { checkGrowthRate } from './growth-rate.js';
-import { checkRatio } from './ratio.js';
+import { checkRatio, checkShare } from './ratio.js';
 import { checkPartsTotal, checkPartsUnderQizhong } from './parts-total.js';
 import { checkPartChange } from './part-change.js';
 import { checkRateTotal } from './rate-total.js';
@@ -24,6 +24,7 @@ export const CHECKERS: ReadonlyArray<{ readonly kind: CheckKind; readonly check:
   { kind: 'percent_change', check: checkPercentChange },
   { kind: 'growth_rate', check: checkGrowthRate },
   { kind: 'ratio', check: checkRatio },
+  { kind: 'ratio', check: checkShare },
   { kind: 'parts_total', check: checkPartsTotal },
   { kind: 'parts_total', check: checkPartsUnderQizhong },
   { kind: 'part_change', check: checkPartChange },

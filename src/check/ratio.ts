@@ -5,7 +5,7 @@
  * a resolved count) and the count taken in before that, so a summary's many pairs are each checked.
  */
 import { claimInterval, div, fmt, meets, mid, scale, statedInterval, statedRatio, type Interval } from './interval.js';
-import { loadCheckTables, type RateWord } from './tables.js';
+import { loadCheckTables, sameFamily, type RateWord } from './tables.js';
 import { clauseBefore, isPrevSentence, paragraphs, reading, sameSentence } from './text.js';
 import { finding, type Check, type CheckClaim, type Checker } from './types.js';
 
@@ -43,6 +43,48 @@ export const checkRatio: Checker = (claims, text) => {
       if (other) continue;
       const computed = fraction ? Math.round(((ratio[0] + ratio[1]) / 2) * 1000) / 1000 : mid(ratio);
       out.push(finding('ratio', [den, num, c], `stated ${rate.word} ${fmt(c.value)}${c.unit}, but ${fmt(num.value)} / ${fmt(den.value)} is ${fmt(computed)}${fraction ? '' : '%'}`, c.value, computed));
+    }
+  }
+  return out;
+};
+
+/** 占总量的, 占总数的, or a bare 占 after a part of a total named with 其中. */
+const SHARE_OF_TOTAL = /^占(?:全年|全部)?(?:总量|总数|受理总量|受理总数)?的?$/;
+/** 占受理总数860件的: the total given inside the share's own clause. */
+const SHARE_OF = /^占[^，,；;。！？]{0,12}$/;
+
+/**
+ * ratio, for shares: a part's share of the total it names. 办结822件，占受理总数860件的95.6%;
+ * 受理1,265件，其中来信612件，占总量的48.4%；来访453批次，占35.8%. A share of anything else
+ * (占全市的20%) is not checked.
+ */
+export const checkShare: Checker = (claims, text) => {
+  const t = loadCheckTables();
+  const read = reading(text);
+  const out: Check[] = [];
+  for (const para of paragraphs(claims)) {
+    for (let k = 1; k < para.length; k++) {
+      const c = para[k] as CheckClaim;
+      if (c.category !== 'share' || c.unit !== '%' || c.from !== null) continue;
+      const clause = clauseBefore(read, c, c.sentence.start);
+      const at = clause.lastIndexOf('占');
+      if (at < 0 || /分别/.test(clause)) continue;
+      const zhanStart = c.start - clause.length + at;
+      const inside = para.filter((p) => p.start >= zhanStart && p.end <= c.start);
+      const before = para.slice(0, k).filter((p) => p.end <= zhanStart && (sameSentence(p, c) || isPrevSentence(para, p, c)));
+      const num = before[before.length - 1];
+      if (!num || num.unit === '%' || num.from !== null || num.direction !== null) continue;
+      let den: CheckClaim | undefined;
+      if (inside.length === 1 && SHARE_OF.test(clause.slice(at))) den = inside[0];
+      else if (inside.length === 0 && SHARE_OF_TOTAL.test(clause.slice(at))) {
+        den = [...before].reverse().find((p) => p !== num && p.start < num.start && p.from === null && p.direction === null && sameFamily(t, p.unit, num.unit)
+          && t.intake.some((w) => clauseBefore(read, p, p.sentence.start).includes(w)) && read.slice(p.end, num.start).includes('其中'));
+      }
+      if (!den || den.value <= 0 || !sameFamily(t, den.unit, num.unit) || den.direction !== null || den.from !== null) continue;
+      const share = scale(div(claimInterval(num), claimInterval(den)), 100);
+      if (meets(share, statedInterval(c, read))) continue;
+      const computed = mid(share);
+      out.push(finding('ratio', [den, num, c], `stated share ${fmt(c.value)}%, but ${fmt(num.value)} / ${fmt(den.value)} is ${fmt(computed)}%`, c.value, computed));
     }
   }
   return out;

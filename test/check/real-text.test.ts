@@ -40,6 +40,12 @@ const CASES: ReadonlyArray<{ name: string; kind: string; slip: string; right: st
       '受理信访事项500件，办结465件，其中按期办结450件，按期办结率96.8%。'],
   },
   {
+    name: 'a share of the total it names', kind: 'ratio',
+    slip: '全年办结信访事项790件，占受理总数860件的95.6%。',
+    right: ['全年办结信访事项822件，占受理总数860件的95.6%。', '全年受理信访事项1,265件，其中来信612件，占总量的48.4%；来访453批次，占35.8%。',
+      '全年受理信访事项1,265件，其中来信612件，占全市的20%。', '全年受理信访事项1,265件，其中来信612件，来访453批次，分别占48.4%和35.8%。'],
+  },
+  {
     name: 'a court\'s rate over the cases it took in', kind: 'ratio',
     slip: '全年新收各类案件3,456件，结案3,210件，结案率96.9%。',
     right: ['全年新收各类案件3,456件，结案3,210件，结案率92.9%。', '全年收案3,456件，审结3,210件，结案率92.9%，收结比0.93。'],
@@ -160,6 +166,7 @@ const SUMMARY_RIGHT: readonly string[] = [
 ];
 /** The same kinds of sentence, each with one slip, and the check that must catch it. */
 const SUMMARY_SLIPS: ReadonlyArray<readonly [string, string]> = [
+  ['全年受理信访事项1,265件，其中来信612件，占总量的48.4%；来访453批次，占25.8%。', 'ratio'],
   ['全年来信来访总量410件次，同比减少75件次，下降15.5%。其中，来信180件，同比减少50件，下降21.7%；来访230批次，同比减少30批次，下降11.5%。', 'part_change'],
   ['全年来信来访总量420件次，同比减少80件次，下降16%。其中，来信180件，同比减少50件，下降21.7%；来访230批次，同比减少30批次，下降11.5%。', 'parts_total'],
   ['信访量由600件减少到400件，下降了六成。', 'percent_change'],
