@@ -96,12 +96,16 @@ export function App({ model, store, reviewer, size: fixedSize, interactive = tru
     else if (input && !key.ctrl && !key.meta && !key.tab && !key.upArrow && !key.downArrow) next = current + input;
     if (next !== current) dispatch(state.note ? { type: 'noteInput', text: next } : { type: 'searchInput', text: next });
   };
-  useInput((input, key) => {
+  const onEditingInput = (input: string, key: Key): void => {
     // a pasted line ends with a return: type the text, then take the return
     const cut = input.search(/[\r\n]/);
     if (cut >= 0 && !key.return) { if (cut > 0) onText(input.slice(0, cut), key); onText('', { ...key, return: true }); return; }
     onText(input, key);
-  }, { isActive: interactive && editing });
+  };
+  // keys go where the state already is, even before the screen has caught up with it (a key
+  // right after a note is saved is a command, a key right after one opens is typed into it)
+  const isEditing = (): boolean => latest.current.searching || latest.current.note !== null;
+  useInput((input, key) => { if (isEditing()) onEditingInput(input, key); else onCommandInput(input, key); }, { isActive: interactive && editing });
 
   // navigation and decisions; a burst of plain characters is taken one key at a time
   const onKey = (input: string, key: Key): void => {
@@ -146,7 +150,7 @@ export function App({ model, store, reviewer, size: fixedSize, interactive = tru
       else if (input === 'w') dispatch({ type: 'toggleWide' });
     }
   };
-  useInput((input, key) => {
+  function onCommandInput(input: string, key: Key): void {
     const plain = !key.ctrl && !key.meta && !key.upArrow && !key.downArrow && !key.return && !key.escape && !key.tab;
     const chars = [...input.replace(/\r/g, '\n')];
     if (plain && chars.length > 1) {
@@ -157,7 +161,8 @@ export function App({ model, store, reviewer, size: fixedSize, interactive = tru
         if (latest.current.note || latest.current.searching) onText(c, k); else onKey(c, k);
       }
     } else onKey(input, key);
-  }, { isActive: interactive && !editing });
+  }
+  useInput((input, key) => { if (isEditing()) onEditingInput(input, key); else onCommandInput(input, key); }, { isActive: interactive && !editing });
 
   const total = model.nominees.reduce((acc, n) => { const p = progress(model, state, n); return { done: acc.done + p.reviewed, all: acc.all + p.total }; }, { done: 0, all: 0 });
   const bodyHeight = Math.max(6, size.rows - 5);
