@@ -27,6 +27,11 @@ export const checkGrowthRate: Checker = (claims, text) => {
     const computed = mid(rate);
     out.push(finding('growth_rate', [total, inc, c], `stated ${up ? '增幅' : '降幅'}${fmt(c.value)}%, but ${up ? '+' : '−'}${fmt(inc.value)} on a baseline of ${fmt(mid(base))} (${fmt(total.value)} ${up ? '−' : '+'} ${fmt(inc.value)}) is ${fmt(computed)}%`, c.value, computed));
   };
+  /** Whether the change x of level l gives the stated rate of c. */
+  const rateMeets = (l: CheckClaim, x: CheckClaim, c: CheckClaim): boolean => {
+    const base = x.direction === 'up' ? sub(claimInterval(l), claimInterval(x)) : add(claimInterval(l), claimInterval(x));
+    return base[0] > 0 && meets(scale(div(claimInterval(x), base), 100), statedInterval(c, read));
+  };
   for (const para of paragraphs(claims)) {
     for (let k = 0; k < para.length; k++) {
       const c = para[k] as CheckClaim;
@@ -35,8 +40,12 @@ export const checkGrowthRate: Checker = (claims, text) => {
       const inc = para[k - 1];
       if (k >= 2 && inc && sameSentence(inc, c) && isCountChange(inc)) {
         const same = [...para.slice(0, k - 1)].reverse().filter((p) => sameSentence(p, c) && p.unit === inc.unit && p.from === null);
-        const total = same[0];
-        if (total) check(total, inc, c, same.slice(1));
+        const total = same.find((p) => p.direction === null);
+        // 接待1,020批次，同比减少180批次，其中进京访同比减少6批次，赴省访同比减少20批次，下降15%:
+        // the rate may be of another change of the sentence
+        const changes = same.filter(isCountChange);
+        const levels = same.filter((p) => p.direction === null);
+        if (total && !changes.some((x) => levels.some((l) => l.start < x.start && rateMeets(l, x, c)))) check(total, inc, c, levels.filter((p) => p !== total));
         continue;
       }
       // the rate, then the count's change, right after the count

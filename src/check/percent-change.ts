@@ -43,6 +43,20 @@ export const checkPercentChange: Checker = (claims, text) => {
         }
         continue;
       }
+      // (i') the rate first: 全年来访同比下降12.5%，由上年的1,600批次减少到1,400批次
+      const after = para[k + 1];
+      if (!change && after && after.from !== null && after.unit !== '%' && sameSentence(after, c) && /^[，,]?(?:由|从)[^，,。；;！？]{0,8}$/.test(read.slice(c.end, after.start))) {
+        const from = after.fromSpan ? fromInterval(after.from, read.slice(after.fromSpan.start, after.fromSpan.end)) : [after.from, after.from] as Interval;
+        if (from[0] > 0) {
+          const delta = scale(div(sub(claimInterval(after), from), from), 100);
+          if (!meets(magnitudeOf(delta), stated)) {
+            const computed = mid(delta);
+            const what = Math.abs(delta[1] - delta[0]) < 1e-9 ? signed(computed) : `${signed(delta[0])}…${signed(delta[1])}`;
+            out.push(finding('percent_change', [c, after], `stated ${word}${fmt(c.value)}%, but ${fmt(after.from)} -> ${fmt(after.value)} is ${what}`, c.value, computed));
+          }
+        }
+        continue;
+      }
       // (iii) 全年受理860件，比去年同期的1,020件下降25%: the figure now, the figure compared with, the change
       const base = para[k - 1];
       const now = para[k - 2];

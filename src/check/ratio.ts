@@ -75,8 +75,9 @@ export const checkShare: Checker = (claims, text) => {
       const num = before[before.length - 1];
       if (!num || num.unit === '%' || num.from !== null || num.direction !== null) continue;
       let den: CheckClaim | undefined;
-      if (inside.length === 1 && SHARE_OF.test(clause.slice(at))) den = inside[0];
-      else if (inside.length === 0 && SHARE_OF_TOTAL.test(clause.slice(at))) {
+      const zhan = clause.slice(at).replace(/(\d)[,，](?=\d)/g, '$1'); // 占受理总量3,216件的
+      if (inside.length === 1 && SHARE_OF.test(zhan)) den = inside[0];
+      else if (inside.length === 0 && SHARE_OF_TOTAL.test(zhan)) {
         den = [...before].reverse().find((p) => p !== num && p.start < num.start && p.from === null && p.direction === null && sameFamily(t, p.unit, num.unit)
           && t.intake.some((w) => clauseBefore(read, p, p.sentence.start).includes(w)) && read.slice(p.end, num.start).includes('其中'));
       }

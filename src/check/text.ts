@@ -48,8 +48,15 @@ for (const ch of '，,。；;！？!?\n') CLAUSE_STOP[ch.charCodeAt(0)] = 1;
 export function clauseBefore(text: string, c: Pick<CheckClaim, 'start'>, floor: number): string {
   let i = c.start;
   const stop = Math.max(floor, c.start - 300); // text without stops must not make this quadratic
-  while (i > stop && !CLAUSE_STOP[text.charCodeAt(i - 1)]) i--;
+  while (i > stop && (!CLAUSE_STOP[text.charCodeAt(i - 1)] || isSeparator(text, i - 1))) i--;
   return text.slice(i, c.start);
+}
+
+const isDigitAt = (text: string, i: number): boolean => { const d = text.charCodeAt(i); return (d >= 0x30 && d <= 0x39) || (d >= 0xff10 && d <= 0xff19); };
+/** A comma between digits separates thousands (3,216; １，２００), not clauses. */
+function isSeparator(text: string, i: number): boolean {
+  const ch = text.charCodeAt(i);
+  return (ch === 0x2c || ch === 0xff0c) && isDigitAt(text, i - 1) && isDigitAt(text, i + 1);
 }
 
 export const sameSentence = (a: CheckClaim, b: CheckClaim): boolean => a.sentence.start === b.sentence.start;
