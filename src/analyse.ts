@@ -15,6 +15,7 @@ import { extractEnglishClaims, isEnglish, loadEnglish } from './extract/english.
 import { loadDictionaries, type Approx, type Dictionaries, type RateUnit } from './dictionaries.js';
 import { rankerFor, loadThemes, type LinkCriterion } from './link/criteria.js';
 import { loadCriteriaFile, type CriteriaSet } from './link/criteria-file.js';
+import { findHonour } from './link/catalogue.js';
 import { requirementsOf, lowerBound, CLEAN_STATEMENT, type EvidenceStatus, type Requirement } from './link/requirements.js';
 import { checkClaims, type CheckKind } from './check/arithmetic.js';
 
@@ -126,6 +127,8 @@ export interface DocumentResult {
   readonly title: string;
   readonly nominees: readonly Nominee[];
   readonly criteria: readonly Criterion[];
+  /** where the criteria come from: 'document', the --criteria file, the catalogued set the document's honour names, or null */
+  readonly criteriaSource: string | null;
   readonly claims: readonly Claim[];
   readonly checks: readonly Check[];
   readonly requirements: readonly RequirementResult[];
@@ -334,9 +337,18 @@ export function analyseText(text: string, meta: TextMeta, opts: AnalyseOptions =
     out.region = { province: province ?? structure.meta.region.province, city: byName.city ?? byTitle.city ?? (province === null ? structure.meta.region.city : null) };
     return out;
   });
-  const criteria: Criterion[] = opts.criteria
-    ? opts.criteria.criteria.map((c) => ({ id: c.id, group: c.group, text: c.text, source: opts.criteria?.source ?? '' }))
+  // without criteria of its own, a document that names a catalogued honour is linked against that honour's set
+  const catalogued = !opts.criteria && structure.criteria.length === 0
+    ? findHonour(structure.titleRange ? view.text.slice(structure.titleRange.start, structure.titleRange.end) : '', view.text, dicts.dir, chineseParagraphs === 0 && englishParagraphs > 0)
+    : null;
+  const given = opts.criteria ?? catalogued?.set;
+  const criteria: Criterion[] = given
+    ? given.criteria.map((c) => ({ id: c.id, group: c.group, text: c.text, source: given.source }))
     : structure.criteria.map((c) => ({ id: c.id, group: c.group, text: c.text, ...orig(c) }));
+  const criteriaSource = given ? given.source : criteria.length > 0 ? 'document' : null;
+  const warnings = catalogued
+    ? [...structure.warnings, `no selection criteria in the document: claims are linked against the criteria of ${catalogued.entry.honour} (${catalogued.source}), the honour it names ("${catalogued.named}")`]
+    : structure.warnings;
 
   // Link claims to criteria
   const groupOf = new Map(nominees.map((n) => [n.id, n.kind]));
@@ -406,11 +418,12 @@ export function analyseText(text: string, meta: TextMeta, opts: AnalyseOptions =
     title: structure.title,
     nominees,
     criteria,
+    criteriaSource,
     claims: linked,
     checks,
     requirements,
     coverage,
-    warnings: structure.warnings,
+    warnings,
     meta: structure.meta,
   };
   return { result, text, view, structure };
@@ -418,7 +431,7 @@ export function analyseText(text: string, meta: TextMeta, opts: AnalyseOptions =
 
 /** Reads a criteria set for --criteria: a YAML list of {id, group, text}, or a notice. */
 export function readCriteriaFile(path: string): CriteriaSet {
-  return loadCriteriaFile(path, (bytes, p) => analyseBytes(bytes, p).result.criteria);
+  return loadCriteriaFile(path, (bytes, p) => { const r = analyseBytes(bytes, p).result; return r.criteriaSource === 'document' ? r.criteria : []; });
 }
 
 function fromExtracted(x: Extracted, bytes: Uint8Array, path: string, opts: AnalyseOptions): Analysis {

@@ -14,12 +14,12 @@
  * Claims with the same span, heading path, rule list, terms or criteria share one (read-only)
  * object, which spares most of the allocation (and garbage collection) of a warm run.
  */
-import type { Claim, CriterionLink, DocumentResult, Span } from './analyse.js';
+import type { Claim, CoverageCell, CriterionLink, DocumentResult, Span } from './analyse.js';
 
 export interface CachedAnalysis { readonly result: DocumentResult; readonly text: string }
 
 /** Part of the cache key: a change of layout misses instead of misreading. */
-export const STORAGE_FORMAT = 'number-rows-5';
+export const STORAGE_FORMAT = 'number-rows-6';
 
 /**
  * One claim, field by field in the order of the Claim interface. Strings are indices into the
@@ -45,6 +45,8 @@ interface Rows {
   /** distinct criteria lists, three numbers a link: id (string), score, terms (list) */
   readonly criteria: ReadonlyArray<readonly number[]>;
   readonly claims: readonly ClaimRow[];
+  /** coverage cells (nominee × criterion, mostly ids): nominee, criterion, claims, strongest (-1: null), score, evidence (0 | 1) */
+  readonly coverage: ReadonlyArray<readonly number[]>;
 }
 
 /** Numbers distinct values in order of first appearance. */
@@ -75,9 +77,10 @@ export function encodeAnalysis(value: CachedAnalysis): Buffer {
     span(c.periodSpan), span(c.fromSpan), list(c.headings), span(c.paragraph), list(c.rules),
     s(c.role), s(c.roleRule),
   ]);
-  const rest = JSON.stringify({ ...value.result, claims: 0 });
+  const coverage = value.result.coverage.map((c) => [s(c.nominee), s(c.criterion), c.claims, s(c.strongest), c.score, c.evidence ? 1 : 0]);
+  const rest = JSON.stringify({ ...value.result, claims: 0, coverage: 0 });
   const pieces = [rest, value.text, ...strings.values];
-  const rows: Rows = { lengths: pieces.map((p) => p.length), lists: lists.values, spans: spans.values.flatMap((x) => [x.start, x.end]), criteria: criteria.values, claims };
+  const rows: Rows = { lengths: pieces.map((p) => p.length), lists: lists.values, spans: spans.values.flatMap((x) => [x.start, x.end]), criteria: criteria.values, claims, coverage };
   const ascii = Buffer.from(JSON.stringify(rows), 'latin1');
   const out = Buffer.allocUnsafe(4 + ascii.length + 2 * pieces.reduce((n, p) => n + p.length, 0));
   out.writeUInt32LE(ascii.length, 0);
@@ -123,6 +126,7 @@ export function decodeAnalysis(buf: Buffer, path?: string): CachedAnalysis {
   // the parsed object is new and ours: fill in its place-holders rather than copy it
   const whole = result as { -readonly [K in keyof DocumentResult]: DocumentResult[K] };
   whole.claims = claims;
+  whole.coverage = rows.coverage.map((a): CoverageCell => ({ nominee: str(a[0] as number), criterion: str(a[1] as number), claims: a[2] as number, strongest: opt(a[3] as number), score: a[4] as number, evidence: a[5] === 1 }));
   if (path !== undefined) whole.path = path;
   return { result: whole, text };
 }

@@ -148,8 +148,39 @@ function parseRun(run: string): RunValue | null {
 /** Parses the numeral at `pos` (Arabic, Chinese, or 半 = 0.5 as in 半年). */
 export function parseNumberAt(text: string, pos: number): ParsedNumber | null {
   const ch = text[pos] ?? '';
-  if (ch >= '0' && ch <= '9') return parseArabicAt(text, pos);
+  if (ch >= '0' && ch <= '9') { const a = parseArabicAt(text, pos); return a && parseMixedAfter(text, a); }
   if (CN_CHAR.test(ch) || ch === '数' || ch === '几') return parseChineseAt(text, pos);
   if (ch === '半') return { start: pos, end: pos + 1, value: 0.5, script: 'chinese' };
   return null;
+}
+
+const PLACE: Record<string, number> = { 百: 100, 千: 1000, 万: 1e4, 亿: 1e8 };
+
+/**
+ * Arabic digits written with Chinese place words and more digits after them: 2千三百 (2300),
+ * 1万2千 (12000), 3万五千 (35000), 2亿三千万 (230000000). A plain 5千 or 4.2万 is left to the caller's scale reading;
+ * the part after the place word must itself end in a place word (10万一次 is 10万 and a count).
+ */
+function parseMixedAfter(text: string, a: ParsedNumber): ParsedNumber {
+  const unit = PLACE[text[a.end] ?? ''];
+  if (unit === undefined || !Number.isInteger(a.value) || /[,\s]/.test(text.slice(a.start, a.end))) return a;
+  const at = a.end + 1;
+  const next = text[at] ?? '';
+  let rest: { value: number; end: number } | null = null;
+  if (next >= '0' && next <= '9') {
+    const d = parseArabicAt(text, at);
+    const u2 = d ? PLACE[text[d.end] ?? ''] : undefined;
+    if (d && u2 !== undefined && u2 < unit && Number.isInteger(d.value) && d.value * u2 < unit && !/[,\s]/.test(text.slice(d.start, d.end))) {
+      let value = d.value * u2;
+      let end = d.end + 1;
+      const tail = /[一二两三四五六七八九]/.test(text[end] ?? '') ? parseChineseAt(text, end) : null;
+      if (tail && tail.low === undefined && /[十百千]$/.test(text.slice(tail.start, tail.end)) && tail.value < u2) { value += tail.value; end = tail.end; }
+      rest = { value, end };
+    }
+  } else if (/[一二两三四五六七八九]/.test(next)) {
+    const c = parseChineseAt(text, at);
+    if (c && c.low === undefined && c.approx === undefined && /[十百千万]$/.test(text.slice(c.start, c.end)) && c.value < unit) rest = { value: c.value, end: c.end };
+  }
+  if (!rest) return a;
+  return { start: a.start, end: rest.end, value: a.value * unit + rest.value, script: 'arabic' };
 }

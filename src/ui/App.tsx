@@ -84,8 +84,6 @@ export function App({ model, store, reviewer, size: fixedSize, interactive = tru
   // text entry: search and notes
   const onText = (input: string, key: Key): void => {
     const state = latest.current;
-    // a key that arrives after the note or search closed, before the screen caught up, is a command
-    if (!state.searching && state.note === null) { onKey(input, key); return; }
     if (key.escape) { dispatch(state.note ? { type: 'noteCancel' } : { type: 'searchEnd', keep: false }); return; }
     if (key.return) {
       if (state.note) decide(state.note.status, state.note.text.trim());
@@ -98,18 +96,21 @@ export function App({ model, store, reviewer, size: fixedSize, interactive = tru
     else if (input && !key.ctrl && !key.meta && !key.tab && !key.upArrow && !key.downArrow) next = current + input;
     if (next !== current) dispatch(state.note ? { type: 'noteInput', text: next } : { type: 'searchInput', text: next });
   };
-  useInput((input, key) => {
+  const onEditingInput = (input: string, key: Key): void => {
     // a pasted line ends with a return: type the text, then take the return
     const cut = input.search(/[\r\n]/);
     if (cut >= 0 && !key.return) { if (cut > 0) onText(input.slice(0, cut), key); onText('', { ...key, return: true }); return; }
     onText(input, key);
-  }, { isActive: interactive && editing });
+  };
+  // keys go where the state already is, even before the screen has caught up with it (a key
+  // right after a note is saved is a command, a key right after one opens is typed into it)
+  const isEditing = (): boolean => latest.current.searching || latest.current.note !== null;
+  useInput((input, key) => { if (isEditing()) onEditingInput(input, key); else onCommandInput(input, key); }, { isActive: interactive && editing });
 
   // navigation and decisions; a burst of plain characters is taken one key at a time
   const onKey = (input: string, key: Key): void => {
     const state = latest.current;
-    // and one that arrives after a note or search opened goes into it
-    if (state.searching || state.note) { onText(input, key); return; }
+    if (state.searching || state.note) return;
     if (state.help) { if (input === '?' || key.escape || input === 'q') dispatch({ type: 'toggleHelp' }); return; }
     const page = Math.max(1, size.rows - 12);
     if (key.upArrow || input === 'k') dispatch({ type: 'move', delta: -1 });
@@ -149,7 +150,7 @@ export function App({ model, store, reviewer, size: fixedSize, interactive = tru
       else if (input === 'w') dispatch({ type: 'toggleWide' });
     }
   };
-  useInput((input, key) => {
+  function onCommandInput(input: string, key: Key): void {
     const plain = !key.ctrl && !key.meta && !key.upArrow && !key.downArrow && !key.return && !key.escape && !key.tab;
     const chars = [...input.replace(/\r/g, '\n')];
     if (plain && chars.length > 1) {
@@ -160,7 +161,8 @@ export function App({ model, store, reviewer, size: fixedSize, interactive = tru
         if (latest.current.note || latest.current.searching) onText(c, k); else onKey(c, k);
       }
     } else onKey(input, key);
-  }, { isActive: interactive && !editing });
+  }
+  useInput((input, key) => { if (isEditing()) onEditingInput(input, key); else onCommandInput(input, key); }, { isActive: interactive && !editing });
 
   const total = model.nominees.reduce((acc, n) => { const p = progress(model, state, n); return { done: acc.done + p.reviewed, all: acc.all + p.total }; }, { done: 0, all: 0 });
   const bodyHeight = Math.max(6, size.rows - 5);
