@@ -60,6 +60,13 @@ function t2sChar(ch: string): string {
  * Returns a same-length simplified copy when the text is written in traditional characters,
  * else null. Phrase-level conversion is used when it keeps the length, else per character.
  */
+/** A short piece of traditional text in simplified characters, character by character (張國華 -> 张国华). */
+export function toSimplified(s: string): string {
+  let out = '';
+  for (const ch of s) out += ch.length === 1 ? t2sChar(ch) : ch;
+  return out;
+}
+
 export function simplifyIfTraditional(text: string): string | null {
   let han = 0;
   let changed = 0;
@@ -72,7 +79,8 @@ export function simplifyIfTraditional(text: string): string | null {
     if (t2sChar(ch) !== ch) changed++;
     if (han === 3000 && changed === 0) return null; // plainly simplified: no need to read on
   }
-  if (changed < 5 || changed / Math.max(han, 1) < 0.03) return null;
+  // a short text in traditional characters has only a few that differ (18年來，他堅持接訪)
+  if (changed < 2 || changed / Math.max(han, 1) < 0.03) return null;
   const whole = t2s()(text);
   if (whole.length === text.length) return whole;
   let out = '';

@@ -3,7 +3,7 @@
  * the nominee list, the selection criteria, each nominee's achievement section and the heading
  * hierarchy inside it. All offsets here are view offsets; the caller maps them to the original.
  */
-import { type TextView, toOriginal, LINE_MARKER } from '../read/view.js';
+import { type TextView, toOriginal, toSimplified, LINE_MARKER } from '../read/view.js';
 import { loadDictionaries } from '../dictionaries.js';
 import { findSubjects, isChrome, withMentions, type IsWord, type SubjectTables, type Subjects } from './subjects.js';
 import { documentMeta, type DocumentMeta, type RegionTables } from './metadata.js';
@@ -23,7 +23,10 @@ export interface HeadingNode extends Range {
 
 export interface NomineeInfo {
   readonly id: string;
+  /** as written (張三 in a traditional notice) */
   readonly name: string;
+  /** as the view reads it (张三), for matching headings and mentions; absent where it equals name */
+  readonly viewName?: string;
   readonly kind: NomineeKind;
   readonly title?: string;
   /** view range of the achievement section body (after its heading), when found */
@@ -157,7 +160,8 @@ function guessKind(name: string): NomineeKind {
 function matchNominee(heading: string, nominees: readonly NomineeInfo[]): NomineeInfo | null {
   let best: NomineeInfo | null = null;
   for (const n of nominees) {
-    if (heading.includes(n.name) && (best === null || n.name.length > best.name.length)) best = n;
+    const name = n.viewName ?? n.name;
+    if (heading.includes(name) && (best === null || name.length > (best.viewName ?? best.name).length)) best = n;
   }
   return best;
 }
@@ -277,6 +281,9 @@ function nomineeList(view: TextView, paras: readonly Paragraph[], title: string)
     const item = parseNomineeItem(originalText(view, p), listGroup);
     if (!item) { listGroup = null; continue; }
     const n: NomineeInfo = { id: `n${nominees.length + 1}`, name: item.name, kind: listGroup };
+    // the name as the view reads it (traditional characters mapped), to match its section
+    const seen = view.script === 'traditional' ? toSimplified(item.name) : item.name;
+    if (seen !== item.name) (n as { viewName?: string }).viewName = seen;
     if (item.title !== undefined) (n as { title?: string }).title = item.title;
     nominees.push(n);
   }
@@ -298,13 +305,14 @@ export function parseStructure(view: TextView, tables: SubjectTables = loadDicti
   const title = first ? originalText(view, first).trim() : '';
   let subjects: Subjects | null = null;
 
-  const nominees = nomineeList(view, paras, title);
+  // the title as the view reads it: 個人 in a traditional title is 个人
+  const nominees = nomineeList(view, paras, first ? text.slice(first.start, first.end) : '');
 
   // Achievement sections
   const sectionStarts: Array<{ p: Paragraph; nominee: NomineeInfo; inline?: number }> = [];
   const hadList = nominees.length > 0;
   const byName = new Map<string, NomineeInfo>();
-  for (const n of nominees) if (!byName.has(n.name)) byName.set(n.name, n);
+  for (const n of nominees) if (!byName.has(n.viewName ?? n.name)) byName.set(n.viewName ?? n.name, n);
   for (const p of paras) {
     const t = text.slice(p.start, p.end);
     // 东平县人民来访接待中心：该中心现有… — a listed name and a colon open a section in the paragraph itself
@@ -324,7 +332,7 @@ export function parseStructure(view: TextView, tables: SubjectTables = loadDicti
       const guess = nomineeFromTitle(t);
       // only a name: not a part heading such as 附件：评选条件和主要事迹 or 正式推荐对象主要事迹
       if (guess && !/(推荐对象|名单|人选|候选|对象|先进集体|先进个人|先进工作者|附件|条件|评选|推荐|[：:、，,])/.test(guess.name)) {
-        n = nominees.find((x) => x.name === guess.name) ?? { id: `n${nominees.length + 1}`, name: guess.name, kind: guess.kind };
+        n = nominees.find((x) => (x.viewName ?? x.name) === guess.name) ?? { id: `n${nominees.length + 1}`, name: guess.name, kind: guess.kind };
         if (!nominees.includes(n)) {
           nominees.push(n);
           if (hadList) warnings.push(`${guess.name}: has an achievement section but is not in the nominee list`);

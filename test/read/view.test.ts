@@ -19,7 +19,7 @@ describe('normalized view', () => {
   });
 
   it('reads through pinyin glosses after characters, keeping other parentheses', () => {
-    expect(buildView('協(xié)調(diào)解決520多萬(wàn)元(含补助)').text).toBe('協調解決520多萬元(含补助)');
+    expect(buildView('協(xié)調(diào)解決520多萬(wàn)元(含补助)').text).toBe('协调解决520多万元(含补助)');
   });
 
   it('drops stray spaces beside Chinese, keeps them between Latin words', () => {

@@ -55,6 +55,12 @@ describe('structure of the bundled notice', () => {
 });
 
 describe('other shapes', () => {
+  it('a notice in traditional characters matches its listed names to their sections', () => {
+    const r = doc('關於先進個人推薦對象的公示\n\n推薦對象名單：\n1. 張國華（東湖縣信訪局局長）\n\n張國華同志主要事跡\n\n張國華同志從事信訪工作12年，化解信訪積案300餘件。');
+    expect(r.nominees.map((n) => [n.name, n.title, n.section?.heading])).toEqual([['張國華', '東湖縣信訪局局長', '张国华同志主要事迹']]);
+    expect(r.claims.map((c) => c.nominee)).toEqual(['n1', 'n1']);
+  });
+
   it('a standalone write-up names its subject from the title', () => {
     const r = doc('张三同志先进事迹\n\n张三同志从事信访工作12年，累计化解积案300余件。');
     expect(r.kind).toBe('write-up');
