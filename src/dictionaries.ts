@@ -7,9 +7,6 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { ShijiError } from './errors.js';
-import type { SubjectTables } from './structure/subjects.js';
-import type { RoleTables } from './extract/roles.js';
-import type { RegionTables } from './structure/metadata.js';
 
 export type Approx = 'exact' | 'over' | 'at_least' | 'under' | 'about' | 'at_most';
 export const APPROX_VALUES: readonly Approx[] = ['exact', 'over', 'at_least', 'under', 'about', 'at_most'];
@@ -23,6 +20,47 @@ const RATE_UNITS: readonly RateUnit[] = ['day', 'week', 'month', 'quarter', 'yea
 export interface UnitEntry { readonly unit: string; readonly kind: UnitKind; readonly base?: number; readonly bare?: boolean; readonly resolvable?: boolean }
 export interface HedgeEntry { readonly marker: string; readonly approx: Approx; readonly position: HedgePosition }
 export interface RateEntry { readonly marker: string; readonly unit: RateUnit }
+
+/** subjects.yaml: who a write-up is about, and a web page's chrome */
+export interface SubjectTables {
+  readonly posts: readonly string[];
+  readonly name_stops: readonly string[];
+  readonly not_names: readonly string[];
+  readonly surnames: string;
+  readonly compound_surnames: readonly string[];
+  readonly not_name_endings: readonly string[];
+  readonly not_name_starts: readonly string[];
+  readonly weak_posts: readonly string[];
+  readonly awarding_verbs: readonly string[];
+  readonly unit_suffixes: readonly string[];
+  readonly report_titles: readonly string[];
+  readonly chrome: {
+    readonly prefixes: readonly string[]; readonly contains: readonly string[];
+    readonly sites: readonly string[]; readonly captions: readonly string[];
+  };
+}
+
+/** roles.yaml: cue words that make a figure context rather than an achievement */
+export interface RoleTables {
+  readonly stake: readonly string[];
+  readonly award: readonly string[];
+  readonly incident: readonly string[];
+  readonly event: readonly string[];
+  readonly acting: readonly string[];
+  readonly procedure: readonly string[];
+  readonly procedure_verbs: readonly string[];
+  readonly baseline_open: readonly string[];
+  readonly baseline_close: readonly string[];
+  readonly total_scope: readonly string[];
+  readonly population: readonly string[];
+}
+
+/** regions.yaml: provinces, the words around an honour in a title, how an issuer's name ends */
+export interface RegionTables {
+  readonly provinces: ReadonlyArray<{ readonly name: string; readonly short: readonly string[] }>;
+  readonly honour_strip: readonly string[];
+  readonly issuer_suffixes: readonly string[];
+}
 
 export interface Dictionaries {
   readonly dir: string;

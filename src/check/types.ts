@@ -3,23 +3,13 @@
  * the one interface all of them have, `(claims, text) => Check[]`.
  */
 import { createHash } from 'node:crypto';
-import type { Claim } from '../analyse.js';
+import type { Check, CheckKind, Claim } from '../types.js';
 
-export type CheckKind = 'percent_change' | 'growth_rate' | 'ratio' | 'parts_total' | 'part_change' | 'rate_total' | 'duplicate';
+export type { Check, CheckKind };
 
 /** What the checks read of a claim. */
 export type CheckClaim = Pick<Claim, 'id' | 'nominee' | 'start' | 'end' | 'text' | 'value' | 'from' | 'approx' | 'unit' | 'category'
   | 'direction' | 'period' | 'rate' | 'baseline' | 'sentence' | 'paragraph' | 'rules'> & Partial<Pick<Claim, 'low' | 'high' | 'fromSpan'>>;
-
-export interface Check {
-  readonly id: string;
-  readonly kind: CheckKind;
-  readonly claims: readonly string[];
-  readonly nominee: string | null;
-  readonly message: string;
-  readonly stated: number | null;
-  readonly computed: number | null;
-}
 
 /**
  * A check module: the claims of one document in text order and the decoded text they point

@@ -5,7 +5,8 @@
  * paragraph) -> role (achievement or context). Every decision leaves a rule id in `rules`, so a
  * reviewer or a test can see why a claim is what it is. All offsets are view offsets.
  */
-import type { Approx, Dictionaries, RateUnit } from '../dictionaries.js';
+import type { Dictionaries } from '../dictionaries.js';
+import type { ViewClaim } from './view-claim.js';
 import type { Range } from '../structure/document.js';
 import { ParagraphContext, lexicon, round } from './context.js';
 import { numeralAt } from './find.js';
@@ -13,37 +14,11 @@ import { readNumeral } from './parse.js';
 import { rejection } from './reject.js';
 import { classify } from './classify.js';
 import { scopeAt, scopeParagraph } from './scope.js';
-import { assignRoles, type Role } from './roles.js';
+import { assignRoles } from './roles.js';
 
 export { findPeriods, CONTEXT_LIMIT, type PeriodMark } from './context.js';
 
-export type Category = 'cases_resolved' | 'percent_change' | 'share' | 'amount' | 'headcount' | 'count' | 'duration';
-export const CATEGORIES: readonly Category[] = ['cases_resolved', 'percent_change', 'share', 'amount', 'headcount', 'count', 'duration'];
-
-export interface ViewClaim {
-  start: number;
-  end: number;
-  value: number;
-  from: number | null;
-  fromRange: Range | null;
-  approx: Approx;
-  unit: string;
-  /** the unit exactly as it stands in the text, scale included (万元, 亿多元 -> 亿元) */
-  unitWritten: string;
-  category: Category;
-  direction: 'down' | 'up' | null;
-  baseline: string | null;
-  period: { text: string; start: number; end: number } | null;
-  rate: { unit: RateUnit; text: string } | null;
-  low: number | null;
-  high: number | null;
-  numberRange: Range;
-  rules: string[];
-  /** achievement of the subject, or context around it (money at stake, an incident …) */
-  role: Role;
-  /** the rule that decided `role` */
-  roleRule: string;
-}
+export { CATEGORIES, type Category, type ViewClaim } from './view-claim.js';
 
 export interface ExtractOptions {
   readonly dicts: Dictionaries;

@@ -5,7 +5,7 @@
  * 10年来, 13年如一日), a bounded or cued length (连续四天, 24小时内), or a change of one; otherwise
  * it is a time scope (近五年来) and classify returns null.
  */
-import type { Category } from './claims.js';
+import type { Category } from './view-claim.js';
 import { clauseEnd, clauseStart, lastOf, lastVerbOf, SENTENCE_STOP, type Lexicon, type ParagraphContext, type Reading } from './context.js';
 import type { Range } from '../structure/document.js';
 

@@ -4,23 +4,12 @@
  * place, a total whose parts follow)? The cue words are data (dictionaries/roles.yaml); every
  * decision leaves its rule id in `roleRule` and in `rules`. All offsets are view offsets.
  */
+import type { RoleTables } from '../dictionaries.js';
+
+export type { RoleTables };
 import type { Range } from '../structure/document.js';
 
 export type Role = 'achievement' | 'context';
-
-export interface RoleTables {
-  readonly stake: readonly string[];
-  readonly award: readonly string[];
-  readonly incident: readonly string[];
-  readonly event: readonly string[];
-  readonly acting: readonly string[];
-  readonly procedure: readonly string[];
-  readonly procedure_verbs: readonly string[];
-  readonly baseline_open: readonly string[];
-  readonly baseline_close: readonly string[];
-  readonly total_scope: readonly string[];
-  readonly population: readonly string[];
-}
 
 /** What the role rules read of a claim. */
 export interface RoleInput {

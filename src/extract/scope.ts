@@ -4,7 +4,7 @@
  * trailing hedge shared by juxtaposed figures (700批次10000人次以上) and parts named with 其中.
  */
 import type { RateUnit } from '../dictionaries.js';
-import type { ViewClaim } from './claims.js';
+import type { ViewClaim } from './view-claim.js';
 import { CONTEXT_LIMIT, SENTENCE_STOP, clauseStart, type Lexicon, type ParagraphContext, type PeriodMark } from './context.js';
 
 export interface Scope {

@@ -10,9 +10,9 @@ import { documentMeta, type DocumentMeta, type RegionTables } from './metadata.j
 
 export type NomineeKind = 'collective' | 'individual';
 
-export interface Range { readonly start: number; readonly end: number }
+import type { Paragraph, Range } from './range.js';
 
-export interface Paragraph extends Range { readonly index: number }
+export type { Paragraph, Range };
 
 export interface HeadingNode extends Range {
   readonly text: string;

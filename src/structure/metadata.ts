@@ -4,13 +4,10 @@
  * the end of a notice (issuer above a date line), its 公示期 and document numbers, its title and
  * its first paragraphs. Offsets are not kept: these are values, not evidence.
  */
-import type { Paragraph } from './document.js';
+import type { RegionTables } from '../dictionaries.js';
 
-export interface RegionTables {
-  readonly provinces: ReadonlyArray<{ readonly name: string; readonly short: readonly string[] }>;
-  readonly honour_strip: readonly string[];
-  readonly issuer_suffixes: readonly string[];
-}
+export type { RegionTables };
+import type { Paragraph } from './range.js';
 
 export interface Region { readonly province: string | null; readonly city: string | null }
 

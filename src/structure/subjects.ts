@@ -9,27 +9,12 @@
  * after it in its sentence; else to the one named last before its paragraph; else to the main subject.
  * All offsets are view offsets.
  */
-import type { Range } from './document.js';
+import type { SubjectTables } from '../dictionaries.js';
+
+export type { SubjectTables };
+import type { Range } from './range.js';
 
 export type SubjectKind = 'collective' | 'individual';
-
-export interface SubjectTables {
-  readonly posts: readonly string[];
-  readonly name_stops: readonly string[];
-  readonly not_names: readonly string[];
-  readonly surnames: string;
-  readonly compound_surnames: readonly string[];
-  readonly not_name_endings: readonly string[];
-  readonly not_name_starts: readonly string[];
-  readonly weak_posts: readonly string[];
-  readonly awarding_verbs: readonly string[];
-  readonly unit_suffixes: readonly string[];
-  readonly report_titles: readonly string[];
-  readonly chrome: {
-    readonly prefixes: readonly string[]; readonly contains: readonly string[];
-    readonly sites: readonly string[]; readonly captions: readonly string[];
-  };
-}
 
 export interface Subject {
   readonly name: string;
