@@ -22,6 +22,17 @@ export interface DocumentMeta {
 
 const DATE_LINE = /^((?:19|20)\d{2})年\d{1,2}月\d{1,2}日$/;
 
+const provinceHeads = new WeakMap<RegionTables, RegExp>();
+/** A province's name or short form at the head of a string. */
+function provinceHead(t: RegionTables): RegExp {
+  let re = provinceHeads.get(t);
+  if (!re) {
+    re = new RegExp(`^(?:${t.provinces.flatMap((p) => [p.name, ...p.short]).sort((a, b) => b.length - a.length).join('|')})`);
+    provinceHeads.set(t, re);
+  }
+  return re;
+}
+
 /** The province and the city a name, title or issuer names at its head (山西省阳泉市信访局, 关于青河市…). */
 export function regionIn(s: string, t: RegionTables): Region {
   let province: string | null = null;
@@ -32,8 +43,7 @@ export function regionIn(s: string, t: RegionTables): Region {
       if (i >= 0 && i < at) { at = i; province = p.name; }
     }
   }
-  const provinceNames = t.provinces.flatMap((p) => [p.name, ...p.short]).sort((a, b) => b.length - a.length).join('|');
-  const head = s.replace(/^(?:关于|拟|推荐|[（(]?\d{4}年度?[）)]?)+/, '').replace(new RegExp(`^(?:${provinceNames})`), '');
+  const head = s.replace(/^(?:关于|拟|推荐|[（(]?\d{4}年度?[）)]?)+/, '').replace(provinceHead(t), '');
   // a city opens what is left: a proper name, not 全市, 该市 or a clause (赴市, 被市)
   const city = /^([\u4e00-\u9fa5]{2,4}?(?:市|自治州|州|盟))(?!场|民|委|直|级)/.exec(head)?.[1] ?? null;
   return { province, city: city !== null && !/[全本该各我赴被在于年季度位居其的]/.test(city) ? city : null };

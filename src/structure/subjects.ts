@@ -34,6 +34,7 @@ export interface Subjects {
 }
 
 const CJK = '\\u4e00-\\u9fa5';
+const NAME_RUN = new RegExp(`^[${CJK}·]{2,4}`);
 /** Characters of verbs and function words that no unit's name holds (…担任…, …推着…回到…). */
 const UNIT_BREAKERS = '在是把被将了着担回推说为对到带';
 
@@ -57,9 +58,15 @@ export function isChrome(line: string, t: SubjectTables): boolean {
   return s.length <= 60 && /[\u4e00-\u9fa5]{2,4}\s?[摄攝][)）]?$/.test(s);
 }
 
+let countsFor: { text: string; counts: Map<string, number> } | null = null;
+/** How often `s` occurs in `text` (remembered for the text being read: names are counted again and again). */
 function countOf(text: string, s: string): number {
-  let n = 0;
+  if (countsFor?.text !== text) countsFor = { text, counts: new Map() };
+  let n = countsFor.counts.get(s);
+  if (n !== undefined) return n;
+  n = 0;
   for (let i = text.indexOf(s); i >= 0; i = text.indexOf(s, i + s.length)) n++;
+  countsFor.counts.set(s, n);
   return n;
 }
 
@@ -68,7 +75,8 @@ function countOf(text: string, s: string): number {
  * that recurs in the text, else three characters unless the third ends a name (姚石玉从事, 文娟被).
  */
 function nameAt(text: string, at: number, t: SubjectTables, stops: ReadonlySet<string>, isWord: IsWord, surname = true): string | null {
-  const run = new RegExp(`^[${CJK}·]{2,4}`).exec(text.slice(at, at + 4))?.[0] ?? '';
+  if (surname && !t.surnames.includes(text[at] ?? ' ') && !t.compound_surnames.some((c) => text.startsWith(c, at))) return null;
+  const run = NAME_RUN.exec(text.slice(at, at + 4))?.[0] ?? '';
   if (run.length < 2) return null;
   const ok = (s: string): boolean => s.length >= 2 && !stops.has(s[s.length - 1] as string) && !t.not_name_starts.includes(s[0] as string)
     && !t.not_names.some((w) => s.includes(w)) && (!surname || hasSurname(s, t)) && !t.not_name_endings.includes(s[s.length - 1] as string) && !isWord(s);
@@ -82,7 +90,7 @@ function nameAt(text: string, at: number, t: SubjectTables, stops: ReadonlySet<s
   const ends = (len: number): boolean => {
     const next = text[at + len] ?? '';
     // what follows is a stop, punctuation, or a word starting right there (李华联合, 姚石玉从事)
-    return next === '' || stops.has(next) || !new RegExp(`[${CJK}]`).test(next) || isWord(text.slice(at + len, at + len + 2));
+    return next === '' || stops.has(next) || !/[\u4e00-\u9fa5]/.test(next) || isWord(text.slice(at + len, at + len + 2));
   };
   const three = run.slice(0, 3);
   const two = run.slice(0, 2);
@@ -251,7 +259,8 @@ export function findSubjects(text: string, title: string, body: readonly Range[]
     let cs = 0;
     for (let i = 0; i <= para.length; i++) {
       if (i < para.length && !/[，,。；;：:！？]/.test(para[i] as string)) continue;
-      const who = cs > 0 ? nameAt(text, p.start + cs, t, stops, isWord) : null;
+      const is = para.indexOf('是', cs);
+      const who = cs > 0 && is > cs && is - cs <= 5 ? nameAt(text, p.start + cs, t, stops, isWord) : null;
       if (who && para.startsWith('是', cs + who.length) && posts.some((x) => para.slice(cs + who.length, i).includes(x))) add({ name: who, kind: 'individual', how: 'is-post' });
       const clause = para.slice(cs, Math.min(i, cs + 60)).replace(/^(?:现任|时任|担任|原)/, '');
       const m = unitRe.exec(clause);
