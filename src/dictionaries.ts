@@ -34,6 +34,8 @@ export interface SubjectTables {
   readonly awarding_verbs: readonly string[];
   readonly unit_suffixes: readonly string[];
   readonly report_titles: readonly string[];
+  readonly place_suffixes: readonly string[];
+  readonly self_references: readonly string[];
   readonly chrome: {
     readonly prefixes: readonly string[]; readonly contains: readonly string[];
     readonly sites: readonly string[]; readonly captions: readonly string[];
@@ -220,7 +222,7 @@ export function validateDictionaries(raw: Record<string, unknown>): string[] {
   }
 
   const subjects = obj('subjects.yaml');
-  lists('subjects.yaml', ['posts', 'weak_posts', 'name_stops', 'not_names', 'not_name_endings', 'not_name_starts', 'awarding_verbs', 'compound_surnames', 'unit_suffixes', 'report_titles'], subjects);
+  lists('subjects.yaml', ['posts', 'weak_posts', 'name_stops', 'not_names', 'not_name_endings', 'not_name_starts', 'awarding_verbs', 'compound_surnames', 'unit_suffixes', 'report_titles', 'place_suffixes', 'self_references'], subjects);
   const surnames = subjects['surnames'];
   if (typeof surnames !== 'string' || !/^[\u4e00-\u9fa5]+$/.test(surnames)) problems.push('subjects.yaml: surnames must be one string of ideographs');
   else for (const d of duplicatesIn([...surnames])) problems.push(`subjects.yaml: surname "${d}" listed twice`);

@@ -206,75 +206,7 @@ export function findSubjects(text: string, title: string, body: readonly Range[]
 
   const posts = [...t.posts].sort((a, b) => b.length - a.length);
   const unitClauses = new Map<string, number>();
-  const unitRe = new RegExp(`^(?:[（(]?\\d{4}年[）)]?[，,]?|[一二三四五六七八九十\\d]+[、.．])?\\s*([${CJK}]{2,16}?(?:${[...t.unit_suffixes].sort((a, b) => b.length - a.length).join('|')}))`);
-  for (const p of body) {
-    const para = text.slice(p.start, p.end);
-    // 他叫米玛扎西, 她叫…
-    for (const m of para.matchAll(new RegExp(`[他她]叫([${CJK}·]{2,5})[，,。、；;\\s]`, 'g'))) add({ name: m[1] as string, kind: 'individual', how: 'called' });
-    // 1.俞斌,男,汉族,… / 张林江，女，…
-    const bio = new RegExp(`^\\s*(?:\\d{1,2}[.、．]\\s*)?([${CJK}·]{2,4})[，,](?:[男女][，,]|\\d{1,3}岁|现年)`).exec(para);
-    if (bio) add({ name: bio[1] as string, kind: 'individual', how: 'biography' });
-    // 彭长俊（“中国好人榜”见义勇为好人候选人）：… — a candidate list item
-    const item = new RegExp(`^\\s*(?:\\d{1,2}[.、．]\\s*)?([${CJK}·]{2,4})[（(][^）)]{1,40}[）)][：:]`).exec(para);
-    if (item && hasSurname(item[1] as string, t) && !isWord(item[1] as string)) add({ name: item[1] as string, kind: 'individual', how: 'list-item' });
-    // 彭先宏是郧西县土门人, 王某同志现任…: a name opening a paragraph, then 是 / 现任 / 同志
-    const lead = /^\s*/.exec(para)?.[0].length ?? 0;
-    const opener = nameAt(text, p.start + lead, t, stops, isWord);
-    if (opener && /^(?:是|同志|现任|现为|[，,]现任)/.test(text.slice(p.start + lead + opener.length, p.start + lead + opener.length + 3))) {
-      add({ name: opener, kind: 'individual', how: 'opening' });
-    }
-    // 现年47岁的高明, 从事审判工作近20年的陈海仪: a name after an age or a tenure, seen again elsewhere
-    for (const m of para.matchAll(/(?:岁|[\d一二三四五六七八九十]年)的/g)) {
-      const at = p.start + m.index + m[0].length;
-      // after an age a rare family name will do (65岁的原九成); after a tenure, a common one
-      const name = nameAt(text, at, t, stops, isWord) ?? (m[0][0] === '岁' ? nameAt(text, at, t, stops, isWord, false) : null);
-      if (name && countOf(text, name) >= 2 && !posts.some((x) => name.endsWith(x))) add({ name, kind: 'individual', how: 'aged' });
-    }
-    // 的“老娘舅”毛国良是…: a name right after a quoted nickname, seen three times or more
-    for (const m of para.matchAll(/[”"」]/g)) {
-      const name = nameAt(text, p.start + m.index + 1, t, stops, isWord);
-      if (name && countOf(text, name) >= 3) add({ name, kind: 'individual', how: 'nicknamed' });
-    }
-    // 王秀英同志
-    for (const m of para.matchAll(new RegExp(`([${CJK}]{2,3})同志`, 'g'))) {
-      const at = p.start + m.index;
-      const name = nameAt(text, at, t, stops, isWord);
-      // 感谢警察同志, 上了年纪的老同志: a name does not start inside a word
-      if (name && (m[1] as string).startsWith(name) && !posts.some((x) => name.endsWith(x)) && !(at > 0 && isWord(text.slice(at - 1, at + 1)))) add({ name, kind: 'individual', how: 'comrade' });
-    }
-    // 局长姚石玉, 支队长高明, 法官文娟
-    for (const post of posts) {
-      for (let i = para.indexOf(post); i >= 0; i = para.indexOf(post, i + post.length)) {
-        let at = p.start + i + post.length;
-        if (/[们]/.test(text[at] ?? '')) continue;
-        if (text[at] === '的' || /[”"」』]/.test(text[at] ?? '')) at++; // 副检察长的于新峰, “金牌调解员”崔荣早
-        const rare = nameAt(text, at, t, stops, isWord, false);
-        const found1 = nameAt(text, at, t, stops, isWord) ?? (rare !== null && countOf(text, rare) >= 3 ? rare : null);
-        // after a generic word for a person (村干部包片制…), only a name seen again
-        const name = found1 !== null && t.weak_posts.includes(post) && countOf(text, found1) < 2 ? null : found1;
-        if (name && !posts.some((q) => name.startsWith(q) || name.endsWith(q)) && !t.unit_suffixes.some((u) => name.endsWith(u))) add({ name, kind: 'individual', how: 'post' });
-      }
-    }
-    // units opening a clause; 马腾飞是消防战士: a name opening a clause, then 是 and a post
-    let cs = 0;
-    for (let i = 0; i <= para.length; i++) {
-      if (i < para.length && !/[，,。；;：:！？]/.test(para[i] as string)) continue;
-      const is = para.indexOf('是', cs);
-      const who = cs > 0 && is > cs && is - cs <= 5 ? nameAt(text, p.start + cs, t, stops, isWord) : null;
-      if (who && para.startsWith('是', cs + who.length) && posts.some((x) => para.slice(cs + who.length, i).includes(x))) add({ name: who, kind: 'individual', how: 'is-post' });
-      const clause = para.slice(cs, Math.min(i, cs + 60)).replace(/^(?:现任|时任|担任|原)/, '');
-      const m = unitRe.exec(clause);
-      const name = m?.[1];
-      // not a person's doings (他在社区…, 吴天祥担任…信访办), nor the body that awards (最高人民法院表彰…)
-      const rest = name === undefined ? '' : clause.slice(clause.indexOf(name) + name.length);
-      const awarding = t.awarding_verbs.some((v) => rest.includes(v) && !/[被获]/.test(rest.slice(0, rest.indexOf(v)))); // 被市中院授予: it is awarded
-      if (name && !awarding && !t.not_name_starts.includes(name[0] as string) && !/[他她我你其该这那]/.test(name[0] as string)
-        && ![...name].some((c) => t.name_stops.includes(c) && UNIT_BREAKERS.includes(c)) && !found.some((f) => f.kind === 'individual' && name.includes(f.name))) {
-        unitClauses.set(name, (unitClauses.get(name) ?? 0) + 1);
-      }
-      cs = i + 1;
-    }
-  }
+  for (const p of body) paragraphSubjects(text, p, { t, stops, isWord, posts, found, add, unitClauses });
   const titleUnit = new RegExp(`([${CJK}]{2,16}?(?:${t.unit_suffixes.join('|')}))`).exec(title)?.[1];
   for (const [name, n] of [...unitClauses.entries()].sort((a, b) => b[1] - a[1])) {
     const inTitle = titleUnit !== undefined && titleUnit.endsWith(name);
@@ -287,7 +219,125 @@ export function findSubjects(text: string, title: string, body: readonly Range[]
     if (short) found[k] = { ...s, name: short };
   });
 
+  // no unit, and nobody named more than once: the place a summary opens with, else how it names itself
+  if (!found.some((s) => s.kind === 'collective' || countOf(text, s.name) >= 2)) {
+    const place = placeSubject(text, title, body, t) ?? (found.length === 0 ? selfReference(text, t) : null);
+    if (place) found.unshift(place);
+  }
   return withMentions(text, found, fromTitle.length > 0 ? 0 : null);
+}
+
+/**
+ * A work summary about a place that names nobody: 柞水县信访工作在县委…, 颍泉区把解决…
+ * (a county, district or town opening the title or the text's first sentence, and seen again).
+ */
+function placeSubject(text: string, title: string, body: readonly Range[], t: SubjectTables): Subject | null {
+  const first = body[0] ? text.slice(body[0].start, body[0].end).replace(/^(?:19|20)\d{2}年(?:以来|上半年|下半年|度)?[，,]?/, '') : '';
+  for (const head of [title, first]) {
+    const m = new RegExp(`^([${CJK}]{2,10}?(?:${t.place_suffixes.join('|')}))(?![${CJK}]{0,2}(?:${t.unit_suffixes.join('|')}))`).exec(head.replace(/\s+/g, ''));
+    if (m && countOf(text, m[1] as string) >= 2 && !/^[他她我你其该这那全本各]/.test(m[1] as string)) return { name: m[1] as string, kind: 'collective', how: 'place' };
+  }
+  return null;
+}
+
+/** 我县, 我市: a summary that speaks of itself only in the first person. */
+function selfReference(text: string, t: SubjectTables): Subject | null {
+  const best = t.self_references.map((w) => ({ w, n: countOf(text, w) })).sort((a, b) => b.n - a.n)[0];
+  return best && best.n >= 1 ? { name: best.w, kind: 'collective', how: 'self' } : null;
+}
+
+interface Scan {
+  readonly t: SubjectTables;
+  readonly stops: ReadonlySet<string>;
+  readonly isWord: IsWord;
+  readonly posts: readonly string[];
+  readonly found: readonly Subject[];
+  readonly add: (s: Subject) => void;
+  /** units opening a clause, and how often */
+  readonly unitClauses: Map<string, number>;
+}
+
+/** The people and units one paragraph introduces: 他叫X, biographies, list items, posts before names, units opening clauses. */
+function paragraphSubjects(text: string, p: Range, scan: Scan): void {
+  const { t, stops, isWord, posts, found, add, unitClauses } = scan;
+  const unitRe = unitPattern(t);
+  const para = text.slice(p.start, p.end);
+  // 他叫米玛扎西, 她叫…
+  for (const m of para.matchAll(new RegExp(`[他她]叫([${CJK}·]{2,5})[，,。、；;\\s]`, 'g'))) add({ name: m[1] as string, kind: 'individual', how: 'called' });
+  // 1.俞斌,男,汉族,… / 张林江，女，…
+  const bio = new RegExp(`^\\s*(?:\\d{1,2}[.、．]\\s*)?([${CJK}·]{2,4})[，,](?:[男女][，,]|\\d{1,3}岁|现年)`).exec(para);
+  if (bio) add({ name: bio[1] as string, kind: 'individual', how: 'biography' });
+  // 彭长俊（“中国好人榜”见义勇为好人候选人）：… — a candidate list item
+  const item = new RegExp(`^\\s*(?:\\d{1,2}[.、．]\\s*)?([${CJK}·]{2,4})[（(][^）)]{1,40}[）)][：:]`).exec(para);
+  if (item && hasSurname(item[1] as string, t) && !isWord(item[1] as string)) add({ name: item[1] as string, kind: 'individual', how: 'list-item' });
+  // 彭先宏是郧西县土门人, 王某同志现任…: a name opening a paragraph, then 是 / 现任 / 同志
+  const lead = /^\s*/.exec(para)?.[0].length ?? 0;
+  const opener = nameAt(text, p.start + lead, t, stops, isWord);
+  if (opener && /^(?:是|同志|现任|现为|[，,]现任)/.test(text.slice(p.start + lead + opener.length, p.start + lead + opener.length + 3))) {
+    add({ name: opener, kind: 'individual', how: 'opening' });
+  }
+  // 现年47岁的高明, 从事审判工作近20年的陈海仪: a name after an age or a tenure, seen again elsewhere
+  for (const m of para.matchAll(/(?:岁|[\d一二三四五六七八九十]年)的/g)) {
+    const at = p.start + m.index + m[0].length;
+    // after an age a rare family name will do (65岁的原九成); after a tenure, a common one
+    const name = nameAt(text, at, t, stops, isWord) ?? (m[0][0] === '岁' ? nameAt(text, at, t, stops, isWord, false) : null);
+    if (name && countOf(text, name) >= 2 && !posts.some((x) => name.endsWith(x))) add({ name, kind: 'individual', how: 'aged' });
+  }
+  // 的“老娘舅”毛国良是…: a name right after a quoted nickname, seen three times or more
+  for (const m of para.matchAll(/[”"」]/g)) {
+    const name = nameAt(text, p.start + m.index + 1, t, stops, isWord);
+    if (name && countOf(text, name) >= 3) add({ name, kind: 'individual', how: 'nicknamed' });
+  }
+  // 王秀英同志
+  for (const m of para.matchAll(new RegExp(`([${CJK}]{2,3})同志`, 'g'))) {
+    const at = p.start + m.index;
+    const name = nameAt(text, at, t, stops, isWord);
+    // 感谢警察同志, 上了年纪的老同志: a name does not start inside a word
+    if (name && (m[1] as string).startsWith(name) && !posts.some((x) => name.endsWith(x)) && !(at > 0 && isWord(text.slice(at - 1, at + 1)))) add({ name, kind: 'individual', how: 'comrade' });
+  }
+  // 局长姚石玉, 支队长高明, 法官文娟
+  for (const post of posts) {
+    for (let i = para.indexOf(post); i >= 0; i = para.indexOf(post, i + post.length)) {
+      let at = p.start + i + post.length;
+      if (/[们]/.test(text[at] ?? '')) continue;
+      if (text[at] === '的' || /[”"」』]/.test(text[at] ?? '')) at++; // 副检察长的于新峰, “金牌调解员”崔荣早
+      const rare = nameAt(text, at, t, stops, isWord, false);
+      const found1 = nameAt(text, at, t, stops, isWord) ?? (rare !== null && countOf(text, rare) >= 3 ? rare : null);
+      // after a generic word for a person (村干部包片制…), only a name seen again
+      const name = found1 !== null && t.weak_posts.includes(post) && countOf(text, found1) < 2 ? null : found1;
+      if (name && !posts.some((q) => name.startsWith(q) || name.endsWith(q)) && !t.unit_suffixes.some((u) => name.endsWith(u))) add({ name, kind: 'individual', how: 'post' });
+    }
+  }
+  // units opening a clause; 马腾飞是消防战士: a name opening a clause, then 是 and a post
+  let cs = 0;
+  for (let i = 0; i <= para.length; i++) {
+    if (i < para.length && !/[，,。；;：:！？]/.test(para[i] as string)) continue;
+    const is = para.indexOf('是', cs);
+    const who = cs > 0 && is > cs && is - cs <= 5 ? nameAt(text, p.start + cs, t, stops, isWord) : null;
+    if (who && para.startsWith('是', cs + who.length) && posts.some((x) => para.slice(cs + who.length, i).includes(x))) add({ name: who, kind: 'individual', how: 'is-post' });
+    const clause = para.slice(cs, Math.min(i, cs + 60)).replace(/^(?:现任|时任|担任|原)/, '');
+    const m = unitRe.exec(clause);
+    const name = m?.[1];
+    // not a person's doings (他在社区…, 吴天祥担任…信访办), nor the body that awards (最高人民法院表彰…)
+    const rest = name === undefined ? '' : clause.slice(clause.indexOf(name) + name.length);
+    const awarding = t.awarding_verbs.some((v) => rest.includes(v) && !/[被获]/.test(rest.slice(0, rest.indexOf(v)))); // 被市中院授予: it is awarded
+    if (name && !awarding && !t.not_name_starts.includes(name[0] as string) && !/[他她我你其该这那]/.test(name[0] as string)
+      && ![...name].some((c) => t.name_stops.includes(c) && UNIT_BREAKERS.includes(c)) && !found.some((f) => f.kind === 'individual' && name.includes(f.name))) {
+      unitClauses.set(name, (unitClauses.get(name) ?? 0) + 1);
+    }
+    cs = i + 1;
+  }
+}
+
+const unitPatterns = new WeakMap<SubjectTables, RegExp>();
+/** A unit's name at the head of a clause (2014年,正宁县法院…; 一、东湖县信访局…). */
+function unitPattern(t: SubjectTables): RegExp {
+  let re = unitPatterns.get(t);
+  if (!re) {
+    re = new RegExp(`^(?:[（(]?\\d{4}年[）)]?[，,]?|[一二三四五六七八九十\\d]+[、.．])?\\s*([${CJK}]{2,16}?(?:${[...t.unit_suffixes].sort((a, b) => b.length - a.length).join('|')}))`);
+    unitPatterns.set(t, re);
+  }
+  return re;
 }
 
 /**
