@@ -5,13 +5,13 @@
  */
 import { parseArgs } from 'node:util';
 import { userInfo } from 'node:os';
-import { resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { collectInputs, type AnalysedDocument } from './corpus.js';
 import { AnalysisCache } from './cache.js';
 import { ReviewStore } from './review/store.js';
 import { agreement } from './review/agreement.js';
 import { analyseMany } from './batch.js';
-import { writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { EXTRACTOR_VERSION, readCriteriaFile, type DocumentResult, type AnalyseOptions } from './analyse.js';
 import { ShijiError } from './errors.js';
 import { CATEGORIES } from './extract/claims.js';
@@ -103,7 +103,7 @@ export function summarize(doc: DocumentResult): string {
 }
 
 function fail(message: string, code: number): never {
-  process.stderr.write(`shiji: ${message}\n`);
+  process.stderr.write(`shiji: ${message.replace(/\s*[\r\n]+\s*/g, '; ')}\n`);
   process.exit(code);
 }
 
@@ -218,11 +218,13 @@ async function runExport(argv: string[]): Promise<number> {
 
 async function runReview(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, { db: { type: 'string' }, reviewer: { type: 'string' }, criteria: { type: 'string' }, 'no-cache': { type: 'boolean' } });
+  const given = values['reviewer'] as string | undefined;
+  if (given !== undefined && (given.trim() === '' || /[\u0000-\u001f\u007f]/.test(given))) fail('--reviewer needs a name (not empty, no control characters)', 2);
   const opts = analyseOptions(values);
   const { docs, failed } = await loadDocuments(positionals.length > 0 ? positionals : ['corpus'], opts, values['no-cache'] !== true);
   if (docs.length === 0) fail('nothing to review: no input could be analysed', 1);
   const reviewer = (values['reviewer'] as string | undefined) ?? (userInfo().username || 'reviewer');
-  const store = ReviewStore.open((values['db'] as string | undefined) ?? 'shiji-review.sqlite');
+  const store = ReviewStore.open((values['db'] as string | undefined) ?? 'shiji-review.sqlite', { fallbackReadonly: true });
   try {
     if (!process.stdin.isTTY || !process.stdout.isTTY) {
       const { reviewSummary } = await import('./ui/summary.js');
@@ -250,17 +252,56 @@ function runMerge(argv: string[]): number {
   const out = values['out'] as string | undefined;
   if (!out) fail('merge needs -o OUTPUT.sqlite', 2);
   if (positionals.length === 0) fail('merge needs at least one input database', 2);
-  if (positionals.some((p) => resolve(p) === resolve(out))) fail('the output must not be one of the inputs (inputs are never modified)', 2);
-  const inputs = positionals.map((p) => ReviewStore.open(p, { readonly: true }));
-  const target = ReviewStore.open(out);
+  if (positionals.some((p) => samePath(p, out))) fail('the output must not be one of the inputs (inputs are never modified)', 2);
+  // every input is opened (and checked) before the output is touched
+  const inputs: ReviewStore[] = [];
   try {
-    for (const s of inputs) process.stdout.write(`${s.path}: ${target.mergeFrom(s)} decision(s) added\n`);
-    process.stdout.write(`${out}: ${target.history().length} decision(s) from ${target.reviewers().length} reviewer(s)\n`);
+    for (const p of positionals) inputs.push(ReviewStore.open(p, { readonly: true }));
+    const report = (target: ReviewStore, added: number[]): void => {
+      inputs.forEach((s, i) => process.stdout.write(`${s.path}: ${added[i]} decision(s) added\n`));
+      process.stdout.write(`${out}: ${target.count()} decision(s) from ${target.reviewers().length} reviewer(s)\n`);
+    };
+    if (existsSync(out)) {
+      // one transaction: every input is merged, or the output is left as it was
+      const target = ReviewStore.open(out, { create: false });
+      try { report(target, target.mergeAll(inputs)); } finally { target.close(); }
+    } else {
+      // a new output is written beside its final name and renamed into place when complete
+      writeAtomically(out, (tmp) => {
+        const target = ReviewStore.open(tmp);
+        try { report(target, target.mergeAll(inputs)); } finally { target.close(); }
+      });
+    }
   } finally {
     for (const s of inputs) s.close();
-    target.close();
   }
   return 0;
+}
+
+/** Whether two paths name the same file (through symbolic or hard links too). */
+function samePath(a: string, b: string): boolean {
+  if (resolve(a) === resolve(b)) return true;
+  try {
+    const x = statSync(a); const y = statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch { return false; }
+}
+
+/**
+ * Calls write with a temporary path beside `path`, then renames it to `path`: a reader never
+ * sees a partial file, and a failure leaves nothing behind.
+ */
+function writeAtomically<T>(path: string, write: (tmp: string) => T): T {
+  const tmp = join(dirname(resolve(path)), `.${basename(path)}.${process.pid}.partial`);
+  const clean = (): void => { for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`, `${tmp}-journal`]) rmSync(f, { force: true }); };
+  try {
+    const r = write(tmp);
+    renameSync(tmp, path);
+    return r;
+  } catch (e) {
+    clean();
+    throw e;
+  }
 }
 
 function runAgreement(argv: string[]): number {
