@@ -240,8 +240,8 @@ async function runReview(argv: string[]): Promise<number> {
     // unless told otherwise; it reads this when first loaded, just below.
     process.env['NODE_ENV'] ??= 'production';
     const [{ runReviewUi }, { buildModel }] = await Promise.all([import('./ui/run.js'), import('./ui/state.js')]);
-    await runReviewUi(buildModel(docs), store, reviewer);
-    return failed > 0 ? 1 : 0;
+    const ok = await runReviewUi(buildModel(docs), store, reviewer);
+    return failed > 0 || !ok ? 1 : 0;
   } finally {
     store.close();
   }

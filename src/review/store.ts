@@ -213,7 +213,7 @@ export class ReviewStore {
   close(): void { try { this.db.close(); } catch { /* already closed */ } }
 
   private assertWritable(): void {
-    if (!this.writable) throw new ShijiError('unsupported', `opened read-only${this.readonlyReason ? ` (${this.readonlyReason})` : ''}: not saved`, this.path);
+    if (!this.writable) throw new ShijiError('unsupported', `read-only${this.readonlyReason ? ` (${this.readonlyReason})` : ''}`, this.path);
   }
 
   /** Runs a read, turning SQLite's errors (a store damaged while open…) into a one-line ShijiError. */
