@@ -11,10 +11,12 @@ import { AnalysisCache } from './cache.js';
 import { ReviewStore } from './review/store.js';
 import { agreement } from './review/agreement.js';
 import { analyseMany } from './batch.js';
-import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import type { Writable } from 'node:stream';
 import { EXTRACTOR_VERSION, readCriteriaFile, type DocumentResult, type AnalyseOptions } from './analyse.js';
 import { ShijiError } from './errors.js';
 import { CATEGORIES } from './extract/claims.js';
+import { batched, jsonChunks } from './export/stream.js';
 
 const HELP = `shiji ${EXTRACTOR_VERSION} — quantitative claims in commendation notices
 
@@ -120,8 +122,16 @@ async function runExtract(argv: string[]): Promise<number> {
     else if (values['text']) process.stdout.write(d.text);
     else if (!values['json']) process.stdout.write(`${summarize(d.result)}\n\n`);
   }
-  if (values['json']) process.stdout.write(`${JSON.stringify({ documents: docs.map((d) => d.result) }, null, 2)}\n`);
+  // one JSON object, written document by document: no one string holds it all
+  if (values['json']) await writeChunks(process.stdout, jsonChunks({ documents: docs.map((d) => d.result) }), '\n');
   return failed > 0 ? 1 : 0;
+}
+
+/** Writes chunks in pieces of about a megabyte, waiting whenever the stream asks to. */
+async function writeChunks(out: NodeJS.WritableStream, chunks: Iterable<string | Buffer>, end = ''): Promise<void> {
+  const wait = (): Promise<void> => new Promise((r) => out.once('drain', r));
+  for (const piece of batched(chunks as Iterable<string>)) if (!out.write(piece)) await wait();
+  if (end && !out.write(end)) await wait();
 }
 
 /** --criteria FILE, read once for the whole run. */
@@ -181,6 +191,13 @@ async function runExport(argv: string[]): Promise<number> {
   const workers = values['workers'] === undefined ? undefined : Number(values['workers']);
   if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) fail('--workers takes a whole number', 2);
   const opts = analyseOptions(values);
+  if (out) {
+    // an output must not overwrite what it is made from
+    const outs = format === 'csv' ? [out, `${out.replace(/\.csv$/i, '')}.claims.csv`, `${out.replace(/\.csv$/i, '')}.coverage.csv`] : [out];
+    const sources = [...collectInputs(positionals).files.map((f) => f.path), ...(values['db'] !== undefined ? [values['db'] as string] : [])];
+    const clash = outs.find((o) => sources.some((p) => samePath(p, o)));
+    if (clash) fail(`the output ${clash} is one of the inputs (through a link or not); choose another --out`, 2);
+  }
   const { docs, failed } = await loadDocuments(positionals, opts, values['no-cache'] !== true, workers);
   const { allTables, reviewIndex } = await import('./export/tables.js');
   const render = await import('./export/render.js');
@@ -193,24 +210,26 @@ async function runExport(argv: string[]): Promise<number> {
   const results = docs.map((d) => d.result);
   const texts = new Map(docs.map((d) => [d.result.sha256, d.text]));
   const tables = allTables(results, texts, { by: by as 'nominee', groupByName: values['group-by-name'] === true, ...(review ? { review } : {}) });
-  const emit = (data: string | Buffer, file?: string): void => {
-    if (file) writeFileSync(file, data);
-    else process.stdout.write(data);
+  // written piece by piece; a file appears under its name only when complete
+  const emit = async (write: (to: NodeJS.WritableStream) => Promise<void>, file?: string): Promise<void> => {
+    if (!file) { await write(process.stdout); return; }
+    await writeFileAtomically(file, write);
   };
+  const text = (chunks: Iterable<string>) => (to: NodeJS.WritableStream): Promise<void> => writeChunks(to, chunks);
   switch (format) {
     case 'csv':
       if (out) {
         const stem = out.replace(/\.csv$/i, '');
-        emit(render.toCsv(tables[0]!), out);
-        emit(render.toCsv(tables[1]!), `${stem}.claims.csv`);
-        emit(render.toCsv(tables[2]!), `${stem}.coverage.csv`);
+        await emit(text(render.csvChunks(tables[0]!)), out);
+        await emit(text(render.csvChunks(tables[1]!)), `${stem}.claims.csv`);
+        await emit(text(render.csvChunks(tables[2]!)), `${stem}.coverage.csv`);
         process.stderr.write(`wrote ${out}, ${stem}.claims.csv, ${stem}.coverage.csv\n`);
-      } else emit(render.toCsv(tables.find((t) => t.name === tableName)!));
+      } else await emit(text(render.csvChunks(tables.find((t) => t.name === tableName)!)));
       break;
-    case 'md': emit(render.toMarkdown(tables), out); break;
-    case 'json': emit(render.toJson(tables), out); break;
-    case 'html': emit(render.toHtml(tables, results, new Date().toISOString().slice(0, 16).replace('T', ' ')), out); break;
-    case 'xlsx': emit(await render.toXlsx(tables), out); break;
+    case 'md': await emit(text(render.markdownChunks(tables)), out); break;
+    case 'json': await emit(text(render.jsonTableChunks(tables)), out); break;
+    case 'html': await emit(text(render.htmlChunks(tables, results, new Date().toISOString().slice(0, 16).replace('T', ' '))), out); break;
+    case 'xlsx': await emit((to) => render.writeXlsx(tables, to as Writable), out); break;
   }
   if (out && format !== 'csv') process.stderr.write(`wrote ${out}\n`);
   return failed > 0 ? 1 : 0;
@@ -285,6 +304,25 @@ function samePath(a: string, b: string): boolean {
     const x = statSync(a); const y = statSync(b);
     return x.dev === y.dev && x.ino === y.ino;
   } catch { return false; }
+}
+
+/** Streams a file to a temporary name beside `path`, then renames it into place; a failure leaves nothing. */
+async function writeFileAtomically(path: string, write: (to: NodeJS.WritableStream) => Promise<void>): Promise<void> {
+  const tmp = join(dirname(resolve(path)), `.${basename(path)}.${process.pid}.partial`);
+  try {
+    const file = createWriteStream(tmp, { flags: 'wx' });
+    const opened = new Promise<void>((ok, ko) => { file.once('open', () => ok()); file.once('error', ko); });
+    await opened;
+    const failed = new Promise<never>((_, ko) => file.once('error', ko));
+    await Promise.race([write(file), failed]);
+    await Promise.race([new Promise<void>((ok) => file.end(() => ok())), failed]);
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code && !(e instanceof ShijiError)) throw new ShijiError('unsupported', `cannot write (${code === 'ENOSPC' ? 'disk is full' : code})`, path);
+    throw e;
+  }
 }
 
 /**
