@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { userInfo } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { collectInputs, type AnalysedDocument } from './corpus.js';
-import { AnalysisCache } from './cache.js';
+import { AnalysisCache, cacheRefusal } from './cache.js';
 import { ReviewStore } from './review/store.js';
 import { agreement } from './review/agreement.js';
 import { analyseMany } from './batch.js';
@@ -162,6 +162,10 @@ async function loadDocuments(paths: readonly string[], opts: AnalyseOptions, use
   const { files, problems } = collectInputs(paths);
   for (const p of problems) process.stderr.write(`shiji: ${p.error.message}\n`);
   const cache = useCache ? AnalysisCache.open() : null;
+  if (useCache && !cache && process.env['SHIJI_CACHE']) {
+    const why = cacheRefusal();
+    if (why) process.stderr.write(`shiji: warning: SHIJI_CACHE=${process.env['SHIJI_CACHE']} is not an analysis cache: ${why}; analysing without one\n`);
+  }
   const docs: AnalysedDocument[] = [];
   let failed = problems.length;
   const progress = progressBar();
