@@ -125,6 +125,7 @@ export class ReviewStore {
   readonly readonlyReason: string | null;
   private readonly db: Database.Database;
   private readonly insert: Database.Statement;
+  private readonly stampOf: Database.Statement;
 
   private constructor(path: string, db: Database.Database, writable: boolean, readonlyReason: string | null = null) {
     this.path = path;
@@ -135,8 +136,8 @@ export class ReviewStore {
     // time order and row order agree; merged rows keep the time and sequence they were made with
     this.insert = db.prepare(`INSERT INTO decisions (doc_sha, doc_path, claim_id, nominee, nominee_name, claim_text, reviewer, status, note, at, undo_of, origin, uid, seq)
       VALUES (@docSha, @docPath, @claimId, @nominee, @nomineeName, @claimText, @reviewer, @status, @note,
-        CASE WHEN @at IS NULL THEN max(@now, coalesce((SELECT max(at) FROM decisions), '')) ELSE @at END, @undoOf, @origin, @uid, @seq)
-      RETURNING id, at`);
+        CASE WHEN @at IS NULL THEN max(@now, coalesce((SELECT max(at) FROM decisions), '')) ELSE @at END, @undoOf, @origin, @uid, @seq)`);
+    this.stampOf = db.prepare('SELECT at FROM decisions WHERE id = ?').pluck();
   }
 
   /** Opens (and by default creates) a store; refuses files that are not shiji stores, empty files and damaged stores. */
@@ -227,9 +228,12 @@ export class ReviewStore {
     try { return fn(); } catch (e) { throw asShijiError(e, this.path, 'cannot write review database'); }
   }
 
-  /** Records one decision in its own committed transaction and returns the stored row. */
+  /**
+   * Records one decision in its own committed transaction and returns the stored row. It returns
+   * only once COMMIT has succeeded: an error writing the log (a full disk) is thrown, never lost.
+   */
   record(input: DecisionInput & { readonly reviewer: string; readonly undoOf?: number | null; readonly at?: string; readonly origin?: string; readonly uid?: string; readonly seq?: number }): Decision {
-    return this.write(() => this.insertRow(input));
+    return this.write(() => this.db.transaction(() => this.insertRow(input)).immediate());
   }
 
   private insertRow(input: DecisionInput & { readonly reviewer: string; readonly undoOf?: number | null; readonly at?: string; readonly origin?: string; readonly uid?: string; readonly seq?: number }): Decision {
@@ -238,7 +242,8 @@ export class ReviewStore {
       reviewer: input.reviewer, status: input.status, note: input.note,
       at: input.at ?? null, now: new Date().toISOString(), undoOf: input.undoOf ?? null, origin: input.origin ?? '', uid: input.uid ?? randomUUID(), seq: input.seq ?? null,
     };
-    const r = this.insert.get(row) as { id: number; at: string };
+    const id = Number(this.insert.run(row).lastInsertRowid);
+    const r = { id, at: this.stampOf.get(id) as string };
     return {
       docSha: row.docSha, docPath: row.docPath, claimId: row.claimId, nominee: row.nominee, nomineeName: row.nomineeName, claimText: row.claimText,
       status: row.status, note: row.note, reviewer: row.reviewer, id: r.id, uid: row.uid, seq: row.seq ?? r.id, at: r.at, undoOf: row.undoOf,

@@ -206,3 +206,27 @@ describe('empty and damaged stores are refused with one line', () => {
     expect(readFileSync(bad).equals(before)).toBe(true);
   });
 });
+
+describe('a full disk', () => {
+  it('every decision acknowledged is in the store, and the one that did not fit is refused', () => {
+    const mnt = tmpDir();
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', mnt]).status !== 0) return; // needs root (or a user namespace)
+    try {
+      writeFileSync(join(mnt, 'filler'), Buffer.alloc(800 * 1024));
+      const path = join(mnt, 'r.sqlite');
+      const s = ReviewStore.open(path);
+      const acked: string[] = [];
+      let refused = '';
+      for (let i = 0; i < 5000; i++) {
+        try { acked.push(s.record({ ...base, claimId: `c${i}`, status: 'verified', note: '备注'.repeat(50), reviewer: 'kim' }).uid); } catch (e) { refused = (e as Error).message; break; }
+      }
+      s.close();
+      expect(refused).toMatch(/disk is full/);
+      const r = ReviewStore.open(path, { readonly: true });
+      expect(r.history().map((d) => d.uid)).toEqual(acked);
+      r.close();
+    } finally {
+      spawnSync('umount', [mnt]);
+    }
+  });
+});
