@@ -187,7 +187,7 @@ async function uiBurstTrials(): Promise<void> {
         || latest.some((x) => mlatest.get(x.claimId) !== x.status)) { failed++; log(`ui burst: ${rows.length} rows, merged ${mrows}`); }
     } catch (e) { failed++; log(`ui burst: ${(e as Error).message}`); }
   }
-  results.push({ trial: 'UI key bursts, merged alone', runs, atStake: stake, lost, failed, note: 'v×10 then vd×10 v on one claim through a terminal' });
+  results.push({ trial: 'UI key bursts, merged alone', runs, atStake: stake, lost, failed, note: 'v×10, vd×10, v sent at once through a terminal: every key one row' });
 }
 
 const listing = (d: string): string => readdirSync(d).map((f) => `${f}:${statSync(join(d, f)).size}:${statSync(join(d, f)).mtimeMs}`).sort().join(',');

@@ -17,6 +17,7 @@
 import Database from 'better-sqlite3';
 import { createHash, randomUUID } from 'node:crypto';
 import { accessSync, constants, existsSync, openSync, readSync, closeSync, readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { ShijiError } from '../errors.js';
 
 export type Status = 'verified' | 'disputed' | 'needs_evidence' | 'unreviewed';
@@ -154,6 +155,8 @@ export class ReviewStore {
     if (exists && opts.fallbackReadonly) {
       let cannot: string | null = null;
       try { accessSync(path, constants.W_OK); } catch (e) { cannot = (e as NodeJS.ErrnoException).code === 'EACCES' ? 'the file is read-only' : reason(e); }
+      // the write-ahead log lives beside the file: a folder that cannot be written makes the store read-only
+      if (!cannot) try { accessSync(dirname(resolve(path)), constants.W_OK); } catch { cannot = 'its folder is read-only'; }
       if (cannot) return ReviewStore.openSnapshot(path, cannot);
     }
     let db: Database.Database;

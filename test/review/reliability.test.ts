@@ -156,6 +156,11 @@ describe('stores in read-only places', () => {
     expect(m.stderr).toBe('');
     expect(m.status).toBe(0);
     expect(m.stdout).toContain('2 decision(s) added');
+    // review opens it read-only (and says so) instead of failing
+    const rv = cli(['review', NOTICE, '--db', db, '--reviewer', 'alice', '--no-cache'], as);
+    expect(rv.stderr).toBe('');
+    expect(rv.status).toBe(0);
+    expect(rv.stdout).toContain(`shiji review — alice — ${db}`);
     expect(listing(dir)).toEqual(before);
     expect(readFileSync(db).equals(bytes)).toBe(true);
     chmodSync(dir, 0o755);
