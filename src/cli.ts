@@ -202,15 +202,16 @@ async function runExport(argv: string[]): Promise<number> {
     const clash = outs.find((o) => sources.some((p) => samePath(p, o)));
     if (clash) fail(`the output ${clash} is one of the inputs (through a link or not); choose another --out`, 2);
   }
+  // the review database first: a bad one is refused before any analysis
+  let latest;
+  if (values['db'] !== undefined) {
+    const store = ReviewStore.open(values['db'] as string, { readonly: true });
+    try { latest = store.latest(); } finally { store.close(); }
+  }
   const { docs, failed } = await loadDocuments(positionals, opts, values['no-cache'] !== true, workers);
   const { allTables, reviewIndex } = await import('./export/tables.js');
   const render = await import('./export/render.js');
-  let review;
-  if (values['db'] !== undefined) {
-    const store = ReviewStore.open(values['db'] as string, { readonly: true });
-    review = reviewIndex(store.latest());
-    store.close();
-  }
+  const review = latest ? reviewIndex(latest) : undefined;
   const results = docs.map((d) => d.result);
   const texts = new Map(docs.map((d) => [d.result.sha256, d.text]));
   const tables = allTables(results, texts, { by: by as 'nominee', groupByName: values['group-by-name'] === true, ...(review ? { review } : {}) });

@@ -9,7 +9,7 @@
  * - Each decision has an identity of its own (`uid`), kept by merge: two decisions are one only
  *   when they are the same row, never because they look alike. A reviewer's latest decision on a
  *   claim is the greatest by (time, sequence in the store it was made in, uid), which cannot tie;
- *   a store never stamps a new decision earlier than one it already holds.
+ *   a store stamps a new decision later than every one it already holds.
  * - A file that is not a shiji store, is empty, or is damaged is refused and left untouched.
  * - Opened read-only, a store is read into memory from its bytes: reading needs read permission
  *   only and leaves the file and its folder as they were.
@@ -133,11 +133,15 @@ export class ReviewStore {
     this.db = db;
     this.writable = writable;
     this.readonlyReason = readonlyReason;
-    // a new decision is never stamped earlier than one the store already holds, so within a store
-    // time order and row order agree; merged rows keep the time and sequence they were made with
+    // a new decision is stamped later than every decision the store already holds (a millisecond
+    // later when the clock has not moved on, or is behind), so within a store time order and row
+    // order agree and a new decision is the latest; merged rows keep the time and sequence they
+    // were made with
     this.insert = db.prepare(`INSERT INTO decisions (doc_sha, doc_path, claim_id, nominee, nominee_name, claim_text, reviewer, status, note, at, undo_of, origin, uid, seq)
       VALUES (@docSha, @docPath, @claimId, @nominee, @nomineeName, @claimText, @reviewer, @status, @note,
-        CASE WHEN @at IS NULL THEN max(@now, coalesce((SELECT max(at) FROM decisions), '')) ELSE @at END, @undoOf, @origin, @uid, @seq)`);
+        CASE WHEN @at IS NOT NULL THEN @at
+          ELSE (SELECT CASE WHEN m IS NULL OR @now > m THEN @now ELSE strftime('%Y-%m-%dT%H:%M:%fZ', m, '+0.001 seconds') END FROM (SELECT max(at) AS m FROM decisions)) END,
+        @undoOf, @origin, @uid, @seq)`);
     this.stampOf = db.prepare('SELECT at FROM decisions WHERE id = ?').pluck();
   }
 
