@@ -25,6 +25,10 @@ function breakStore(store: ReviewStore, how: 'readonly' | 'full'): void {
     for (let i = 0; i < 100000; i++) {
       try { store.record({ docSha: 'x', docPath: 'x', claimId: `fill${i}`, nominee: null, nomineeName: '', claimText: 'x', status: 'verified', note: '', reviewer: 'bob' }); } catch { break; }
     }
+    // and the table of places in the review, so that saving the place on Enter fails too
+    for (let i = 0; i < 100000; i++) {
+      try { store.savePosition(`fill${i}`, 'last', 'x'.repeat(40)); } catch { break; }
+    }
   }
 }
 
@@ -60,6 +64,7 @@ describe('review UI on a store that cannot be written', () => {
     for (const f of frames) expect(f).not.toMatch(/ERROR|SqliteError|\s+at .+:\d+:\d+|node_modules/);
     // Enter opened the nominee although its position could not be saved
     expect(frames[0]).toContain('2014年以来，全市梳理排查化解信访积案 701 件');
+    if (how === 'full') expect(frames[0]).toMatch(/place in the review not saved: .*disk is full/);
     // v: not saved, and the cursor stays on the claim
     expect(frames[1]).toMatch(/NOT SAVED/);
     expect(frames[1]).toContain('value 701 件');
