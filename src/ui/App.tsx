@@ -99,8 +99,6 @@ export function App({ model, store, reviewer, size: fixedSize, interactive = tru
     if (place.error) dispatch({ type: 'message', text: `saved: ${status.replace('_', ' ')}; place in the review not saved: ${whyNot(place.error, store)}` });
   };
 
-  const editing = state.searching || state.note !== null;
-
   // text entry: search and notes
   const onText = (input: string, key: Key): void => {
     const state = latest.current;
@@ -116,12 +114,12 @@ export function App({ model, store, reviewer, size: fixedSize, interactive = tru
     else if (input && !key.ctrl && !key.meta && !key.tab && !key.upArrow && !key.downArrow) next = current + input;
     if (next !== current) dispatch(state.note ? { type: 'noteInput', text: next } : { type: 'searchInput', text: next });
   };
-  useInput((input, key) => {
+  const onTextInput = (input: string, key: Key): void => {
     // a pasted line ends with a return: type the text, then take the return
     const cut = input.search(/[\r\n]/);
     if (cut >= 0 && !key.return) { if (cut > 0) onText(input.slice(0, cut), key); onText('', { ...key, return: true }); return; }
     onText(input, key);
-  }, { isActive: interactive && editing });
+  };
 
   // navigation and decisions; a burst of plain characters is taken one key at a time
   const onKey = (input: string, key: Key): void => {
@@ -170,7 +168,7 @@ export function App({ model, store, reviewer, size: fixedSize, interactive = tru
       else if (input === 'w') dispatch({ type: 'toggleWide' });
     }
   };
-  useInput((input, key) => {
+  const onKeyInput = (input: string, key: Key): void => {
     const plain = !key.ctrl && !key.meta && !key.upArrow && !key.downArrow && !key.return && !key.escape && !key.tab;
     const chars = [...input.replace(/\r/g, '\n')];
     if (plain && chars.length > 1) {
@@ -181,7 +179,13 @@ export function App({ model, store, reviewer, size: fixedSize, interactive = tru
         if (latest.current.note || latest.current.searching) onText(c, k); else onKey(c, k);
       }
     } else onKey(input, key);
-  }, { isActive: interactive && !editing });
+  };
+  // One handler, routed by the state the previous key left (not by the last frame drawn): a key
+  // that arrives before the screen has caught up (a note's Enter, then u) goes where it belongs.
+  useInput((input, key) => {
+    if (latest.current.searching || latest.current.note !== null) onTextInput(input, key);
+    else onKeyInput(input, key);
+  }, { isActive: interactive });
 
   const total = model.nominees.reduce((acc, n) => { const p = progress(model, state, n); return { done: acc.done + p.reviewed, all: acc.all + p.total }; }, { done: 0, all: 0 });
   const bodyHeight = Math.max(6, size.rows - 5);
