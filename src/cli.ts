@@ -11,7 +11,7 @@ import { AnalysisCache, cacheRefusal } from './cache.js';
 import { ReviewStore } from './review/store.js';
 import { agreement } from './review/agreement.js';
 import { analyseMany } from './batch.js';
-import { createWriteStream, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { EXTRACTOR_VERSION, readCriteriaFile, type DocumentResult, type AnalyseOptions } from './analyse.js';
 import { ShijiError } from './errors.js';
@@ -311,9 +311,31 @@ function samePath(a: string, b: string): boolean {
   } catch { return false; }
 }
 
+/** The temporary name a file is written under before it is renamed to `path`. */
+function partialOf(path: string): string {
+  return join(dirname(resolve(path)), `.${basename(path)}.${process.pid}.partial`);
+}
+
+/** Removes what a killed run left of an earlier write of `path` (its process is gone). */
+function removeStalePartials(path: string): void {
+  const dir = dirname(resolve(path));
+  const prefix = `.${basename(path)}.`;
+  let names: string[];
+  try { names = readdirSync(dir); } catch { return; }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const m = /^(\d+)\.partial(-wal|-shm|-journal)?$/.exec(name.slice(prefix.length));
+    if (!m) continue;
+    let alive = true;
+    try { process.kill(Number(m[1]), 0); } catch (e) { alive = (e as NodeJS.ErrnoException).code === 'EPERM'; }
+    if (!alive) rmSync(join(dir, name), { force: true });
+  }
+}
+
 /** Streams a file to a temporary name beside `path`, then renames it into place; a failure leaves nothing. */
 async function writeFileAtomically(path: string, write: (to: NodeJS.WritableStream) => Promise<void>): Promise<void> {
-  const tmp = join(dirname(resolve(path)), `.${basename(path)}.${process.pid}.partial`);
+  removeStalePartials(path);
+  const tmp = partialOf(path);
   try {
     const file = createWriteStream(tmp, { flags: 'wx' });
     const opened = new Promise<void>((ok, ko) => { file.once('open', () => ok()); file.once('error', ko); });
@@ -335,7 +357,8 @@ async function writeFileAtomically(path: string, write: (to: NodeJS.WritableStre
  * sees a partial file, and a failure leaves nothing behind.
  */
 function writeAtomically<T>(path: string, write: (tmp: string) => T): T {
-  const tmp = join(dirname(resolve(path)), `.${basename(path)}.${process.pid}.partial`);
+  removeStalePartials(path);
+  const tmp = partialOf(path);
   const clean = (): void => { for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`, `${tmp}-journal`]) rmSync(f, { force: true }); };
   try {
     const r = write(tmp);

@@ -217,6 +217,19 @@ describe('empty and damaged stores are refused with one line', () => {
   });
 });
 
+describe('a merge killed halfway', () => {
+  it('leaves only a hidden partial file, which the next merge to that name removes', () => {
+    const a = tmpDb('a.sqlite');
+    burstStore(a);
+    const dir = tmpDir();
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid as number; // a process that has ended
+    for (const suffix of ['', '-wal', '-shm']) writeFileSync(join(dir, `.panel.sqlite.${gone}.partial${suffix}`), 'left by a killed merge');
+    writeFileSync(join(dir, '.other.sqlite.1.partial'), 'not ours');
+    expect(cli(['merge', a, '-o', join(dir, 'panel.sqlite')]).status).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['.other.sqlite.1.partial', 'panel.sqlite']);
+  });
+});
+
 describe('a full disk', () => {
   it('every decision acknowledged is in the store, and the one that did not fit is refused', () => {
     const mnt = tmpDir();
