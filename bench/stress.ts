@@ -116,7 +116,8 @@ function mergeTrials(): void {
       const s = k < 20 ? sa : sb;
       const claim = `c${Math.floor(Math.random() * 4)}`;
       const status = pick(statuses);
-      const at = new Date(t0 + Math.floor(k / 8)).toISOString(); // 8 keys per millisecond
+      // 8 keys per millisecond; the second store's session begins a second after the first's
+      const at = new Date(t0 + (k < 20 ? 0 : 1000) + Math.floor(k / 8)).toISOString();
       s.record({ ...base, claimId: claim, status, reviewer: 'alice', at });
       want.set(claim, status);
       rows++;
@@ -142,7 +143,7 @@ function mergeTrials(): void {
     shiji(['merge', a, b, '-o', again]);
     check(again);
   }
-  results.push({ trial: 'merge bursts', runs, atStake: stake, lost, failed, note: '40 decisions, 8 a millisecond, 2 stores, 4 merge orders; latest must be the last made' });
+  results.push({ trial: 'merge bursts', runs, atStake: stake, lost, failed, note: '40 decisions, 8 a millisecond, in 2 stores one after the other, 4 merge orders; latest must be the last made' });
 }
 
 /** The real UI, keys sent faster than the clock ticks; the store merged alone. */

@@ -170,10 +170,10 @@ export class ReviewStore {
       throw new ShijiError('unsupported', `cannot open review database (${reason(e)})`, path);
     }
     try {
+      db.pragma('busy_timeout = 5000'); // first: another process may be writing
       if (exists) ReviewStore.check(db, path);
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
-      db.pragma('busy_timeout = 5000');
       migrate(db);
     } catch (e) {
       try { db.close(); } catch { /* already closed */ }
