@@ -162,3 +162,16 @@ describe('outputs', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 });
+
+describe('XLSX limits', () => {
+  it('a table longer than a sheet is refused in one line before anything is written', async () => {
+    const { writeXlsx, XLSX_MAX_ROWS } = await import('../src/export/render.js');
+    const { PassThrough } = await import('node:stream');
+    const sink = new PassThrough();
+    let bytes = 0;
+    sink.on('data', (b: Buffer) => { bytes += b.length; });
+    const long: Table = { name: 'claims', title: 'Claims', columns: hostile.columns, rows: new Array(XLSX_MAX_ROWS) };
+    await expect(writeXlsx([long], sink)).rejects.toThrow(/^the claims table has 1,048,576 rows, more than an XLSX sheet holds \(1,048,575\): export it as csv$/);
+    expect(bytes).toBe(0);
+  });
+});

@@ -8,7 +8,7 @@ import type { ReviewStore } from '../review/store.js';
  * A failure while drawing becomes one line on screen and ends the session, instead of Ink's
  * stack trace. Decisions are written as they are made, so none is lost with the screen.
  */
-class OneLineOnError extends React.Component<{ readonly children: React.ReactNode; readonly onError: (e: Error) => void }, { error: Error | null }> {
+export class OneLineOnError extends React.Component<{ readonly children: React.ReactNode; readonly onError: (e: Error) => void }, { error: Error | null }> {
   override state: { error: Error | null } = { error: null };
   static getDerivedStateFromError(error: Error): { error: Error } { return { error }; }
   override componentDidCatch(error: Error): void { this.props.onError(error); }

@@ -87,3 +87,25 @@ describe('review UI on a store that cannot be written', () => {
     expect(frames[1]).toContain('value 701 件');
   });
 });
+
+describe('a failure while drawing', () => {
+  it('is one line on screen, not a stack trace', async () => {
+    const { OneLineOnError } = await import('../../src/ui/run.js');
+    const Broken = (): React.JSX.Element => { throw new Error('database disk image is malformed\n    at somewhere (x.js:1:1)'); };
+    const seen: Error[] = [];
+    const quiet = console.error;
+    console.error = (): void => {}; // React reports the caught error on the console as well
+    try {
+      const ui = render(<OneLineOnError onError={(e) => seen.push(e)}><Broken /></OneLineOnError>);
+      await tick();
+      const frame = ui.lastFrame() ?? '';
+      expect(frame.split('\n')).toHaveLength(1);
+      expect(frame).toContain('shiji: database disk image is malformed');
+      expect(frame).not.toMatch(/\s+at /);
+      expect(seen).toHaveLength(1);
+      ui.unmount();
+    } finally {
+      console.error = quiet;
+    }
+  });
+});
