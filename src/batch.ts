@@ -36,6 +36,14 @@ function startWorker(): Worker {
   return new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(ts)}); });`, { eval: true });
 }
 
+/**
+ * Worker threads for `work` files when `requested` were asked for: never more than the files or
+ * the cores, since each worker loads its own dictionaries (~250 MB) and a core runs one at a time.
+ */
+export function workerCount(requested: number, work: number): number {
+  return Math.max(0, Math.min(requested, availableParallelism(), work));
+}
+
 export async function analyseMany(paths: readonly string[], b: BatchOptions = {}): Promise<CachedOutcome[]> {
   const opts = b.opts ?? {};
   const cache = b.cache ?? null;
@@ -58,7 +66,7 @@ export async function analyseMany(paths: readonly string[], b: BatchOptions = {}
     else misses.push(i);
   }
 
-  const workers = Math.min(b.workers ?? 1, availableParallelism() * 2, misses.length);
+  const workers = workerCount(b.workers ?? 1, misses.length);
   if (workers <= 1 || misses.length < (b.minForWorkers ?? 8)) {
     for (const i of misses) {
       out[i] = await analyseFileCachedAsync(paths[i] as string, opts, cache);

@@ -6,7 +6,7 @@
  */
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { EXTRACTOR_VERSION, sha256 } from './analyse.js';
@@ -44,6 +44,30 @@ export function analysisVersion(dir: string = DEFAULT_DICTIONARY_DIR): string {
   return `${EXTRACTOR_VERSION}:${hash}`;
 }
 
+/** Whether an SQLite file is something other than an analysis cache: it has tables of its own, or another application's id. */
+function foreign(db: Database.Database): boolean {
+  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as Array<{ name: string }>).map((t) => t.name);
+  const appId = db.pragma('application_id', { simple: true }) as number;
+  return appId !== 0 || tables.some((t) => t !== 'analyses');
+}
+
+/**
+ * Why the file at path cannot serve as the analysis cache, or null when nothing tells (it may not
+ * exist yet). Reads the file's header only, so it changes nothing beside the file.
+ */
+export function cacheRefusal(path: string = defaultCachePath()): string | null {
+  let head: Buffer;
+  try {
+    if (!statSync(path).isFile()) return 'not a file';
+    const fd = openSync(path, 'r');
+    try { head = Buffer.alloc(100); head = head.subarray(0, readSync(fd, head, 0, 100, 0)); } finally { closeSync(fd); }
+  } catch { return null; }
+  if (head.length === 0) return null;
+  if (head.subarray(0, 16).toString('latin1') !== 'SQLite format 3\u0000') return 'not an SQLite file; left untouched';
+  const appId = head.length >= 72 ? head.readUInt32BE(68) : 0;
+  return appId !== 0 ? `another application's database (id ${appId.toString(16)}: a review database?); left untouched` : null;
+}
+
 export class AnalysisCache {
   private readonly db: Database.Database;
   private readonly getStmt: Database.Statement;
@@ -65,11 +89,15 @@ export class AnalysisCache {
     return `${analysisVersion()}/${STORAGE_FORMAT}`;
   }
 
-  /** Opens the cache, or returns null when it cannot be used (read-only home, corrupt file…). */
+  /**
+   * Opens the cache, or returns null when it cannot be used (read-only home, corrupt file…). A
+   * file that holds anything but the cache's table (a review store, say) is left untouched.
+   */
   static open(path: string = defaultCachePath()): AnalysisCache | null {
     try {
       mkdirSync(dirname(path), { recursive: true });
       const db = new Database(path);
+      if (foreign(db)) { db.close(); return null; }
       db.pragma('journal_mode = WAL');
       db.pragma('busy_timeout = 5000');
       db.pragma('synchronous = NORMAL'); // a cache: losing the last writes on power loss costs a re-analysis, nothing more

@@ -5,16 +5,18 @@
  */
 import { parseArgs } from 'node:util';
 import { userInfo } from 'node:os';
-import { resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { collectInputs, type AnalysedDocument } from './corpus.js';
-import { AnalysisCache } from './cache.js';
+import { AnalysisCache, cacheRefusal } from './cache.js';
 import { ReviewStore } from './review/store.js';
 import { agreement } from './review/agreement.js';
 import { analyseMany } from './batch.js';
-import { writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import type { Writable } from 'node:stream';
 import { EXTRACTOR_VERSION, readCriteriaFile, type DocumentResult, type AnalyseOptions } from './analyse.js';
 import { ShijiError } from './errors.js';
 import { CATEGORIES } from './extract/claims.js';
+import { batched, jsonChunks } from './export/stream.js';
 
 const HELP = `shiji ${EXTRACTOR_VERSION} — quantitative claims in commendation notices
 
@@ -103,7 +105,7 @@ export function summarize(doc: DocumentResult): string {
 }
 
 function fail(message: string, code: number): never {
-  process.stderr.write(`shiji: ${message}\n`);
+  process.stderr.write(`shiji: ${message.replace(/\s*[\r\n]+\s*/g, '; ')}\n`);
   process.exit(code);
 }
 
@@ -120,8 +122,16 @@ async function runExtract(argv: string[]): Promise<number> {
     else if (values['text']) process.stdout.write(d.text);
     else if (!values['json']) process.stdout.write(`${summarize(d.result)}\n\n`);
   }
-  if (values['json']) process.stdout.write(`${JSON.stringify({ documents: docs.map((d) => d.result) }, null, 2)}\n`);
+  // one JSON object, written document by document: no one string holds it all
+  if (values['json']) await writeChunks(process.stdout, jsonChunks({ documents: docs.map((d) => d.result) }), '\n');
   return failed > 0 ? 1 : 0;
+}
+
+/** Writes chunks in pieces of about a megabyte, waiting whenever the stream asks to. */
+async function writeChunks(out: NodeJS.WritableStream, chunks: Iterable<string | Buffer>, end = ''): Promise<void> {
+  const wait = (): Promise<void> => new Promise((r) => out.once('drain', r));
+  for (const piece of batched(chunks as Iterable<string>)) if (!out.write(piece)) await wait();
+  if (end && !out.write(end)) await wait();
 }
 
 /** --criteria FILE, read once for the whole run. */
@@ -152,6 +162,10 @@ async function loadDocuments(paths: readonly string[], opts: AnalyseOptions, use
   const { files, problems } = collectInputs(paths);
   for (const p of problems) process.stderr.write(`shiji: ${p.error.message}\n`);
   const cache = useCache ? AnalysisCache.open() : null;
+  if (useCache && !cache && process.env['SHIJI_CACHE']) {
+    const why = cacheRefusal();
+    if (why) process.stderr.write(`shiji: warning: SHIJI_CACHE=${process.env['SHIJI_CACHE']} is not an analysis cache: ${why}; analysing without one\n`);
+  }
   const docs: AnalysedDocument[] = [];
   let failed = problems.length;
   const progress = progressBar();
@@ -181,36 +195,46 @@ async function runExport(argv: string[]): Promise<number> {
   const workers = values['workers'] === undefined ? undefined : Number(values['workers']);
   if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) fail('--workers takes a whole number', 2);
   const opts = analyseOptions(values);
+  if (out) {
+    // an output must not overwrite what it is made from
+    const outs = format === 'csv' ? [out, `${out.replace(/\.csv$/i, '')}.claims.csv`, `${out.replace(/\.csv$/i, '')}.coverage.csv`] : [out];
+    const sources = [...collectInputs(positionals).files.map((f) => f.path), ...(values['db'] !== undefined ? [values['db'] as string] : [])];
+    const clash = outs.find((o) => sources.some((p) => samePath(p, o)));
+    if (clash) fail(`the output ${clash} is one of the inputs (through a link or not); choose another --out`, 2);
+  }
+  // the review database first: a bad one is refused before any analysis
+  let latest;
+  if (values['db'] !== undefined) {
+    const store = ReviewStore.open(values['db'] as string, { readonly: true });
+    try { latest = store.latest(); } finally { store.close(); }
+  }
   const { docs, failed } = await loadDocuments(positionals, opts, values['no-cache'] !== true, workers);
   const { allTables, reviewIndex } = await import('./export/tables.js');
   const render = await import('./export/render.js');
-  let review;
-  if (values['db'] !== undefined) {
-    const store = ReviewStore.open(values['db'] as string, { readonly: true });
-    review = reviewIndex(store.latest());
-    store.close();
-  }
+  const review = latest ? reviewIndex(latest) : undefined;
   const results = docs.map((d) => d.result);
   const texts = new Map(docs.map((d) => [d.result.sha256, d.text]));
   const tables = allTables(results, texts, { by: by as 'nominee', groupByName: values['group-by-name'] === true, ...(review ? { review } : {}) });
-  const emit = (data: string | Buffer, file?: string): void => {
-    if (file) writeFileSync(file, data);
-    else process.stdout.write(data);
+  // written piece by piece; a file appears under its name only when complete
+  const emit = async (write: (to: NodeJS.WritableStream) => Promise<void>, file?: string): Promise<void> => {
+    if (!file) { await write(process.stdout); return; }
+    await writeFileAtomically(file, write);
   };
+  const text = (chunks: Iterable<string>) => (to: NodeJS.WritableStream): Promise<void> => writeChunks(to, chunks);
   switch (format) {
     case 'csv':
       if (out) {
         const stem = out.replace(/\.csv$/i, '');
-        emit(render.toCsv(tables[0]!), out);
-        emit(render.toCsv(tables[1]!), `${stem}.claims.csv`);
-        emit(render.toCsv(tables[2]!), `${stem}.coverage.csv`);
+        await emit(text(render.csvChunks(tables[0]!)), out);
+        await emit(text(render.csvChunks(tables[1]!)), `${stem}.claims.csv`);
+        await emit(text(render.csvChunks(tables[2]!)), `${stem}.coverage.csv`);
         process.stderr.write(`wrote ${out}, ${stem}.claims.csv, ${stem}.coverage.csv\n`);
-      } else emit(render.toCsv(tables.find((t) => t.name === tableName)!));
+      } else await emit(text(render.csvChunks(tables.find((t) => t.name === tableName)!)));
       break;
-    case 'md': emit(render.toMarkdown(tables), out); break;
-    case 'json': emit(render.toJson(tables), out); break;
-    case 'html': emit(render.toHtml(tables, results, new Date().toISOString().slice(0, 16).replace('T', ' ')), out); break;
-    case 'xlsx': emit(await render.toXlsx(tables), out); break;
+    case 'md': await emit(text(render.markdownChunks(tables)), out); break;
+    case 'json': await emit(text(render.jsonTableChunks(tables)), out); break;
+    case 'html': await emit(text(render.htmlChunks(tables, results, new Date().toISOString().slice(0, 16).replace('T', ' '))), out); break;
+    case 'xlsx': await emit((to) => render.writeXlsx(tables, to as Writable), out); break;
   }
   if (out && format !== 'csv') process.stderr.write(`wrote ${out}\n`);
   return failed > 0 ? 1 : 0;
@@ -218,11 +242,13 @@ async function runExport(argv: string[]): Promise<number> {
 
 async function runReview(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, { db: { type: 'string' }, reviewer: { type: 'string' }, criteria: { type: 'string' }, 'no-cache': { type: 'boolean' } });
+  const given = values['reviewer'] as string | undefined;
+  if (given !== undefined && (given.trim() === '' || /[\u0000-\u001f\u007f]/.test(given))) fail('--reviewer needs a name (not empty, no control characters)', 2);
   const opts = analyseOptions(values);
   const { docs, failed } = await loadDocuments(positionals.length > 0 ? positionals : ['corpus'], opts, values['no-cache'] !== true);
   if (docs.length === 0) fail('nothing to review: no input could be analysed', 1);
   const reviewer = (values['reviewer'] as string | undefined) ?? (userInfo().username || 'reviewer');
-  const store = ReviewStore.open((values['db'] as string | undefined) ?? 'shiji-review.sqlite');
+  const store = ReviewStore.open((values['db'] as string | undefined) ?? 'shiji-review.sqlite', { fallbackReadonly: true });
   try {
     if (!process.stdin.isTTY || !process.stdout.isTTY) {
       const { reviewSummary } = await import('./ui/summary.js');
@@ -238,8 +264,8 @@ async function runReview(argv: string[]): Promise<number> {
     // unless told otherwise; it reads this when first loaded, just below.
     process.env['NODE_ENV'] ??= 'production';
     const [{ runReviewUi }, { buildModel }] = await Promise.all([import('./ui/run.js'), import('./ui/state.js')]);
-    await runReviewUi(buildModel(docs), store, reviewer);
-    return failed > 0 ? 1 : 0;
+    const ok = await runReviewUi(buildModel(docs), store, reviewer);
+    return failed > 0 || !ok ? 1 : 0;
   } finally {
     store.close();
   }
@@ -250,17 +276,98 @@ function runMerge(argv: string[]): number {
   const out = values['out'] as string | undefined;
   if (!out) fail('merge needs -o OUTPUT.sqlite', 2);
   if (positionals.length === 0) fail('merge needs at least one input database', 2);
-  if (positionals.some((p) => resolve(p) === resolve(out))) fail('the output must not be one of the inputs (inputs are never modified)', 2);
-  const inputs = positionals.map((p) => ReviewStore.open(p, { readonly: true }));
-  const target = ReviewStore.open(out);
+  if (positionals.some((p) => samePath(p, out))) fail('the output must not be one of the inputs (inputs are never modified)', 2);
+  // every input is opened (and checked) before the output is touched
+  const inputs: ReviewStore[] = [];
   try {
-    for (const s of inputs) process.stdout.write(`${s.path}: ${target.mergeFrom(s)} decision(s) added\n`);
-    process.stdout.write(`${out}: ${target.history().length} decision(s) from ${target.reviewers().length} reviewer(s)\n`);
+    for (const p of positionals) inputs.push(ReviewStore.open(p, { readonly: true }));
+    const report = (target: ReviewStore, added: number[]): void => {
+      inputs.forEach((s, i) => process.stdout.write(`${s.path}: ${added[i]} decision(s) added\n`));
+      process.stdout.write(`${out}: ${target.count()} decision(s) from ${target.reviewers().length} reviewer(s)\n`);
+    };
+    if (existsSync(out)) {
+      // one transaction: every input is merged, or the output is left as it was
+      const target = ReviewStore.open(out, { create: false });
+      try { report(target, target.mergeAll(inputs)); } finally { target.close(); }
+    } else {
+      // a new output is written beside its final name and renamed into place when complete
+      writeAtomically(out, (tmp) => {
+        const target = ReviewStore.open(tmp);
+        try { report(target, target.mergeAll(inputs)); } finally { target.close(); }
+      });
+    }
   } finally {
     for (const s of inputs) s.close();
-    target.close();
   }
   return 0;
+}
+
+/** Whether two paths name the same file (through symbolic or hard links too). */
+function samePath(a: string, b: string): boolean {
+  if (resolve(a) === resolve(b)) return true;
+  try {
+    const x = statSync(a); const y = statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch { return false; }
+}
+
+/** The temporary name a file is written under before it is renamed to `path`. */
+function partialOf(path: string): string {
+  return join(dirname(resolve(path)), `.${basename(path)}.${process.pid}.partial`);
+}
+
+/** Removes what a killed run left of an earlier write of `path` (its process is gone). */
+function removeStalePartials(path: string): void {
+  const dir = dirname(resolve(path));
+  const prefix = `.${basename(path)}.`;
+  let names: string[];
+  try { names = readdirSync(dir); } catch { return; }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const m = /^(\d+)\.partial(-wal|-shm|-journal)?$/.exec(name.slice(prefix.length));
+    if (!m) continue;
+    let alive = true;
+    try { process.kill(Number(m[1]), 0); } catch (e) { alive = (e as NodeJS.ErrnoException).code === 'EPERM'; }
+    if (!alive) rmSync(join(dir, name), { force: true });
+  }
+}
+
+/** Streams a file to a temporary name beside `path`, then renames it into place; a failure leaves nothing. */
+async function writeFileAtomically(path: string, write: (to: NodeJS.WritableStream) => Promise<void>): Promise<void> {
+  removeStalePartials(path);
+  const tmp = partialOf(path);
+  try {
+    const file = createWriteStream(tmp, { flags: 'wx' });
+    const opened = new Promise<void>((ok, ko) => { file.once('open', () => ok()); file.once('error', ko); });
+    await opened;
+    const failed = new Promise<never>((_, ko) => file.once('error', ko));
+    await Promise.race([write(file), failed]);
+    await Promise.race([new Promise<void>((ok) => file.end(() => ok())), failed]);
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code && !(e instanceof ShijiError)) throw new ShijiError('unsupported', `cannot write (${code === 'ENOSPC' ? 'disk is full' : code})`, path);
+    throw e;
+  }
+}
+
+/**
+ * Calls write with a temporary path beside `path`, then renames it to `path`: a reader never
+ * sees a partial file, and a failure leaves nothing behind.
+ */
+function writeAtomically<T>(path: string, write: (tmp: string) => T): T {
+  removeStalePartials(path);
+  const tmp = partialOf(path);
+  const clean = (): void => { for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`, `${tmp}-journal`]) rmSync(f, { force: true }); };
+  try {
+    const r = write(tmp);
+    renameSync(tmp, path);
+    return r;
+  } catch (e) {
+    clean();
+    throw e;
+  }
 }
 
 function runAgreement(argv: string[]): number {

@@ -18,14 +18,31 @@ function supported(path: string): boolean {
   return (SUPPORTED_EXTENSIONS as readonly string[]).includes(extname(path).toLowerCase());
 }
 
-function walk(dir: string, out: string[]): void {
+/** What an error of the file system means, in a few words. */
+function fsProblem(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT': return 'no such file or directory';
+    case 'EACCES': case 'EPERM': return 'permission denied';
+    case 'ELOOP': return 'too many symbolic links (a link loop?)';
+    case 'ENOTDIR': return 'a path component is not a directory';
+    case 'ENAMETOOLONG': return 'name too long';
+    default: return code ?? 'error';
+  }
+}
+
+/** Files under dir; a subfolder that cannot be read is one problem, and the rest is still walked. */
+function walk(dir: string, out: string[], problems: InputProblem[]): void {
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
   for (const e of entries) {
     // hidden files, dependencies and a folder's own README are not documents to analyse
     if (e.name.startsWith('.') || e.name === 'node_modules' || /^readme(\.|$)/i.test(e.name)) continue;
     const p = join(dir, e.name);
-    if (e.isDirectory()) walk(p, out);
-    else if (e.isFile() && supported(p)) out.push(p);
+    if (e.isDirectory()) {
+      try { walk(p, out, problems); } catch (err) {
+        problems.push({ path: p, error: new ShijiError('missing', `cannot read directory (${fsProblem(err)}); skipped`, p) });
+      }
+    } else if (e.isFile() && supported(p)) out.push(p);
   }
 }
 
@@ -37,17 +54,19 @@ export function collectInputs(paths: readonly string[]): { files: InputFile[]; p
     let st;
     try {
       st = statSync(path);
-    } catch {
-      problems.push({ path, error: new ShijiError('missing', 'no such file or directory', path) });
+    } catch (e) {
+      problems.push({ path, error: new ShijiError('missing', fsProblem(e), path) });
       continue;
     }
     if (st.isDirectory()) {
       const found: string[] = [];
-      try { walk(path, found); } catch (e) {
-        problems.push({ path, error: new ShijiError('missing', `cannot read directory (${(e as NodeJS.ErrnoException).code ?? 'error'})`, path) });
+      const inner: InputProblem[] = [];
+      try { walk(path, found, inner); } catch (e) {
+        problems.push({ path, error: new ShijiError('missing', `cannot read directory (${fsProblem(e)})`, path) });
         continue;
       }
-      if (found.length === 0) problems.push({ path, error: new ShijiError('unsupported', `no supported files (${SUPPORTED_EXTENSIONS.join(' ')}) in this directory`, path) });
+      problems.push(...inner);
+      if (found.length === 0 && inner.length === 0) problems.push({ path, error: new ShijiError('unsupported', `no supported files (${SUPPORTED_EXTENSIONS.join(' ')}) in this directory`, path) });
       for (const f of found) files.push({ path: f });
     } else if (st.isFile()) files.push({ path });
     else problems.push({ path, error: new ShijiError('not-a-file', 'not a regular file', path) });
@@ -67,7 +86,7 @@ function readInput(path: string): Buffer | ShijiError {
   try {
     return readFileSync(path);
   } catch (e) {
-    return new ShijiError('missing', `cannot read file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, path);
+    return new ShijiError('missing', `cannot read file (${fsProblem(e)})`, path);
   }
 }
 

@@ -107,7 +107,7 @@ describe('formats', () => {
     expect(rows).toHaveLength(docs.reduce((a, d) => a + d.claims.length, 0));
     const first = docs[0]!.claims[0]!;
     expect(rows[0]).toMatchObject({ evidence: first.text, value: String(first.value), start: String(first.start), 'top criterion': first.criteria[0]!.id });
-    expect(rows.some((r) => r['sentence']!.includes('，'))).toBe(true);
+    expect(rows.some((r) => r['context']!.includes('，'))).toBe(true);
   });
 
   it('Markdown: one table per section, pipes escaped', () => {

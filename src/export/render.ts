@@ -1,37 +1,74 @@
-/** Renders the analyst's tables as CSV, Markdown, JSON, XLSX or a self-contained HTML report. */
+/**
+ * Renders the analyst's tables as CSV, Markdown, JSON, XLSX or a self-contained HTML report.
+ * Every text format is also a sequence of chunks (csvChunks, markdownChunks, jsonTableChunks,
+ * htmlChunks), so a large export is written piece by piece; XLSX is streamed by exceljs's
+ * WorkbookWriter. Cells are made safe for where they go: CSV cells that a spreadsheet would run
+ * as a formula are escaped (OWASP), Markdown and HTML are escaped.
+ */
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import { PassThrough, type Writable } from 'node:stream';
 import type { Table, Column, Cell } from './tables.js';
 import type { DocumentResult } from '../analyse.js';
 import { CATEGORIES } from '../extract/claims.js';
 import { totals } from './tables.js';
+import { jsonChunks } from './stream.js';
+import { ShijiError } from '../errors.js';
 
 const BOM = '\ufeff';
 
+/**
+ * A text cell that a spreadsheet would read as a formula (=, +, -, @, tab, CR, NUL first; their
+ * full-width forms too) gets a leading apostrophe, as OWASP recommends for CSV injection.
+ * Numbers are written as numbers and need none.
+ */
+export function csvSafe(s: string): string {
+  return /^[=+\-@\t\r\0\uff1d\uff0b\uff0d\uff20]/.test(s) ? `'${s}` : s;
+}
+
 /** CSV with a byte-order mark, so Excel opens the Chinese correctly; quoting by csv-stringify. */
 export function toCsv(table: Table): string {
-  const rows = table.rows.map((r) => table.columns.map((c) => cellText(r[c.key] ?? null)));
-  return BOM + stringify([table.columns.map((c) => c.header), ...rows], { record_delimiter: 'windows' });
+  return [...csvChunks(table)].join('');
 }
 
-function cellText(v: Cell): string {
-  return v === null ? '' : String(v);
+// any field holding a line end (a bare CR included) is quoted, so no reader splits its row
+const CSV_OPTIONS = { record_delimiter: 'windows', quoted_match: /[\r\n\u2028\u2029]/ } as const;
+
+/** toCsv, one row at a time. */
+export function* csvChunks(table: Table): Generator<string> {
+  yield BOM + stringify([table.columns.map((c) => csvSafe(c.header))], CSV_OPTIONS);
+  for (const r of table.rows) yield stringify([table.columns.map((c) => csvCell(r[c.key] ?? null))], CSV_OPTIONS);
 }
 
-function mdEscape(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+function csvCell(v: Cell): string | number {
+  return v === null ? '' : typeof v === 'number' ? v : csvSafe(v);
+}
+
+/**
+ * Text as it shows in a Markdown table cell: line ends become spaces; characters Markdown would
+ * read as formatting, links or HTML are escaped, so a cell shows exactly its text.
+ */
+export function mdEscape(s: string): string {
+  return s
+    .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]|~]/g, (ch) => `\\${ch}`);
 }
 
 export function toMarkdown(tables: readonly Table[]): string {
-  const out: string[] = [];
+  return [...markdownChunks(tables)].join('');
+}
+
+/** toMarkdown, one line at a time. */
+export function* markdownChunks(tables: readonly Table[]): Generator<string> {
+  let first = true;
   for (const t of tables) {
-    out.push(`## ${t.title}`, '');
-    out.push(`| ${t.columns.map((c) => mdEscape(c.header)).join(' | ')} |`);
-    out.push(`| ${t.columns.map((c) => (c.type === 'text' ? '---' : '---:')).join(' | ')} |`);
-    for (const r of t.rows) out.push(`| ${t.columns.map((c) => mdEscape(displayCell(r[c.key] ?? null, c))).join(' | ')} |`);
-    out.push('');
+    yield `${first ? '' : '\n'}## ${mdEscape(t.title)}\n\n`;
+    first = false;
+    yield `| ${t.columns.map((c) => mdEscape(c.header)).join(' | ')} |\n`;
+    yield `| ${t.columns.map((c) => (c.type === 'text' ? '---' : '---:')).join(' | ')} |\n`;
+    for (const r of t.rows) yield `| ${t.columns.map((c) => mdEscape(displayCell(r[c.key] ?? null, c))).join(' | ')} |\n`;
   }
-  return out.join('\n');
 }
 
 function displayCell(v: Cell, c: Column): string {
@@ -42,29 +79,60 @@ function displayCell(v: Cell, c: Column): string {
 }
 
 export function toJson(tables: readonly Table[]): string {
-  return `${JSON.stringify(Object.fromEntries(tables.map((t) => [t.name, { title: t.title, columns: t.columns, rows: t.rows }])), null, 2)}\n`;
+  return [...jsonTableChunks(tables)].join('');
+}
+
+/** toJson, row by row. */
+export function* jsonTableChunks(tables: readonly Table[]): Generator<string> {
+  yield* jsonChunks(Object.fromEntries(tables.map((t) => [t.name, { title: t.title, columns: t.columns, rows: t.rows }])));
+  yield '\n';
 }
 
 const NUMFMT: Partial<Record<Column['type'], string>> = { int: '#,##0', yuan: '#,##0', wan: '#,##0.00', number: '#,##0.###', offset: '0' };
 
+/** What one sheet can hold (Excel's limits): rows including the header, and characters a cell. */
+export const XLSX_MAX_ROWS = 1_048_576;
+export const XLSX_MAX_CELL = 32_767;
+
 /** One sheet per table, frozen header, number formats. */
 export async function toXlsx(tables: readonly Table[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const sink = new PassThrough();
+  const parts: Buffer[] = [];
+  sink.on('data', (b: Buffer) => parts.push(b));
+  await writeXlsx(tables, sink);
+  return Buffer.concat(parts);
+}
+
+/**
+ * toXlsx streamed to `out` by exceljs's WorkbookWriter: each row is written and let go as it is
+ * added, so memory does not grow with the workbook. A table too long for a sheet is refused
+ * before anything is written; a cell too long for Excel is cut, with … at the cut.
+ */
+export async function writeXlsx(tables: readonly Table[], out: Writable): Promise<void> {
+  const tooLong = tables.find((t) => t.rows.length + 1 > XLSX_MAX_ROWS);
+  if (tooLong) throw new ShijiError('too-large', `the ${tooLong.name} table has ${tooLong.rows.length.toLocaleString('en-US')} rows, more than an XLSX sheet holds (${(XLSX_MAX_ROWS - 1).toLocaleString('en-US')}): export it as csv`);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'shiji';
   for (const t of tables) {
     const ws = wb.addWorksheet(t.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = t.columns.map((c) => ({ header: c.header, key: c.key, width: Math.min(60, Math.max(10, c.header.length + 2, c.type === 'text' ? 18 : 12)) }));
-    for (const r of t.rows) ws.addRow(Object.fromEntries(t.columns.map((c) => [c.key, r[c.key] ?? null])));
-    t.columns.forEach((c, i) => {
+    ws.columns = t.columns.map((c) => {
       const fmt = NUMFMT[c.type];
-      if (fmt) ws.getColumn(i + 1).numFmt = fmt;
+      return { header: c.header, key: c.key, width: Math.min(60, Math.max(10, c.header.length + 2, c.type === 'text' ? 18 : 12)), ...(fmt ? { style: { numFmt: fmt } } : {}) };
     });
     ws.getRow(1).font = { bold: true };
+    ws.getRow(1).commit();
+    for (const r of t.rows) {
+      ws.addRow(Object.fromEntries(t.columns.map((c) => {
+        const v = r[c.key] ?? null;
+        return [c.key, typeof v === 'string' && v.length > XLSX_MAX_CELL ? `${v.slice(0, XLSX_MAX_CELL - 1)}…` : v];
+      }))).commit();
+    }
+    ws.commit();
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  await wb.commit();
 }
 
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /** A bar chart as inline SVG: one bar per nominee. */
 function barChart(title: string, bars: ReadonlyArray<{ label: string; value: number; shown: string }>): string {
@@ -84,6 +152,11 @@ function barChart(title: string, bars: ReadonlyArray<{ label: string; value: num
 }
 
 export function toHtml(tables: readonly Table[], docs: readonly DocumentResult[], generated: string): string {
+  return [...htmlChunks(tables, docs, generated)].join('');
+}
+
+/** toHtml, a table row at a time. */
+export function* htmlChunks(tables: readonly Table[], docs: readonly DocumentResult[], generated: string): Generator<string> {
   const charts: string[] = [];
   const units = docs.flatMap((d) => d.nominees.map((n) => ({ d, n, claims: d.claims.filter((c) => c.nominee === n.id) })));
   const label = (u: { d: DocumentResult; n: { name: string } }): string => (docs.length > 1 ? `${u.n.name} · ${(u.d.path.split('/').pop() ?? '').replace(/\.[^.]+$/, '')}` : u.n.name);
@@ -103,10 +176,7 @@ export function toHtml(tables: readonly Table[], docs: readonly DocumentResult[]
       })));
     }
   }
-  const tableHtml = tables.map((t) => `<h2>${esc(t.title)}</h2><div class="scroll"><table><thead><tr>${t.columns.map((c) => `<th>${esc(c.header)}</th>`).join('')}</tr></thead><tbody>${
-    t.rows.map((r) => `<tr>${t.columns.map((c) => `<td class="${c.type === 'text' ? '' : 'num'}">${esc(displayCell(r[c.key] ?? null, c))}</td>`).join('')}</tr>`).join('')
-  }</tbody></table></div>`).join('\n');
-  return `<!doctype html>
+  yield `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>shiji report</title>
 <style>
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;margin:24px;color:#222}
@@ -119,7 +189,13 @@ th{background:#eef2f7;position:sticky;top:0}td.num{text-align:right;white-space:
 <p>${docs.length} document(s), ${units.length} nominee(s), ${docs.reduce((a, d) => a + d.claims.length, 0)} claim(s). Generated ${esc(generated)}. Totals marked ≥ are lower bounds, ≤ upper bounds, ≈ approximate.</p>
 <h2>Categories by nominee</h2>
 <div class="charts">${charts.join('\n')}</div>
-${tableHtml}
-</body></html>
 `;
+  let first = true;
+  for (const t of tables) {
+    yield `${first ? '' : '\n'}<h2>${esc(t.title)}</h2><div class="scroll"><table><thead><tr>${t.columns.map((c) => `<th>${esc(c.header)}</th>`).join('')}</tr></thead><tbody>`;
+    first = false;
+    for (const r of t.rows) yield `<tr>${t.columns.map((c) => `<td class="${c.type === 'text' ? '' : 'num'}">${esc(displayCell(r[c.key] ?? null, c))}</td>`).join('')}</tr>`;
+    yield '</tbody></table></div>';
+  }
+  yield '\n</body></html>\n';
 }

@@ -184,6 +184,37 @@ function byCriterionTable(docs: readonly DocumentResult[]): Table {
   };
 }
 
+/** How much of the sentence the claims table shows on each side of a claim. */
+export const CONTEXT_CHARS = 60;
+
+/** A UTF-16 offset moved off the second half of a surrogate pair. */
+function whole(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  return c >= 0xdc00 && c <= 0xdfff && i > 0 ? i - 1 : i;
+}
+
+/**
+ * Line ends (CR, LF, CRLF, Unicode separators) in evidence text: removed between Chinese text,
+ * a space between words, so one claim is always one line of a table.
+ */
+export function oneLine(s: string): string {
+  return s.replace(/[ \t]*(?:\r\n|[\r\n\u2028\u2029\u0085\v\f])+[ \t]*/g, (m, at: number, all: string) => {
+    const before = all[at - 1] ?? ''; const after = all[at + m.length] ?? '';
+    return /[A-Za-z0-9]/.test(before) && /[A-Za-z0-9]/.test(after) ? ' ' : '';
+  });
+}
+
+/**
+ * The claim's sentence, cut to at most CONTEXT_CHARS on each side of the claim (… marks a cut),
+ * on one line, with the offsets of the part shown: a row's size does not grow with its sentence.
+ */
+export function evidenceContext(text: string, c: Pick<Claim, 'start' | 'end' | 'sentence'>): { context: string; contextStart: number; contextEnd: number } {
+  const from = whole(text, Math.max(c.sentence.start, c.start - CONTEXT_CHARS));
+  const to = whole(text, Math.min(c.sentence.end, c.end + CONTEXT_CHARS));
+  const shown = oneLine(text.slice(from, to)).trim();
+  return { context: `${from > c.sentence.start ? '…' : ''}${shown}${to < c.sentence.end ? '…' : ''}`, contextStart: from, contextEnd: to };
+}
+
 export function claimsTable(docs: readonly DocumentResult[], texts: ReadonlyMap<string, string>, opts: TableOptions = {}): Table {
   const columns: Column[] = [
     { key: 'document', header: 'document', type: 'text' }, { key: 'nominee', header: 'nominee', type: 'text' },
@@ -192,7 +223,8 @@ export function claimsTable(docs: readonly DocumentResult[], texts: ReadonlyMap<
     { key: 'from', header: 'from', type: 'number' }, { key: 'direction', header: 'direction', type: 'text' },
     { key: 'period', header: 'period', type: 'text' }, { key: 'role', header: 'role', type: 'text' }, { key: 'text', header: 'evidence', type: 'text' },
     { key: 'start', header: 'start', type: 'offset' }, { key: 'end', header: 'end', type: 'offset' },
-    { key: 'sentence', header: 'sentence', type: 'text' }, { key: 'sentenceStart', header: 'sentence start', type: 'offset' }, { key: 'sentenceEnd', header: 'sentence end', type: 'offset' },
+    { key: 'context', header: 'context', type: 'text' }, { key: 'contextStart', header: 'context start', type: 'offset' }, { key: 'contextEnd', header: 'context end', type: 'offset' },
+    { key: 'sentenceStart', header: 'sentence start', type: 'offset' }, { key: 'sentenceEnd', header: 'sentence end', type: 'offset' },
     { key: 'criterion', header: 'top criterion', type: 'text' }, { key: 'score', header: 'score', type: 'number' },
     { key: 'checks', header: 'check warnings', type: 'text' }, { key: 'id', header: 'claim id', type: 'text' },
   ];
@@ -204,7 +236,7 @@ export function claimsTable(docs: readonly DocumentResult[], texts: ReadonlyMap<
       const row: Row = {
         document: d.path, nominee: d.nominees.find((n) => n.id === c.nominee)?.name ?? '', category: c.category, value: c.value,
         approx: c.approx, unit: c.unit, from: c.from, direction: c.direction ?? '', period: c.period ?? '', role: c.role, text: c.text,
-        start: c.start, end: c.end, sentence: text.slice(c.sentence.start, c.sentence.end).replace(/\s*\n\s*/g, ''),
+        start: c.start, end: c.end, ...evidenceContext(text, c),
         sentenceStart: c.sentence.start, sentenceEnd: c.sentence.end,
         criterion: c.criteria[0]?.id ?? '', score: c.criteria[0]?.score ?? null,
         checks: d.checks.filter((x) => x.claims.includes(c.id)).map((x) => x.message).join(' | '), id: c.id,

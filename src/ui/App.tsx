@@ -40,12 +40,28 @@ function useTerminalSize(fixed?: { columns: number; rows: number }): { columns: 
   return size;
 }
 
+/** Why a store operation failed, in one line, without the store's path (the header shows it). */
+function whyNot(e: unknown, store: ReviewStore): string {
+  const m = ((e as Error).message ?? String(e)).split('\n')[0] ?? '';
+  return m.startsWith(`${store.path}: `) ? m.slice(store.path.length + 2) : m;
+}
+
+/** A read of the store that cannot stop the UI: on failure, the fallback and the reason. */
+function attempt<T>(fn: () => T, fallback: T): { value: T; error: unknown } {
+  try { return { value: fn(), error: null }; } catch (e) { return { value: fallback, error: e }; }
+}
+
 export function App({ model, store, reviewer, size: fixedSize, interactive = true }: AppProps): React.JSX.Element {
   const { exit } = useApp();
   const size = useTerminalSize(fixedSize);
   const initial = useMemo(() => {
-    const all = store.latest();
-    return initialState(model, all.filter((d) => d.reviewer === reviewer), all.filter((d) => d.reviewer !== reviewer), store.position(reviewer, 'last'));
+    const all = attempt(() => store.latest(), []);
+    const place = attempt(() => store.position(reviewer, 'last'), null);
+    const s = initialState(model, all.value.filter((d) => d.reviewer === reviewer), all.value.filter((d) => d.reviewer !== reviewer), place.value);
+    const problem = all.error ?? place.error;
+    if (problem) return { ...s, message: `cannot read the review database: ${whyNot(problem, store)}` };
+    if (!store.writable) return { ...s, message: `read-only${store.readonlyReason ? ` (${store.readonlyReason})` : ''}: decisions cannot be saved` };
+    return s;
   }, []);
   const [state, rawDispatch] = useReducer((s: State, a: Action) => reduce(model, s, a), initial);
   // Keys can arrive in bursts (paste, fast typing, tmux send-keys): handlers read and advance
@@ -53,7 +69,7 @@ export function App({ model, store, reviewer, size: fixedSize, interactive = tru
   const latest = useRef(state);
   latest.current = state;
   const dispatch = (a: Action): void => { latest.current = reduce(model, latest.current, a); rawDispatch(a); };
-  const orphaned = useMemo(() => orphans(model, store.latest()), [state.mine]);
+  const orphaned = useMemo(() => orphans(model, attempt(() => store.latest(), []).value), [state.mine]);
 
   useEffect(() => { if (state.quit) exit(); }, [state.quit]);
 
@@ -70,16 +86,18 @@ export function App({ model, store, reviewer, size: fixedSize, interactive = tru
     if (!n || !c || !doc) return;
     const key = `${doc.result.sha256}:${c.id}`;
     const keepNote = note ?? state.mine[key]?.note ?? '';
+    let d;
     try {
-      const d = store.record({ docSha: doc.result.sha256, docPath: doc.result.path, claimId: c.id, nominee: c.nominee, nomineeName: n.name, claimText: c.text, status, note: keepNote, reviewer });
-      store.savePosition(reviewer, 'last', `${doc.result.sha256}:${n.nominee?.id ?? '-'}:${c.id}`);
-      dispatch({ type: 'recorded', decision: d, advance: note === null || state.mine[key]?.status !== status });
+      d = store.record({ docSha: doc.result.sha256, docPath: doc.result.path, claimId: c.id, nominee: c.nominee, nomineeName: n.name, claimText: c.text, status, note: keepNote, reviewer });
     } catch (e) {
-      dispatch({ type: 'message', text: `NOT SAVED: ${(e as Error).message}` });
+      // the decision is not in the store: say so, and leave the cursor (and any note typed) where it is
+      dispatch({ type: 'message', text: `NOT SAVED: ${whyNot(e, store)}` });
+      return;
     }
+    const place = attempt(() => store.savePosition(reviewer, 'last', `${doc.result.sha256}:${n.nominee?.id ?? '-'}:${c.id}`), undefined);
+    dispatch({ type: 'recorded', decision: d, advance: note === null || state.mine[key]?.status !== status });
+    if (place.error) dispatch({ type: 'message', text: `saved: ${status.replace('_', ' ')}; place in the review not saved: ${whyNot(place.error, store)}` });
   };
-
-  const editing = state.searching || state.note !== null;
 
   // text entry: search and notes
   const onText = (input: string, key: Key): void => {
@@ -96,16 +114,12 @@ export function App({ model, store, reviewer, size: fixedSize, interactive = tru
     else if (input && !key.ctrl && !key.meta && !key.tab && !key.upArrow && !key.downArrow) next = current + input;
     if (next !== current) dispatch(state.note ? { type: 'noteInput', text: next } : { type: 'searchInput', text: next });
   };
-  const onEditingInput = (input: string, key: Key): void => {
+  const onTextInput = (input: string, key: Key): void => {
     // a pasted line ends with a return: type the text, then take the return
     const cut = input.search(/[\r\n]/);
     if (cut >= 0 && !key.return) { if (cut > 0) onText(input.slice(0, cut), key); onText('', { ...key, return: true }); return; }
     onText(input, key);
   };
-  // keys go where the state already is, even before the screen has caught up with it (a key
-  // right after a note is saved is a command, a key right after one opens is typed into it)
-  const isEditing = (): boolean => latest.current.searching || latest.current.note !== null;
-  useInput((input, key) => { if (isEditing()) onEditingInput(input, key); else onCommandInput(input, key); }, { isActive: interactive && editing });
 
   // navigation and decisions; a burst of plain characters is taken one key at a time
   const onKey = (input: string, key: Key): void => {
@@ -123,7 +137,11 @@ export function App({ model, store, reviewer, size: fixedSize, interactive = tru
       dispatch({ type: 'open' });
       const n = currentNominee(model, state);
       const doc = docOf();
-      if (state.screen === 'nominees' && n && doc) store.savePosition(reviewer, 'last', `${doc.result.sha256}:${n.nominee?.id ?? '-'}:`);
+      // where the reviewer is, for the next session; the session goes on when it cannot be saved
+      if (state.screen === 'nominees' && n && doc && store.writable) {
+        const place = attempt(() => store.savePosition(reviewer, 'last', `${doc.result.sha256}:${n.nominee?.id ?? '-'}:`), undefined);
+        if (place.error) dispatch({ type: 'message', text: `place in the review not saved: ${whyNot(place.error, store)}` });
+      }
     } else if (key.escape) dispatch({ type: 'back' });
     else if (key.tab) dispatch({ type: 'tab' });
     else if (input === 'q') dispatch({ type: 'quit' });
@@ -142,7 +160,7 @@ export function App({ model, store, reviewer, size: fixedSize, interactive = tru
         if (cur && cur.status !== 'unreviewed') dispatch({ type: 'noteStart', status: cur.status });
         else dispatch({ type: 'message', text: 'decide first (v d n), then add a note' });
       } else if (input === 'u') {
-        try { dispatch({ type: 'undone', decision: store.undo(reviewer) }); } catch (e) { dispatch({ type: 'message', text: `undo failed: ${(e as Error).message}` }); }
+        try { dispatch({ type: 'undone', decision: store.undo(reviewer) }); } catch (e) { dispatch({ type: 'message', text: `NOT SAVED: undo failed: ${whyNot(e, store)}` }); }
       } else if (input === 't') dispatch({ type: 'toggleGroup' });
       else if (input === 'f') dispatch({ type: 'cycleCategory' });
       else if (input === 's') dispatch({ type: 'cycleStatus' });
@@ -150,7 +168,7 @@ export function App({ model, store, reviewer, size: fixedSize, interactive = tru
       else if (input === 'w') dispatch({ type: 'toggleWide' });
     }
   };
-  function onCommandInput(input: string, key: Key): void {
+  const onKeyInput = (input: string, key: Key): void => {
     const plain = !key.ctrl && !key.meta && !key.upArrow && !key.downArrow && !key.return && !key.escape && !key.tab;
     const chars = [...input.replace(/\r/g, '\n')];
     if (plain && chars.length > 1) {
@@ -161,8 +179,13 @@ export function App({ model, store, reviewer, size: fixedSize, interactive = tru
         if (latest.current.note || latest.current.searching) onText(c, k); else onKey(c, k);
       }
     } else onKey(input, key);
-  }
-  useInput((input, key) => { if (isEditing()) onEditingInput(input, key); else onCommandInput(input, key); }, { isActive: interactive && !editing });
+  };
+  // One handler, routed by the state the previous key left (not by the last frame drawn): a key
+  // that arrives before the screen has caught up (a note's Enter, then u) goes where it belongs.
+  useInput((input, key) => {
+    if (latest.current.searching || latest.current.note !== null) onTextInput(input, key);
+    else onKeyInput(input, key);
+  }, { isActive: interactive });
 
   const total = model.nominees.reduce((acc, n) => { const p = progress(model, state, n); return { done: acc.done + p.reviewed, all: acc.all + p.total }; }, { done: 0, all: 0 });
   const bodyHeight = Math.max(6, size.rows - 5);
@@ -171,7 +194,7 @@ export function App({ model, store, reviewer, size: fixedSize, interactive = tru
     <Box flexDirection="column" width={columns}>
       <Text>
         <Text bold color="cyan">shiji review</Text>
-        <Text dimColor>{`  ${reviewer} · ${store.path} · ${total.done}/${total.all} reviewed${orphaned.length ? ` · ${orphaned.length} orphaned` : ''}`}</Text>
+        <Text dimColor>{`  ${reviewer} · ${store.path}${store.writable ? '' : ' (read-only)'} · ${total.done}/${total.all} reviewed${orphaned.length ? ` · ${orphaned.length} orphaned` : ''}`}</Text>
       </Text>
       {state.help ? <Help /> : (
         <>

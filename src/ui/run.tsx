@@ -1,11 +1,32 @@
 import React from 'react';
-import { render } from 'ink';
+import { render, Text } from 'ink';
 import { App } from './App.js';
 import type { ReviewModel } from './state.js';
 import type { ReviewStore } from '../review/store.js';
 
-/** Renders the review UI and resolves when the reviewer quits. */
-export async function runReviewUi(model: ReviewModel, store: ReviewStore, reviewer: string): Promise<void> {
-  const app = render(<App model={model} store={store} reviewer={reviewer} />, { exitOnCtrlC: true });
+/**
+ * A failure while drawing becomes one line on screen and ends the session, instead of Ink's
+ * stack trace. Decisions are written as they are made, so none is lost with the screen.
+ */
+export class OneLineOnError extends React.Component<{ readonly children: React.ReactNode; readonly onError: (e: Error) => void }, { error: Error | null }> {
+  override state: { error: Error | null } = { error: null };
+  static getDerivedStateFromError(error: Error): { error: Error } { return { error }; }
+  override componentDidCatch(error: Error): void { this.props.onError(error); }
+  override render(): React.ReactNode {
+    const e = this.state.error;
+    return e ? <Text color="red">{`shiji: ${(e.message ?? String(e)).split('\n')[0]} (every decision shown as saved is in the database)`}</Text> : this.props.children;
+  }
+}
+
+/** Renders the review UI; resolves when the reviewer quits, to false when the UI failed (and said why). */
+export async function runReviewUi(model: ReviewModel, store: ReviewStore, reviewer: string): Promise<boolean> {
+  let failure: Error | null = null;
+  const app = render(
+    <OneLineOnError onError={(e) => { failure = e; setTimeout(() => app.unmount(), 0); }}>
+      <App model={model} store={store} reviewer={reviewer} />
+    </OneLineOnError>,
+    { exitOnCtrlC: true },
+  );
   await app.waitUntilExit();
+  return failure === null;
 }

@@ -8,7 +8,7 @@ export function reviewSummary(docs: readonly AnalysedDocument[], store: ReviewSt
   const model: ReviewModel = buildModel(docs);
   const all = store.latest();
   const state = initialState(model, all.filter((d) => d.reviewer === reviewer), all.filter((d) => d.reviewer !== reviewer), null);
-  const lines = [`shiji review — ${reviewer} — ${store.path}`, '(no terminal: printing a summary; run in a terminal to review)', ''];
+  const lines = [`shiji review — ${reviewer} — ${store.path}${store.writable ? '' : ` (read-only: ${store.readonlyReason ?? 'opened read-only'})`}`, '(no terminal: printing a summary; run in a terminal to review)', ''];
   let doc = -1;
   for (const n of model.nominees) {
     if (n.doc !== doc) {

@@ -102,6 +102,21 @@ describe('review UI', () => {
 });
 
 describe('review UI under fast input', () => {
+  it('routes each key by the state the previous key left, before the screen catches up', async () => {
+    const store = ReviewStore.open(tmpDb());
+    const ui = render(<App model={model} store={store} reviewer="alice" size={{ columns: 100, rows: 40 }} />);
+    await tick();
+    ui.stdin.write('\r');
+    await tick();
+    // one key per write, with no time for a frame in between: a note, its Enter, then undo
+    for (const k of ['D', '急', '\r', 'u']) ui.stdin.write(k);
+    await tick(150);
+    expect(store.history().map((d) => [d.claimText, d.status, d.note])).toEqual([['701 件', 'disputed', '急'], ['701 件', 'unreviewed', '']]);
+    expect(ui.lastFrame()).toContain('undone: back to unreviewed');
+    ui.unmount();
+    store.close();
+  });
+
   it('takes a burst of keys one at a time, a note included', async () => {
     const db = tmpDb();
     const store = ReviewStore.open(db);

@@ -10,7 +10,8 @@ const start = (): State => initialState(model, [], [], null);
 const run = (s: State, ...actions: Parameters<typeof reduce>[2][]): State => actions.reduce((acc, a) => reduce(model, acc, a), s);
 let nextId = 1;
 function decision(claimId: string, status: Decision['status'], reviewer = 'alice', note = ''): Decision {
-  return { id: nextId++, docSha: sha, docPath: doc.result.path, claimId, nominee: null, nomineeName: '', claimText: '', status, note, reviewer, at: new Date().toISOString(), undoOf: null };
+  const id = nextId++;
+  return { id, uid: `u${id}`, seq: id, docSha: sha, docPath: doc.result.path, claimId, nominee: null, nomineeName: '', claimText: '', status, note, reviewer, at: new Date().toISOString(), undoOf: null };
 }
 
 describe('review reducer', () => {

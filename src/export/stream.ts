@@ -1,0 +1,54 @@
+/**
+ * Output too large to be one string: JSON and tables as a sequence of string chunks, written
+ * one after another. `jsonChunks(v)` yields exactly `JSON.stringify(v, null, 2)`, piece by piece.
+ */
+
+/** Below this depth arrays and objects are streamed member by member; deeper ones are stringified whole. */
+const STREAM_DEPTH = 4;
+
+/** JSON.stringify(value, null, indent) as chunks, so that no one string holds the whole document. */
+export function* jsonChunks(value: unknown, indent = 2): Generator<string> {
+  yield* chunksAt(value, 0, ' '.repeat(indent));
+}
+
+function* chunksAt(input: unknown, depth: number, unit: string): Generator<string> {
+  let value = input;
+  if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') value = (value as { toJSON: () => unknown }).toJSON();
+  if (value === null || typeof value !== 'object' || depth >= STREAM_DEPTH) {
+    const s = JSON.stringify(value, null, unit);
+    yield s === undefined ? 'null' : depth === 0 ? s : s.replace(/\n/g, `\n${unit.repeat(depth)}`);
+    return;
+  }
+  const inner = `\n${unit.repeat(depth + 1)}`;
+  const close = `\n${unit.repeat(depth)}`;
+  if (Array.isArray(value)) {
+    if (value.length === 0) { yield '[]'; return; }
+    for (let i = 0; i < value.length; i++) {
+      yield i === 0 ? `[${inner}` : `,${inner}`;
+      const v: unknown = value[i];
+      yield* chunksAt(v === undefined || typeof v === 'function' || typeof v === 'symbol' ? null : v, depth + 1, unit);
+    }
+    yield `${close}]`;
+    return;
+  }
+  let first = true;
+  for (const [k, v] of Object.entries(value)) {
+    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+    yield `${first ? '{' : ','}${inner}${JSON.stringify(k)}: `;
+    first = false;
+    yield* chunksAt(v, depth + 1, unit);
+  }
+  yield first ? '{}' : `${close}}`;
+}
+
+/** Joins small chunks into pieces of about `size` characters, so a writer is not called per token. */
+export function* batched(chunks: Iterable<string>, size = 1 << 20): Generator<string> {
+  let buf: string[] = [];
+  let n = 0;
+  for (const c of chunks) {
+    buf.push(c);
+    n += c.length;
+    if (n >= size) { yield buf.join(''); buf = []; n = 0; }
+  }
+  if (n > 0) yield buf.join('');
+}
