@@ -355,10 +355,9 @@ function hugeTrials(): void {
   if (!xOk && !(r.status === 1 && clean(r))) failed++;
   notes.push(`45 MB xlsx: ${xOk ? `${(statSync(join(d, 'big.xlsx')).size / 1e6).toFixed(0)} MB` : `refused: ${r.stderr.trim().split('\n').pop()}`}, ${rss(r)}`);
 
-  // 3. a 100 KB file on one line: the claims CSV stays in proportion (the analysis of one such
-  // sentence takes minutes: larger ones are for a patient run, SHIJI_STRESS_LINE_KB)
+  // 3. a 500 KB file on one line: the claims CSV stays in proportion (SHIJI_STRESS_LINE_KB for another size)
   const line = join(d, 'one-line.txt');
-  const lineKb = Number(process.env['SHIJI_STRESS_LINE_KB'] ?? 100);
+  const lineKb = Number(process.env['SHIJI_STRESS_LINE_KB'] ?? 500);
   let text = '某某先进事迹\n';
   for (let i = 0; Buffer.byteLength(text) < lineKb * 1000; i++) text += `化解信访积案${i + 1}件，接待群众${i + 2}人次，`;
   writeFileSync(line, `${text}\n`);

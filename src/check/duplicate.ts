@@ -29,11 +29,25 @@ export const checkDuplicate: Checker = (claims, text) => {
   // the same sentence and figure
   const seen = new Map<string, CheckClaim>();
   const reported = new Set<string>();
+  // each sentence read and numbered once, however many figures it holds (a long one holds thousands)
+  const sentences = new Map<string, { id: number; length: number }>();
+  const texts = new Map<string, number>();
+  const sentenceOf = (c: CheckClaim): { id: number; length: number } => {
+    const k = `${c.sentence.start}:${c.sentence.end}`;
+    let s = sentences.get(k);
+    if (s === undefined) {
+      const words = read.slice(c.sentence.start, c.sentence.end).replace(/\s+/g, '');
+      const id = texts.get(words) ?? texts.set(words, texts.size).size - 1;
+      s = { id, length: words.length };
+      sentences.set(k, s);
+    }
+    return s;
+  };
   for (const c of claims) {
     if (c.nominee === null) continue;
-    const sentence = read.slice(c.sentence.start, c.sentence.end).replace(/\s+/g, '');
+    const sentence = sentenceOf(c);
     if (sentence.length < 12) continue;
-    const key = `${sentence}|${c.value}|${c.unit}`;
+    const key = `${sentence.id}|${c.value}|${c.unit}`;
     const first = seen.get(key);
     if (!first) { seen.set(key, c); continue; }
     if (first.nominee !== c.nominee) {

@@ -10,6 +10,9 @@ import { finding, type Check, type CheckClaim, type Checker } from './types.js';
 /** A change of a count, stated with its verb (同比减少12批次), not a from->to. */
 const isCountChange = (p: CheckClaim): boolean => p.direction !== null && p.from === null && p.unit !== '%' && p.rules.includes('direction:verb');
 
+/** How many figures before a rate are read as its count and level. */
+const LOOK_BACK = 16;
+
 export const checkGrowthRate: Checker = (claims, text) => {
   const read = reading(text);
   const out: Check[] = [];
@@ -39,7 +42,8 @@ export const checkGrowthRate: Checker = (claims, text) => {
       // the count's change, then its rate
       const inc = para[k - 1];
       if (k >= 2 && inc && sameSentence(inc, c) && isCountChange(inc)) {
-        const same = [...para.slice(0, k - 1)].reverse().filter((p) => sameSentence(p, c) && p.unit === inc.unit && p.from === null);
+        // the figures just before it in its sentence (a bounded look back: a sentence without stops may hold thousands)
+        const same = [...para.slice(Math.max(0, k - 1 - LOOK_BACK), k - 1)].reverse().filter((p) => sameSentence(p, c) && p.unit === inc.unit && p.from === null);
         const total = same.find((p) => p.direction === null);
         // 接待1,020批次，同比减少180批次，其中进京访同比减少6批次，赴省访同比减少20批次，下降15%:
         // the rate may be of another change of the sentence
