@@ -206,6 +206,8 @@ export function findPeriods(text: string, p: Range, scopeWords: readonly string[
 export class ParagraphContext {
   private quoteCache: Range[] | null = null;
   private periodCache: PeriodMark[] | null = null;
+  /** the token around each position asked about (a numeral's veto, measure word and counted noun ask again) */
+  readonly tokens = new Map<number, Token | undefined>();
   constructor(readonly text: string, readonly p: Range, private readonly lx: Lexicon) {}
   get quotes(): Range[] { return (this.quoteCache ??= quotedRanges(this.text, this.p)); }
   get periods(): PeriodMark[] {
@@ -222,9 +224,12 @@ export function inRanges(pos: number, rs: readonly Range[]): boolean {
 
 /** The jieba token holding `pos`, segmenting only a window around it (words are local). */
 export function tokenAt(ctx: ParagraphContext, text: string, pos: number, d: Dictionaries): Token | undefined {
+  if (ctx.tokens.has(pos)) return ctx.tokens.get(pos);
   const from = Math.max(ctx.p.start, pos - TOKEN_WINDOW);
   const to = Math.min(ctx.p.end, pos + TOKEN_WINDOW);
-  return segment(text.slice(from, to), from, d).find((t) => pos >= t.start && pos < t.end);
+  const tok = segment(text.slice(from, to), from, d).find((t) => pos >= t.start && pos < t.end);
+  ctx.tokens.set(pos, tok);
+  return tok;
 }
 
 export function round(v: number): number {

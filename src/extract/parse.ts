@@ -10,6 +10,8 @@ import { parseNumberAt, type ParsedNumber } from './numerals.js';
 import { tagOf } from '../segment/jieba.js';
 import { SCALE, lastOf, tokenAt, type Lexicon, type ParagraphContext, type Reading } from './context.js';
 
+const IDEOGRAPH = /[\u4e00-\u9fff]/;
+
 /** The reading while it is being parsed: approx and unit may still be unknown. */
 interface Draft {
   readonly num: ParsedNumber;
@@ -204,6 +206,7 @@ function rangeBefore(text: string, d: Draft, ctx: ParagraphContext): number | nu
 
 /** A measure word that the unit table lacks, by its jieba tag (4圈, 78面): the token at `pos`. */
 function measureWordAt(ctx: ParagraphContext, text: string, pos: number, lx: Lexicon, script: ParsedNumber['script']): { unit: UnitEntry; rule: string } | null {
+  if (!IDEOGRAPH.test(text[pos] ?? '')) return null; // punctuation, digits, letters: no measure word
   const tok = tokenAt(ctx, text, pos, lx.d);
   if (!tok || tok.start !== pos || tok.word.length > 2 || !/^[\u4e00-\u9fff]+$/.test(tok.word)) return null;
   const arabicOnly = lx.d.counting.arabic_only.includes(tok.word);
@@ -215,6 +218,7 @@ function measureWordAt(ctx: ParagraphContext, text: string, pos: number, lx: Lex
 
 /** The noun a hedged number counts without a measure word (二十余省, 300余农民工兄弟). */
 export function countedNounAt(ctx: ParagraphContext, text: string, pos: number, lx: Lexicon): { unit: UnitEntry; rule: string } | null {
+  if (!IDEOGRAPH.test(text[pos] ?? '')) return null;
   const tok = tokenAt(ctx, text, pos, lx.d);
   if (!tok || tok.start !== pos || tok.word.length > 3 || !/^[\u4e00-\u9fff]+$/.test(tok.word)) return null;
   if (lx.d.negatives.unit_blockers.some((b) => text.startsWith(b, pos)) || lx.notMeasure.has(tok.word)) return null;
