@@ -20,7 +20,7 @@ import type { DocumentResult, TextMeta } from './types.js';
 export type * from './types.js';
 export { CRITERIA_PER_CLAIM, EVIDENCE_SCORE } from './link/evidence.js';
 
-export const EXTRACTOR_VERSION = '0.1.0';
+export const EXTRACTOR_VERSION = '0.2.0';
 
 export interface AnalyseOptions {
   readonly dicts?: Dictionaries;
