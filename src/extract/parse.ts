@@ -206,7 +206,10 @@ function rangeBefore(text: string, d: Draft, ctx: ParagraphContext): number | nu
 
 /** A measure word that the unit table lacks, by its jieba tag (4圈, 78面): the token at `pos`. */
 function measureWordAt(ctx: ParagraphContext, text: string, pos: number, lx: Lexicon, script: ParsedNumber['script']): { unit: UnitEntry; rule: string } | null {
-  if (!IDEOGRAPH.test(text[pos] ?? '')) return null; // punctuation, digits, letters: no measure word
+  const first = text[pos] ?? '';
+  if (!IDEOGRAPH.test(first)) return null; // punctuation, digits, letters: no measure word
+  // a measure word's first character is one on its own (圈, 趟, 面): jieba is asked about the window only then
+  if (!lx.measureTags.has(tagOf(first)) && !lx.d.counting.arabic_only.includes(first)) return null;
   const tok = tokenAt(ctx, text, pos, lx.d);
   if (!tok || tok.start !== pos || tok.word.length > 2 || !/^[\u4e00-\u9fff]+$/.test(tok.word)) return null;
   const arabicOnly = lx.d.counting.arabic_only.includes(tok.word);
