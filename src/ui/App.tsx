@@ -14,6 +14,7 @@ import { MatrixScreen } from './MatrixScreen.js';
 import { OrphanScreen } from './OrphanScreen.js';
 import { Help } from './Help.js';
 import { Footer } from './Footer.js';
+import { command } from './commands.js';
 
 export interface AppProps {
   readonly model: ReviewModel;
@@ -24,8 +25,6 @@ export interface AppProps {
   /** read keys; false when stdin is not a terminal */
   readonly interactive?: boolean;
 }
-
-const DECIDE: Record<string, Status> = { v: 'verified', d: 'disputed', n: 'needs_evidence' };
 
 function useTerminalSize(fixed?: { columns: number; rows: number }): { columns: number; rows: number } {
   const { stdout } = useStdout();
@@ -122,52 +121,7 @@ export function App({ model, store, reviewer, size: fixedSize, interactive = tru
   };
 
   // navigation and decisions; a burst of plain characters is taken one key at a time
-  const onKey = (input: string, key: Key): void => {
-    const state = latest.current;
-    if (state.searching || state.note) return;
-    if (state.help) { if (input === '?' || key.escape || input === 'q') dispatch({ type: 'toggleHelp' }); return; }
-    const page = Math.max(1, size.rows - 12);
-    if (key.upArrow || input === 'k') dispatch({ type: 'move', delta: -1 });
-    else if (key.downArrow || input === 'j') dispatch({ type: 'move', delta: 1 });
-    else if (key.pageUp) dispatch({ type: 'move', delta: -page });
-    else if (key.pageDown) dispatch({ type: 'move', delta: page });
-    else if (key.home) dispatch({ type: 'jump', to: 'first' });
-    else if (key.end) dispatch({ type: 'jump', to: 'last' });
-    else if (key.return) {
-      dispatch({ type: 'open' });
-      const n = currentNominee(model, state);
-      const doc = docOf();
-      // where the reviewer is, for the next session; the session goes on when it cannot be saved
-      if (state.screen === 'nominees' && n && doc && store.writable) {
-        const place = attempt(() => store.savePosition(reviewer, 'last', `${doc.result.sha256}:${n.nominee?.id ?? '-'}:`), undefined);
-        if (place.error) dispatch({ type: 'message', text: `place in the review not saved: ${whyNot(place.error, store)}` });
-      }
-    } else if (key.escape) dispatch({ type: 'back' });
-    else if (key.tab) dispatch({ type: 'tab' });
-    else if (input === 'q') dispatch({ type: 'quit' });
-    else if (input === '?') dispatch({ type: 'toggleHelp' });
-    else if (input === '/') dispatch({ type: 'searchStart' });
-    else if (input === 'M') dispatch({ type: 'showMatrix' });
-    else if (input === 'O') dispatch({ type: 'showOrphans' });
-    else if (state.screen === 'claims') {
-      const lower = input.toLowerCase();
-      if (DECIDE[input]) decide(DECIDE[input] as Status, null);
-      else if (DECIDE[lower] && input !== lower) dispatch({ type: 'noteStart', status: DECIDE[lower] as Status });
-      else if (input === 'e') {
-        const doc = docOf();
-        const c = selectedClaim(model, state);
-        const cur = doc && c ? state.mine[`${doc.result.sha256}:${c.id}`] : undefined;
-        if (cur && cur.status !== 'unreviewed') dispatch({ type: 'noteStart', status: cur.status });
-        else dispatch({ type: 'message', text: 'decide first (v d n), then add a note' });
-      } else if (input === 'u') {
-        try { dispatch({ type: 'undone', decision: store.undo(reviewer) }); } catch (e) { dispatch({ type: 'message', text: `NOT SAVED: undo failed: ${whyNot(e, store)}` }); }
-      } else if (input === 't') dispatch({ type: 'toggleGroup' });
-      else if (input === 'f') dispatch({ type: 'cycleCategory' });
-      else if (input === 's') dispatch({ type: 'cycleStatus' });
-      else if (input === 'x') dispatch({ type: 'clearFilters' });
-      else if (input === 'w') dispatch({ type: 'toggleWide' });
-    }
-  };
+  const onKey = (input: string, key: Key): void => command(input, key, { model, store, reviewer, rows: size.rows, latest, dispatch, decide, docOf, attempt, whyNot });
   const onKeyInput = (input: string, key: Key): void => {
     const plain = !key.ctrl && !key.meta && !key.upArrow && !key.downArrow && !key.return && !key.escape && !key.tab;
     const chars = [...input.replace(/\r/g, '\n')];
