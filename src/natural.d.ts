@@ -3,3 +3,6 @@
 declare module 'natural/lib/natural/tfidf/index.js' {
   export { TfIdf } from 'natural/lib/natural/tfidf/index';
 }
+declare module 'natural/lib/natural/distance/index.js' {
+  export { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/index';
+}

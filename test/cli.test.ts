@@ -19,6 +19,21 @@ describe('shiji binary', () => {
     expect(r.stdout).toContain('shiji extract');
   });
 
+  it.each(['extract', 'review', 'export', 'merge', 'agreement'])('%s --help prints that command\'s usage and exits 0', (cmd) => {
+    const r = shiji(cmd, '--help');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`shiji ${cmd}`);
+    expect(r.stdout.split('\n').filter((l) => /^shiji (?:extract|review|export|merge|agreement)/.test(l.trim()))).toEqual([expect.stringContaining(`shiji ${cmd}`)]);
+  });
+
+  it('a mistyped command gets a suggestion, a far one none', () => {
+    expect(shiji('revew').stderr).toBe('shiji: unknown command "revew" (did you mean review?) (see shiji --help)\n');
+    expect(shiji('exprot', 'corpus').stderr).toContain('did you mean export?');
+    const far = shiji('frobnicate');
+    expect(far.code).toBe(2);
+    expect(far.stderr).not.toContain('did you mean');
+  });
+
   it('extract --json follows the contract', () => {
     const r = shiji('extract', NOTICE, '--json');
     expect(r.code).toBe(0);

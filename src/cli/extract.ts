@@ -1,0 +1,67 @@
+/** shiji extract: a summary, --json, --jsonl or --text of each input. */
+import { join } from 'node:path';
+import { type DocumentResult } from '../analyse.js';
+import { CATEGORIES } from '../extract/claims.js';
+import { jsonChunks } from '../export/stream.js';
+
+import { HELP } from './help.js';
+import { fail, parse, pad, analyseOptions, loadDocuments, writeChunks } from './shared.js';
+
+const SHORT: Record<string, string> = {
+  cases_resolved: 'resolved', percent_change: 'change%', share: 'share', amount: 'amount', headcount: 'people', count: 'count', duration: 'duration',
+};
+
+export function summarize(doc: DocumentResult): string {
+  const lines: string[] = [];
+  lines.push(`${doc.path}  [${doc.encoding}${doc.script === 'traditional' ? ', traditional' : ''}, ${doc.kind}]`);
+  lines.push(`  ${doc.title}`);
+  lines.push(`  ${doc.nominees.length} nominees, ${doc.criteria.length} criteria, ${doc.claims.length} claims`);
+  const header = `  ${pad('nominee', 22)}${pad('claims', 8)}${CATEGORIES.map((c) => pad(SHORT[c] ?? c, 10)).join('')}`;
+  lines.push(header);
+  const rows: Array<{ name: string; id: string | null }> = doc.nominees.map((n) => ({ name: n.name, id: n.id }));
+  if (doc.claims.some((c) => c.nominee === null)) rows.push({ name: '(unattributed)', id: null });
+  for (const r of rows) {
+    const mine = doc.claims.filter((c) => c.nominee === r.id);
+    lines.push(`  ${pad(r.name, 22)}${pad(String(mine.length), 8)}${CATEGORIES.map((c) => pad(String(mine.filter((x) => x.category === c).length || '·'), 10)).join('')}`);
+  }
+  const name = (id: string | null): string => doc.nominees.find((n) => n.id === id)?.name ?? '(unattributed)';
+  for (const r of doc.requirements.filter((x) => x.nominees.length > 0)) {
+    lines.push(`  ${r.criterion} requires ${r.text}:`);
+    for (const e of r.nominees) {
+      const shown = e.status === 'stated' ? `stated: ${e.evidence?.text ?? ''}` : e.status.replace('_', ' ');
+      const claims = e.claims.map((id) => doc.claims.find((c) => c.id === id)?.text ?? id).join(', ');
+      lines.push(`    ${pad(name(e.nominee), 20)}${shown}${claims ? ` (${claims})` : ''}`);
+    }
+  }
+  const empty = doc.nominees.map((n) => ({ n, ids: doc.coverage.filter((c) => c.nominee === n.id && !c.evidence).map((c) => c.criterion) })).filter((x) => x.ids.length > 0);
+  if (empty.length > 0) {
+    lines.push('  criteria with no quantitative evidence:');
+    for (const { n, ids } of empty) lines.push(`    ${pad(n.name, 20)}${ids.join(', ')}`);
+  }
+  if (doc.checks.length > 0) {
+    lines.push(`  ${doc.checks.length} arithmetic finding${doc.checks.length > 1 ? 's' : ''}:`);
+    for (const c of doc.checks) lines.push(`    ${pad(name(c.nominee), 20)}${c.kind}: ${c.message}`);
+  }
+  for (const w of doc.warnings) lines.push(`  warning: ${w}`);
+  return lines.join('\n');
+}
+
+export async function runExtract(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, { json: { type: 'boolean' }, jsonl: { type: 'boolean' }, text: { type: 'boolean' }, criteria: { type: 'string' }, 'no-cache': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
+  if (values['help']) { process.stdout.write(`${HELP}\n`); return 0; }
+  if (positionals.length === 0) fail('extract needs at least one file or folder (see shiji --help)', 2);
+  if ([values['json'], values['jsonl'], values['text']].filter(Boolean).length > 1) fail('choose one of --json, --jsonl, --text', 2);
+
+  const opts = analyseOptions(values);
+  const { docs, failed } = await loadDocuments(positionals, opts, values['no-cache'] !== true);
+  for (const d of docs) {
+    if (values['jsonl']) process.stdout.write(`${JSON.stringify(d.result)}\n`);
+    else if (values['text']) process.stdout.write(d.text);
+    else if (!values['json']) process.stdout.write(`${summarize(d.result)}\n\n`);
+  }
+  // one JSON object, written document by document: no one string holds it all
+  if (values['json']) await writeChunks(process.stdout, jsonChunks({ documents: docs.map((d) => d.result) }), '\n');
+  return failed > 0 ? 1 : 0;
+}
+
+/** Writes chunks in pieces of about a megabyte, waiting whenever the stream asks to. */

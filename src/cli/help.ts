@@ -1,0 +1,59 @@
+/** The usage text. */
+import { EXTRACTOR_VERSION } from '../analyse.js';
+
+export const HELP = `shiji ${EXTRACTOR_VERSION} — quantitative claims in commendation notices
+
+Usage:
+  shiji extract <file-or-folder>... [--json | --jsonl | --text] [--criteria FILE]
+  shiji review [<file-or-folder>...] [--db FILE] [--reviewer NAME] [--criteria FILE] [--no-cache]
+  shiji export <file-or-folder>... --format csv|xlsx|md|json|html [--out FILE] [--db REVIEW.sqlite]
+        [--by nominee|category|criterion] [--group-by-name] [--table summary|claims|coverage]
+  shiji merge A.sqlite B.sqlite... -o PANEL.sqlite
+  shiji agreement --db PANEL.sqlite [--json]
+  shiji --help | --version
+
+extract   analyse notices and write-ups (.txt .md .html .docx .pdf; UTF-8, GB18030/GBK, UTF-16)
+  --json    one JSON object {documents:[…]} on stdout (see the contract)
+  --jsonl   one JSON document per line
+  --text    print the decoded text the offsets refer to
+  --no-cache  analyse again even when a cached analysis exists
+  --criteria FILE  link claims against these criteria instead of the document's own:
+            a YAML list of {id, group, text} (a ready set is in dictionaries/criteria/)
+            or a notice whose 评选条件 are read
+  (none)    a readable summary per document and nominee
+
+review    walk each nominee's evidence and record decisions (default: the bundled corpus/)
+  --db FILE        review database (default ./shiji-review.sqlite); every decision is saved at once
+  --reviewer NAME  who is deciding (default: the OS user)
+  --no-cache       analyse again even when a cached analysis exists
+  Without a terminal, prints a plain summary of the review and exits.
+export    statistics tables: summary (per document and nominee; --by category or criterion;
+          --group-by-name merges a name across documents), claims, coverage
+  --format  csv (UTF-8 with BOM; with --out, FILE plus FILE.claims.csv and FILE.coverage.csv,
+            else the --table on stdout), xlsx (one sheet per table), md, json, html (a
+            self-contained report with a bar chart per category)
+  --db FILE add review status counts and notes from a review database
+  --workers N  worker threads for analysis (default 1: see the README on speed)
+merge     combine review databases of several panel members (inputs are not modified)
+agreement print agreement per nominee and overall (Cohen's kappa for two reviewers,
+          Fleiss' for more) and list the claims on which members disagree
+
+Exit status: 0 when every input was analysed, 1 when any input could not be read,
+2 on a usage error.`;
+
+
+export const COMMANDS = ['extract', 'review', 'export', 'merge', 'agreement'] as const;
+
+/** The usage lines and the section of one command (shiji extract --help). */
+export function commandHelp(cmd: string): string {
+  const lines = HELP.split('\n');
+  const usage = lines.filter((l, i) => l.startsWith(`  shiji ${cmd}`) || (i > 0 && lines[i - 1]?.startsWith(`  shiji ${cmd}`) && /^ {8}\[/.test(l)));
+  const at = lines.findIndex((l) => l.startsWith(`${cmd} `));
+  const section: string[] = [];
+  for (let i = at; at >= 0 && i < lines.length; i++) {
+    const l = lines[i] as string;
+    if (i > at && (COMMANDS.some((c) => l.startsWith(`${c} `)) || l === '')) break;
+    section.push(l);
+  }
+  return ['Usage:', ...usage, '', ...section].join('\n');
+}
