@@ -62,11 +62,11 @@ function countCategory(text: string, r: Reading, before: string, after: string, 
   const unit = r.unit;
   // 3条生命, 300多个“穷亲戚”: the measure word counts people
   const counted = text.slice(r.pos, r.pos + 8).replace(/^[“"「‘]/, '');
-  const people = [...lx.personNouns].find((w) => counted.startsWith(w));
+  const people = lx.personNounList.find((w) => counted.startsWith(w));
   if (people && unit.kind === 'thing') { r.rules.push(`category:counts-people:${people}`); return 'headcount'; }
   // 接待上访群众万余次: times people were received are person-times
   const received = unit.unit === '次' ? lastOf(before, lx.d.categories.receive) : { at: -1, word: '' };
-  if (received.at >= 0 && [...lx.personNouns].some((w) => before.includes(w, received.at))) {
+  if (received.at >= 0 && lx.personNounList.some((w) => before.includes(w, received.at))) {
     r.rules.push(`category:received:${received.word}`);
     return 'headcount';
   }

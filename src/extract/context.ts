@@ -42,6 +42,8 @@ export interface Lexicon {
   readonly placeTags: ReadonlySet<string>;
   readonly notMeasure: ReadonlySet<string>;
   readonly personNouns: ReadonlySet<string>;
+  /** the same nouns in table order, for a scan of what follows a figure */
+  readonly personNounList: readonly string[];
   readonly actionVerbs: readonly string[];
   readonly zeroEvents: readonly string[];
 }
@@ -71,6 +73,7 @@ export function lexicon(d: Dictionaries): Lexicon {
     placeTags: new Set(d.counting.place_tags),
     notMeasure: new Set(d.counting.not_measure),
     personNouns: new Set(d.counting.person_nouns),
+    personNounList: d.counting.person_nouns,
     actionVerbs: [...d.counting.action_verbs].sort((a, b) => b.length - a.length),
     zeroEvents: [...d.counting.zero_events].sort((a, b) => b.length - a.length),
   };

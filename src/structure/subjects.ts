@@ -362,7 +362,8 @@ export function withMentions(text: string, subjects: readonly Subject[], main: n
   });
   mentions.sort((a, b) => a.start - b.start || (b.end - b.start) - (a.end - a.start));
   const kept: Mention[] = [];
-  for (const m of mentions) if (!kept.some((k) => m.start < k.end && m.end > k.start)) kept.push(m);
+  // in start order and apart, a mention can overlap only the last one kept
+  for (const m of mentions) if (m.start >= (kept[kept.length - 1]?.end ?? 0)) kept.push(m);
   if (main === null) {
     const counts = subjects.map((_, k) => kept.filter((m) => m.subject === k).length);
     main = counts.length > 0 ? counts.indexOf(Math.max(...counts)) : -1;
@@ -375,14 +376,19 @@ const NEXT_NAME_REACH = 16;
 
 /** The subject a position belongs to (see the module comment); -1 when there is none. */
 export function subjectAt(s: Subjects, pos: number, paragraph: Range, sentence: Range): number {
-  let before: Mention | undefined;
-  let beforePara: Mention | undefined;
-  let next: Mention | undefined;
-  for (const m of s.mentions) {
-    if (m.start < paragraph.start) beforePara = m;
-    else if (m.start < pos) before = m;
-    else if (m.start < sentence.end && m.start - pos <= NEXT_NAME_REACH) { next = m; break; }
-    else break;
-  }
+  const atPos = firstFrom(s.mentions, pos);
+  const atPara = firstFrom(s.mentions, paragraph.start);
+  const before = atPos > atPara ? s.mentions[atPos - 1] : undefined;
+  const beforePara = s.mentions[atPara - 1];
+  const after = s.mentions[atPos];
+  const next = after && after.start < sentence.end && after.start - pos <= NEXT_NAME_REACH ? after : undefined;
   return before?.subject ?? next?.subject ?? beforePara?.subject ?? s.main;
+}
+
+/** Index of the first mention (in start order) that starts at or after `pos`. */
+function firstFrom(mentions: readonly Mention[], pos: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if ((mentions[mid] as Mention).start < pos) lo = mid + 1; else hi = mid; }
+  return lo;
 }
