@@ -7,8 +7,10 @@ export { analyseFileCached, analyseFileCachedAsync, analyseFileAsync } from './c
 export { extractDocument, extractDocumentSync, formatOf, htmlToText } from './read/formats.js';
 export type { Extracted, Format } from './read/formats.js';
 export { AnalysisCache, analysisVersion } from './cache.js';
-export { ReviewStore, STATUSES, SCHEMA_VERSION } from './review/store.js';
-export type { Decision, DecisionInput, Status } from './review/store.js';
+export { ReviewStore, STATUSES, ROLES, SCHEMA_VERSION } from './review/store.js';
+export type { Decision, DecisionInput, Status, Role } from './review/store.js';
+export { consensusIndex, consensusOf, showConsensus, CONSENSUS_RULES } from './review/consensus.js';
+export type { Consensus, ConsensusIndex, ConsensusOptions, ConsensusRule, ConsensusState } from './review/consensus.js';
 export { agreement, cohenKappa, fleissKappa } from './review/agreement.js';
 export { decodeBytes, MAX_BYTES } from './read/decode.js';
 export type { Decoded, Encoding } from './read/decode.js';

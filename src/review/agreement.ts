@@ -56,7 +56,8 @@ export function fleissKappa(items: ReadonlyArray<readonly Status[]>): { observed
 }
 
 export function agreement(latest: readonly Decision[]): AgreementReport {
-  const decided = latest.filter((d) => d.status !== 'unreviewed');
+  // members' judgements only: a chair's resolution is not a rating
+  const decided = latest.filter((d) => d.status !== 'unreviewed' && d.role !== 'chair');
   const reviewers = [...new Set(decided.map((d) => d.reviewer))].sort();
   const byClaim = new Map<string, Decision[]>();
   for (const d of decided) {

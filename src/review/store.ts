@@ -23,6 +23,14 @@ import { ShijiError } from '../errors.js';
 export type Status = 'verified' | 'disputed' | 'needs_evidence' | 'unreviewed';
 export const STATUSES: readonly Status[] = ['verified', 'disputed', 'needs_evidence', 'unreviewed'];
 
+/**
+ * In what capacity a decision was made: a panel member's own judgement, or the chair's final
+ * resolution of a claim the members disagree on (see consensus.ts). One person may be both; their
+ * latest decision is kept per role.
+ */
+export type Role = 'member' | 'chair';
+export const ROLES: readonly Role[] = ['member', 'chair'];
+
 export interface DecisionInput {
   readonly docSha: string;
   readonly docPath: string;
@@ -32,9 +40,12 @@ export interface DecisionInput {
   readonly claimText: string;
   readonly status: Status;
   readonly note: string;
+  /** 'member' unless given */
+  readonly role?: Role;
 }
 
 export interface Decision extends DecisionInput {
+  readonly role: Role;
   /** this store's row number */
   readonly id: number;
   /** the decision's own identity, the same in every store it is merged into */
@@ -49,7 +60,7 @@ export interface Decision extends DecisionInput {
   readonly origin?: string;
 }
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 const APP_ID = 0x5348494a; // "SHIJ"
 
 const SCHEMA = `
@@ -69,7 +80,8 @@ CREATE TABLE IF NOT EXISTS decisions (
   undo_of INTEGER REFERENCES decisions(id),
   origin TEXT NOT NULL DEFAULT '',
   uid TEXT NOT NULL,
-  seq INTEGER
+  seq INTEGER,
+  role TEXT NOT NULL DEFAULT 'member' CHECK (role IN ('member','chair'))
 );
 CREATE UNIQUE INDEX IF NOT EXISTS decisions_uid ON decisions (uid);
 CREATE INDEX IF NOT EXISTS decisions_at ON decisions (at);
@@ -137,11 +149,11 @@ export class ReviewStore {
     // later when the clock has not moved on, or is behind), so within a store time order and row
     // order agree and a new decision is the latest; merged rows keep the time and sequence they
     // were made with
-    this.insert = db.prepare(`INSERT INTO decisions (doc_sha, doc_path, claim_id, nominee, nominee_name, claim_text, reviewer, status, note, at, undo_of, origin, uid, seq)
+    this.insert = db.prepare(`INSERT INTO decisions (doc_sha, doc_path, claim_id, nominee, nominee_name, claim_text, reviewer, status, note, at, undo_of, origin, uid, seq, role)
       VALUES (@docSha, @docPath, @claimId, @nominee, @nomineeName, @claimText, @reviewer, @status, @note,
         CASE WHEN @at IS NOT NULL THEN @at
           ELSE (SELECT CASE WHEN m IS NULL OR @now > m THEN @now ELSE strftime('%Y-%m-%dT%H:%M:%fZ', m, '+0.001 seconds') END FROM (SELECT max(at) AS m FROM decisions)) END,
-        @undoOf, @origin, @uid, @seq)`);
+        @undoOf, @origin, @uid, @seq, @role)`);
     this.stampOf = db.prepare('SELECT at FROM decisions WHERE id = ?').pluck();
   }
 
@@ -248,12 +260,13 @@ export class ReviewStore {
       docSha: input.docSha, docPath: input.docPath, claimId: input.claimId, nominee: input.nominee, nomineeName: input.nomineeName, claimText: input.claimText,
       reviewer: input.reviewer, status: input.status, note: input.note,
       at: input.at ?? null, now: new Date().toISOString(), undoOf: input.undoOf ?? null, origin: input.origin ?? '', uid: input.uid ?? randomUUID(), seq: input.seq ?? null,
+      role: input.role ?? 'member',
     };
     const id = Number(this.insert.run(row).lastInsertRowid);
     const r = { id, at: this.stampOf.get(id) as string };
     return {
       docSha: row.docSha, docPath: row.docPath, claimId: row.claimId, nominee: row.nominee, nomineeName: row.nomineeName, claimText: row.claimText,
-      status: row.status, note: row.note, reviewer: row.reviewer, id: r.id, uid: row.uid, seq: row.seq ?? r.id, at: r.at, undoOf: row.undoOf,
+      status: row.status, note: row.note, reviewer: row.reviewer, id: r.id, uid: row.uid, seq: row.seq ?? r.id, at: r.at, undoOf: row.undoOf, role: row.role,
     };
   }
 
@@ -261,18 +274,18 @@ export class ReviewStore {
    * Undoes the reviewer's latest decision that is not itself undone: appends a row restoring the
    * status (and note) the claim had before it. Returns the new row, or null when nothing is left.
    */
-  undo(reviewer: string): Decision | null {
+  undo(reviewer: string, role: Role = 'member'): Decision | null {
     return this.write(() => {
       const tx = this.db.transaction((): Decision | null => {
-        const rows = this.db.prepare('SELECT * FROM decisions WHERE reviewer = ? ORDER BY id DESC').all(reviewer) as Row[];
+        const rows = this.db.prepare('SELECT * FROM decisions WHERE reviewer = ? AND role = ? ORDER BY id DESC').all(reviewer, role) as Row[];
         const undone = new Set(rows.filter((r) => r.undo_of !== null).map((r) => r.undo_of));
         const target = rows.find((r) => r.undo_of === null && !undone.has(r.id));
         if (!target) return null;
-        const prior = this.db.prepare('SELECT * FROM decisions WHERE doc_sha = ? AND claim_id = ? AND reviewer = ? AND id < ? ORDER BY id DESC LIMIT 1')
-          .get(target.doc_sha, target.claim_id, reviewer, target.id) as Row | undefined;
+        const prior = this.db.prepare('SELECT * FROM decisions WHERE doc_sha = ? AND claim_id = ? AND reviewer = ? AND role = ? AND id < ? ORDER BY id DESC LIMIT 1')
+          .get(target.doc_sha, target.claim_id, reviewer, role, target.id) as Row | undefined;
         return this.insertRow({
           docSha: target.doc_sha, docPath: target.doc_path, claimId: target.claim_id, nominee: target.nominee, nomineeName: target.nominee_name, claimText: target.claim_text,
-          status: prior ? (prior.status as Status) : 'unreviewed', note: prior?.note ?? '', reviewer, undoOf: target.id,
+          status: prior ? (prior.status as Status) : 'unreviewed', note: prior?.note ?? '', reviewer, undoOf: target.id, role,
         });
       });
       return tx.immediate();
@@ -290,13 +303,18 @@ export class ReviewStore {
   }
 
   /**
-   * The latest decision per (document, claim, reviewer): the greatest by time, then sequence in
-   * the store it was made in, then uid, so two decisions can never tie.
+   * The latest decision per (document, claim, reviewer, role): the greatest by time, then sequence
+   * in the store it was made in, then uid, so two decisions can never tie. Without a role filter
+   * both members' decisions and the chair's resolutions come back.
    */
-  latest(filter: { reviewer?: string } = {}): Decision[] {
-    const sql = `SELECT * FROM (SELECT d.*, ROW_NUMBER() OVER (PARTITION BY doc_sha, claim_id, reviewer ORDER BY at DESC, coalesce(seq, id) DESC, uid DESC) AS rank
-      FROM decisions d ${filter.reviewer !== undefined ? 'WHERE reviewer = ?' : ''}) WHERE rank = 1 ORDER BY id`;
-    return this.read(() => ((filter.reviewer !== undefined ? this.db.prepare(sql).all(filter.reviewer) : this.db.prepare(sql).all()) as Row[]).map(fromRow));
+  latest(filter: { reviewer?: string; role?: Role } = {}): Decision[] {
+    const where: string[] = [];
+    const args: string[] = [];
+    if (filter.reviewer !== undefined) { where.push('reviewer = ?'); args.push(filter.reviewer); }
+    if (filter.role !== undefined) { where.push('role = ?'); args.push(filter.role); }
+    const sql = `SELECT * FROM (SELECT d.*, ROW_NUMBER() OVER (PARTITION BY doc_sha, claim_id, reviewer, role ORDER BY at DESC, coalesce(seq, id) DESC, uid DESC) AS rank
+      FROM decisions d ${where.length ? `WHERE ${where.join(' AND ')}` : ''}) WHERE rank = 1 ORDER BY id`;
+    return this.read(() => (this.db.prepare(sql).all(...args) as Row[]).map(fromRow));
   }
 
   reviewers(): string[] {
@@ -352,13 +370,13 @@ export class ReviewStore {
 
 interface Row {
   id: number; doc_sha: string; doc_path: string; claim_id: string; nominee: string | null; nominee_name: string; claim_text: string;
-  reviewer: string; status: string; note: string; at: string; undo_of: number | null; origin: string; uid: string; seq: number | null;
+  reviewer: string; status: string; note: string; at: string; undo_of: number | null; origin: string; uid: string; seq: number | null; role: string;
 }
 
 function fromRow(r: Row): Decision {
   return {
     id: r.id, uid: r.uid, seq: r.seq ?? r.id, docSha: r.doc_sha, docPath: r.doc_path, claimId: r.claim_id, nominee: r.nominee, nomineeName: r.nominee_name, claimText: r.claim_text,
-    reviewer: r.reviewer, status: r.status as Status, note: r.note, at: r.at, undoOf: r.undo_of, origin: r.origin,
+    reviewer: r.reviewer, status: r.status as Status, note: r.note, at: r.at, undoOf: r.undo_of, origin: r.origin, role: (r.role ?? 'member') as Role,
   };
 }
 
@@ -373,18 +391,20 @@ export function legacyUid(r: { doc_sha: string; claim_id: string; reviewer: stri
 
 /**
  * Brings a store up to SCHEMA_VERSION, keeping every row. Version 1 had no `origin` and
- * `nominee_name` columns and no positions table; version 2 had no `uid` and `seq`.
+ * `nominee_name` columns and no positions table; version 2 had no `uid` and `seq`; version 3 had
+ * no `role` (every earlier decision is a member's).
  */
 function migrate(db: Database.Database): void {
   const v = db.pragma('user_version', { simple: true }) as number;
   if (v === SCHEMA_VERSION) return;
   db.transaction(() => {
-    if (v === 1 || v === 2) {
+    if (v === 1 || v === 2 || v === 3) {
       const cols = (db.prepare("PRAGMA table_info('decisions')").all() as Array<{ name: string }>).map((c) => c.name);
       if (!cols.includes('origin')) db.exec("ALTER TABLE decisions ADD COLUMN origin TEXT NOT NULL DEFAULT ''");
       if (!cols.includes('nominee_name')) db.exec("ALTER TABLE decisions ADD COLUMN nominee_name TEXT NOT NULL DEFAULT ''");
       if (!cols.includes('uid')) db.exec('ALTER TABLE decisions ADD COLUMN uid TEXT');
       if (!cols.includes('seq')) db.exec('ALTER TABLE decisions ADD COLUMN seq INTEGER');
+      if (!cols.includes('role')) db.exec("ALTER TABLE decisions ADD COLUMN role TEXT NOT NULL DEFAULT 'member' CHECK (role IN ('member','chair'))");
       const seen = new Map<string, number>();
       const set = db.prepare('UPDATE decisions SET uid = ? WHERE id = ?');
       for (const r of db.prepare('SELECT id, doc_sha, claim_id, reviewer, at, status, note FROM decisions WHERE uid IS NULL ORDER BY id').all() as Array<Row>) {

@@ -54,7 +54,7 @@ export function App({ model, store, reviewer, size: fixedSize, interactive = tru
   const { exit } = useApp();
   const size = useTerminalSize(fixedSize);
   const initial = useMemo(() => {
-    const all = attempt(() => store.latest(), []);
+    const all = attempt(() => store.latest({ role: 'member' }), []);
     const place = attempt(() => store.position(reviewer, 'last'), null);
     const s = initialState(model, all.value.filter((d) => d.reviewer === reviewer), all.value.filter((d) => d.reviewer !== reviewer), place.value);
     const problem = all.error ?? place.error;
@@ -68,7 +68,7 @@ export function App({ model, store, reviewer, size: fixedSize, interactive = tru
   const latest = useRef(state);
   latest.current = state;
   const dispatch = (a: Action): void => { latest.current = reduce(model, latest.current, a); rawDispatch(a); };
-  const orphaned = useMemo(() => orphans(model, attempt(() => store.latest(), []).value), [state.mine]);
+  const orphaned = useMemo(() => orphans(model, attempt(() => store.latest({ role: 'member' }), []).value), [state.mine]);
 
   useEffect(() => { if (state.quit) exit(); }, [state.quit]);
 

@@ -6,7 +6,7 @@ import { cell, rcell } from './text.js';
 
 export function reviewSummary(docs: readonly AnalysedDocument[], store: ReviewStore, reviewer: string): string {
   const model: ReviewModel = buildModel(docs);
-  const all = store.latest();
+  const all = store.latest({ role: 'member' });
   const state = initialState(model, all.filter((d) => d.reviewer === reviewer), all.filter((d) => d.reviewer !== reviewer), null);
   const lines = [`shiji review — ${reviewer} — ${store.path}${store.writable ? '' : ` (read-only: ${store.readonlyReason ?? 'opened read-only'})`}`, '(no terminal: printing a summary; run in a terminal to review)', ''];
   let doc = -1;

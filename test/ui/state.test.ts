@@ -11,7 +11,7 @@ const run = (s: State, ...actions: Parameters<typeof reduce>[2][]): State => act
 let nextId = 1;
 function decision(claimId: string, status: Decision['status'], reviewer = 'alice', note = ''): Decision {
   const id = nextId++;
-  return { id, uid: `u${id}`, seq: id, docSha: sha, docPath: doc.result.path, claimId, nominee: null, nomineeName: '', claimText: '', status, note, reviewer, at: new Date().toISOString(), undoOf: null };
+  return { id, uid: `u${id}`, seq: id, docSha: sha, docPath: doc.result.path, claimId, nominee: null, nomineeName: '', claimText: '', status, note, reviewer, at: new Date().toISOString(), undoOf: null, role: 'member' };
 }
 
 describe('review reducer', () => {
