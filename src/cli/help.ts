@@ -6,10 +6,12 @@ export const HELP = `shiji ${EXTRACTOR_VERSION} — quantitative claims in comme
 Usage:
   shiji extract <file-or-folder>... [--json | --jsonl | --text] [--criteria FILE]
   shiji review [<file-or-folder>...] [--db FILE] [--reviewer NAME] [--criteria FILE] [--no-cache]
+        [--chair NAME [--consensus unanimous|majority]]
   shiji export <file-or-folder>... --format csv|xlsx|md|json|html [--out FILE] [--db REVIEW.sqlite]
         [--by nominee|category|criterion] [--group-by-name] [--table summary|claims|coverage]
   shiji merge A.sqlite B.sqlite... -o PANEL.sqlite
-  shiji agreement --db PANEL.sqlite [--json]
+  shiji agreement --db PANEL.sqlite [--json] [--consensus unanimous|majority]
+  shiji panel --db PANEL.sqlite [--consensus unanimous|majority]
   shiji --help | --version
 
 extract   analyse notices and write-ups (.txt .md .html .docx .pdf; UTF-8, GB18030/GBK, UTF-16)
@@ -26,6 +28,9 @@ review    walk each nominee's evidence and record decisions (default: the bundle
   --db FILE        review database (default ./shiji-review.sqlite); every decision is saved at once
   --reviewer NAME  who is deciding (default: the OS user)
   --no-cache       analyse again even when a cached analysis exists
+  --chair NAME     adjudicate as the panel's chair: only the claims the members disagree on,
+                   each member's decision and note side by side; v d n record the resolution
+  --consensus RULE unanimous or majority for this run (default: the rule the database keeps)
   Without a terminal, prints a plain summary of the review and exits.
 export    statistics tables: summary (per document and nominee; --by category or criterion;
           --group-by-name merges a name across documents), claims, coverage
@@ -36,13 +41,19 @@ export    statistics tables: summary (per document and nominee; --by category or
   --workers N  worker threads for analysis (default 1: see the README on speed)
 merge     combine review databases of several panel members (inputs are not modified)
 agreement print agreement per nominee and overall (Cohen's kappa for two reviewers,
-          Fleiss' for more) and list the claims on which members disagree
+          Fleiss' for more), the consensus, and the claims on which members disagree or
+          that the chair resolved, with every member's note
+  --consensus RULE unanimous or majority for this run  --json  the report as JSON
+panel     show a panel database's settings, members and consensus counts
+  --consensus RULE keep this consensus rule in the database: unanimous (every member decided
+                   alike; the default) or majority (more than half); under either a claim any
+                   member disputed needs the chair
 
 Exit status: 0 when every input was analysed, 1 when any input could not be read,
 2 on a usage error.`;
 
 
-export const COMMANDS = ['extract', 'review', 'export', 'merge', 'agreement'] as const;
+export const COMMANDS = ['extract', 'review', 'export', 'merge', 'agreement', 'panel'] as const;
 
 /** The usage lines and the section of one command (shiji extract --help). */
 export function commandHelp(cmd: string): string {

@@ -1,5 +1,6 @@
 /** shiji merge: review stores of several members into one, inputs untouched. */
 import { ReviewStore } from '../review/store.js';
+import { RULE_SETTING, mergedRule } from '../review/panel.js';
 import { existsSync } from 'node:fs';
 
 import { fail, parse, samePath, writeAtomically } from './shared.js';
@@ -18,15 +19,26 @@ export function runMerge(argv: string[]): number {
       inputs.forEach((s, i) => process.stdout.write(`${s.path}: ${added[i]} decision(s) added\n`));
       process.stdout.write(`${out}: ${target.count()} decision(s) from ${target.reviewers().length} reviewer(s)\n`);
     };
+    // the consensus rule: an existing output keeps its own, a new one takes the inputs' (see panel.ts)
+    const said = (note: string | null): void => { if (note) process.stdout.write(`${out}: ${note}\n`); };
     if (existsSync(out)) {
       // one transaction: every input is merged, or the output is left as it was
       const target = ReviewStore.open(out, { create: false });
-      try { report(target, target.mergeAll(inputs)); } finally { target.close(); }
+      try {
+        const { note } = mergedRule(inputs, target);
+        report(target, target.mergeAll(inputs));
+        said(note);
+      } finally { target.close(); }
     } else {
       // a new output is written beside its final name and renamed into place when complete
       writeAtomically(out, (tmp) => {
         const target = ReviewStore.open(tmp);
-        try { report(target, target.mergeAll(inputs)); } finally { target.close(); }
+        try {
+          const { rule, note } = mergedRule(inputs, null);
+          if (inputs.some((s) => s.setting(RULE_SETTING) !== null)) target.setSetting(RULE_SETTING, rule);
+          report(target, target.mergeAll(inputs));
+          said(note);
+        } finally { target.close(); }
       });
     }
   } finally {

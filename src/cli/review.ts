@@ -1,22 +1,39 @@
-/** shiji review: the review UI in a terminal, a plain summary otherwise. */
+/** shiji review: the review UI in a terminal, a plain summary otherwise; --chair for the chair's adjudication. */
 import { userInfo } from 'node:os';
 import { ReviewStore } from '../review/store.js';
+import { panelRule } from '../review/panel.js';
 
 import { fail, parse, analyseOptions, loadDocuments } from './shared.js';
+import { ruleOption } from './panel.js';
+
+/** A name given on the command line: not empty, no control characters. */
+function nameOption(values: Record<string, string | boolean | undefined>, flag: 'reviewer' | 'chair'): string | undefined {
+  const given = values[flag] as string | undefined;
+  if (given !== undefined && (given.trim() === '' || /[\u0000-\u001f\u007f]/.test(given))) fail(`--${flag} needs a name (not empty, no control characters)`, 2);
+  return given;
+}
 
 export async function runReview(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv, { db: { type: 'string' }, reviewer: { type: 'string' }, criteria: { type: 'string' }, 'no-cache': { type: 'boolean' } });
-  const given = values['reviewer'] as string | undefined;
-  if (given !== undefined && (given.trim() === '' || /[\u0000-\u001f\u007f]/.test(given))) fail('--reviewer needs a name (not empty, no control characters)', 2);
+  const { values, positionals } = parse(argv, {
+    db: { type: 'string' }, reviewer: { type: 'string' }, chair: { type: 'string' }, consensus: { type: 'string' }, criteria: { type: 'string' }, 'no-cache': { type: 'boolean' },
+  });
+  const given = nameOption(values, 'reviewer');
+  const chair = nameOption(values, 'chair');
+  if (chair !== undefined && given !== undefined) fail('give --reviewer (a member reviewing) or --chair (the chair adjudicating), not both', 2);
+  const override = ruleOption(values);
+  if (override !== undefined && chair === undefined) fail('--consensus goes with --chair (a member reviews without a rule)', 2);
   const opts = analyseOptions(values);
   const { docs, failed } = await loadDocuments(positionals.length > 0 ? positionals : ['corpus'], opts, values['no-cache'] !== true);
   if (docs.length === 0) fail('nothing to review: no input could be analysed', 1);
-  const reviewer = (values['reviewer'] as string | undefined) ?? (userInfo().username || 'reviewer');
+  const reviewer = chair ?? given ?? (userInfo().username || 'reviewer');
   const store = ReviewStore.open((values['db'] as string | undefined) ?? 'shiji-review.sqlite', { fallbackReadonly: true });
   try {
+    // chair mode: the model holds only the claims in disagreement under the rule
+    const chairModel = chair === undefined ? undefined : async (m: import('../ui/state.js').ReviewModel) => (await import('../ui/chair.js')).chairModel(m, store.latest(), override ?? panelRule(store), chair);
     if (!process.stdin.isTTY || !process.stdout.isTTY) {
-      const { reviewSummary } = await import('../ui/summary.js');
-      process.stdout.write(reviewSummary(docs, store, reviewer));
+      const { reviewSummary, chairSummary } = await import('../ui/summary.js');
+      if (chairModel) process.stdout.write(chairSummary(await chairModel((await import('../ui/state.js')).buildModel(docs)), store));
+      else process.stdout.write(reviewSummary(docs, store, reviewer));
       return failed > 0 ? 1 : 0;
     }
     // Both ends are a terminal, so a person is at the keyboard. Ink renders only the final frame
@@ -28,10 +45,10 @@ export async function runReview(argv: string[]): Promise<number> {
     // unless told otherwise; it reads this when first loaded, just below.
     process.env['NODE_ENV'] ??= 'production';
     const [{ runReviewUi }, { buildModel }] = await Promise.all([import('../ui/run.js'), import('../ui/state.js')]);
-    const ok = await runReviewUi(buildModel(docs), store, reviewer);
+    const model = chairModel ? await chairModel(buildModel(docs)) : buildModel(docs);
+    const ok = await runReviewUi(model, store, reviewer);
     return failed > 0 || !ok ? 1 : 0;
   } finally {
     store.close();
   }
 }
-

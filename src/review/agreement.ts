@@ -4,6 +4,8 @@
  * Only claims decided (verified, disputed, needs evidence) by every reviewer in the comparison count.
  */
 import type { Decision, Status } from './store.js';
+import type { ConsensusRule, ConsensusState } from './consensus.js';
+import { panelView, type MemberCell } from './panel.js';
 
 const CATS: readonly Status[] = ['verified', 'disputed', 'needs_evidence'];
 
@@ -20,7 +22,32 @@ export interface Disagreement {
   readonly claimText: string;
   readonly docPath: string;
   readonly claimId: string;
+  readonly docSha: string;
   readonly statuses: Readonly<Record<string, Status>>;
+  /** each reviewer's note on the claim ('' when none) */
+  readonly notes: Readonly<Record<string, string>>;
+  /** the panel's consensus on the claim under the report's rule */
+  readonly consensus: ConsensusState;
+  /** the consensus as one cell: the status when settled, else the state and why */
+  readonly consensusText: string;
+  /** the chair's resolution in force, when there is one */
+  readonly resolution: MemberCell | null;
+}
+
+/** A claim that needs the chair (consensus `disagreement`) or that the chair resolved. */
+export interface Adjudication {
+  readonly label: string;
+  readonly claimText: string;
+  readonly docPath: string;
+  readonly docSha: string;
+  readonly claimId: string;
+  readonly consensus: ConsensusState;
+  readonly consensusText: string;
+  /** why the claim needs the chair ('' once resolved) */
+  readonly why: string;
+  /** every panel member's status and note, in panel order */
+  readonly members: readonly MemberCell[];
+  readonly resolution: MemberCell | null;
 }
 
 export interface AgreementReport {
@@ -28,6 +55,14 @@ export interface AgreementReport {
   readonly overall: AgreementGroup;
   readonly nominees: readonly AgreementGroup[];
   readonly disagreements: readonly Disagreement[];
+  /** the consensus rule the report applies */
+  readonly rule: ConsensusRule;
+  /** the panel members of the consensus (every reviewer with a member's decision) */
+  readonly panel: readonly string[];
+  /** how many claims with any decision are in each consensus state */
+  readonly consensus: Readonly<Record<ConsensusState, number>>;
+  /** the claims that need the chair, then those the chair resolved, in the store's order */
+  readonly adjudication: readonly Adjudication[];
 }
 
 /** Cohen's kappa for two raters over paired labels; null when undefined (no items). */
@@ -55,7 +90,7 @@ export function fleissKappa(items: ReadonlyArray<readonly Status[]>): { observed
   return { observed: Pbar, kappa };
 }
 
-export function agreement(latest: readonly Decision[]): AgreementReport {
+export function agreement(latest: readonly Decision[], opts: { readonly rule?: ConsensusRule } = {}): AgreementReport {
   // members' judgements only: a chair's resolution is not a rating
   const decided = latest.filter((d) => d.status !== 'unreviewed' && d.role !== 'chair');
   const reviewers = [...new Set(decided.map((d) => d.reviewer))].sort();
@@ -81,16 +116,38 @@ export function agreement(latest: readonly Decision[]): AgreementReport {
     list.push(ds);
     groups.set(label, list);
   }
+  const panel = panelView(latest, opts.rule ? { rule: opts.rule } : {});
   const disagreements: Disagreement[] = complete
     .filter((ds) => new Set(ds.map((d) => d.status)).size > 1)
-    .map((ds) => ({
-      label: labelOf(ds[0] as Decision), claimText: (ds[0] as Decision).claimText, docPath: (ds[0] as Decision).docPath, claimId: (ds[0] as Decision).claimId,
-      statuses: Object.fromEntries(ds.map((d) => [d.reviewer, d.status])),
-    }));
+    .map((ds) => {
+      const first = ds[0] as Decision;
+      const p = panel.of(first.docSha, first.claimId);
+      return {
+        label: labelOf(first), claimText: first.claimText, docPath: first.docPath, claimId: first.claimId, docSha: first.docSha,
+        statuses: Object.fromEntries(ds.map((d) => [d.reviewer, d.status])),
+        notes: Object.fromEntries(ds.map((d) => [d.reviewer, d.note])),
+        consensus: p.consensus.state, consensusText: p.cell, resolution: p.chair,
+      };
+    });
+  const firstOf = new Map(latest.map((d) => [`${d.docSha}:${d.claimId}`, d]));
+  const settled = panel.index.claims().filter((c) => c.consensus.state === 'disagreement' || c.consensus.state === 'resolved');
+  const adjudication: Adjudication[] = [...settled.filter((c) => c.consensus.state === 'disagreement'), ...settled.filter((c) => c.consensus.state === 'resolved')]
+    .map((c) => {
+      const d = firstOf.get(`${c.docSha}:${c.claimId}`) as Decision;
+      const p = panel.of(c.docSha, c.claimId);
+      return {
+        label: labelOf(d), claimText: d.claimText, docPath: d.docPath, docSha: c.docSha, claimId: c.claimId,
+        consensus: c.consensus.state, consensusText: p.cell, why: c.consensus.why, members: p.members, resolution: p.chair,
+      };
+    });
   return {
     reviewers,
     overall: measure(complete, 'overall'),
     nominees: [...groups.entries()].map(([label, g]) => measure(g, label)),
     disagreements,
+    rule: panel.rule,
+    panel: panel.members,
+    consensus: panel.counts(),
+    adjudication,
   };
 }

@@ -335,6 +335,20 @@ export class ReviewStore {
     return r?.value ?? null;
   }
 
+  /**
+   * A panel setting kept in the store (the `meta` table), such as the consensus rule; null when
+   * it was never set.
+   */
+  setting(key: string): string | null {
+    const r = this.read(() => this.db.prepare('SELECT value FROM meta WHERE key = ?').get(`setting:${key}`) as { value: string } | undefined);
+    return r?.value ?? null;
+  }
+
+  /** Sets a panel setting in its own committed transaction. */
+  setSetting(key: string, value: string): void {
+    this.write(() => { this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(`setting:${key}`, value); });
+  }
+
   /** Copies every decision of another store that this one lacks (by uid). Returns how many. */
   mergeFrom(other: ReviewStore): number {
     return this.mergeAll([other])[0] as number;

@@ -5,7 +5,7 @@
 import React, { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Key } from 'ink';
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
-import type { ReviewStore, Status } from '../review/store.js';
+import type { Decision, ReviewStore, Role, Status } from '../review/store.js';
 import type { AnalysedDocument } from '../corpus.js';
 import { type Action, type ReviewModel, type State, reduce, initialState, currentNominee, selectedClaim, orphans, progress } from './state.js';
 import { NomineeScreen } from './NomineeScreen.js';
@@ -14,7 +14,8 @@ import { MatrixScreen } from './MatrixScreen.js';
 import { OrphanScreen } from './OrphanScreen.js';
 import { Help } from './Help.js';
 import { Footer } from './Footer.js';
-import { command } from './commands.js';
+import { command, placeScope } from './commands.js';
+import { nothingToAdjudicate } from './chair.js';
 
 export interface AppProps {
   readonly model: ReviewModel;
@@ -50,18 +51,40 @@ function attempt<T>(fn: () => T, fallback: T): { value: T; error: unknown } {
   try { return { value: fn(), error: null }; } catch (e) { return { value: fallback, error: e }; }
 }
 
+/**
+ * The state a session opens with: a member's own decisions and the other members'; in chair mode
+ * the chair's resolutions and every member's decisions.
+ */
+function openSession(model: ReviewModel, store: ReviewStore, reviewer: string, role: Role): State {
+  const all = attempt(() => store.latest(), [] as Decision[]);
+  const place = attempt(() => store.position(reviewer, placeScope(role)), null);
+  const mine = all.value.filter((d) => d.role === role && d.reviewer === reviewer);
+  const others = all.value.filter((d) => d.role === 'member' && (role === 'chair' || d.reviewer !== reviewer));
+  const s = initialState(model, mine, others, place.value);
+  const problem = all.error ?? place.error;
+  if (problem) return { ...s, message: `cannot read the review database: ${whyNot(problem, store)}` };
+  if (!store.writable) return { ...s, message: `read-only${store.readonlyReason ? ` (${store.readonlyReason})` : ''}: decisions cannot be saved` };
+  return s;
+}
+
+/** The title line: who, where, progress (in chair mode: the rule and the resolutions). */
+function Title({ model, state, store, reviewer, orphaned }: { readonly model: ReviewModel; readonly state: State; readonly store: ReviewStore; readonly reviewer: string; readonly orphaned: number }): React.JSX.Element {
+  const total = model.nominees.reduce((acc, n) => { const p = progress(model, state, n); return { done: acc.done + p.reviewed, all: acc.all + p.total }; }, { done: 0, all: 0 });
+  const where = `${store.path}${store.writable ? '' : ' (read-only)'}`;
+  const done = model.chair ? `chair mode (${model.chair.rule} rule) · resolved ${total.done} of ${total.all}` : `${total.done}/${total.all} reviewed`;
+  return (
+    <Text>
+      <Text bold color="cyan">shiji review</Text>
+      <Text dimColor>{`  ${reviewer} · ${where} · ${done}${orphaned ? ` · ${orphaned} orphaned` : ''}`}</Text>
+    </Text>
+  );
+}
+
 export function App({ model, store, reviewer, size: fixedSize, interactive = true }: AppProps): React.JSX.Element {
   const { exit } = useApp();
   const size = useTerminalSize(fixedSize);
-  const initial = useMemo(() => {
-    const all = attempt(() => store.latest({ role: 'member' }), []);
-    const place = attempt(() => store.position(reviewer, 'last'), null);
-    const s = initialState(model, all.value.filter((d) => d.reviewer === reviewer), all.value.filter((d) => d.reviewer !== reviewer), place.value);
-    const problem = all.error ?? place.error;
-    if (problem) return { ...s, message: `cannot read the review database: ${whyNot(problem, store)}` };
-    if (!store.writable) return { ...s, message: `read-only${store.readonlyReason ? ` (${store.readonlyReason})` : ''}: decisions cannot be saved` };
-    return s;
-  }, []);
+  const role: Role = model.chair ? 'chair' : 'member';
+  const initial = useMemo(() => openSession(model, store, reviewer, role), []);
   const [state, rawDispatch] = useReducer((s: State, a: Action) => reduce(model, s, a), initial);
   // Keys can arrive in bursts (paste, fast typing, tmux send-keys): handlers read and advance
   // this ref so that each key of a burst sees the state the previous one left.
@@ -87,13 +110,13 @@ export function App({ model, store, reviewer, size: fixedSize, interactive = tru
     const keepNote = note ?? state.mine[key]?.note ?? '';
     let d;
     try {
-      d = store.record({ docSha: doc.result.sha256, docPath: doc.result.path, claimId: c.id, nominee: c.nominee, nomineeName: n.name, claimText: c.text, status, note: keepNote, reviewer });
+      d = store.record({ docSha: doc.result.sha256, docPath: doc.result.path, claimId: c.id, nominee: c.nominee, nomineeName: n.name, claimText: c.text, status, note: keepNote, reviewer, role });
     } catch (e) {
       // the decision is not in the store: say so, and leave the cursor (and any note typed) where it is
       dispatch({ type: 'message', text: `NOT SAVED: ${whyNot(e, store)}` });
       return;
     }
-    const place = attempt(() => store.savePosition(reviewer, 'last', `${doc.result.sha256}:${n.nominee?.id ?? '-'}:${c.id}`), undefined);
+    const place = attempt(() => store.savePosition(reviewer, placeScope(role), `${doc.result.sha256}:${n.nominee?.id ?? '-'}:${c.id}`), undefined);
     dispatch({ type: 'recorded', decision: d, advance: note === null || state.mine[key]?.status !== status });
     if (place.error) dispatch({ type: 'message', text: `saved: ${status.replace('_', ' ')}; place in the review not saved: ${whyNot(place.error, store)}` });
   };
@@ -121,7 +144,7 @@ export function App({ model, store, reviewer, size: fixedSize, interactive = tru
   };
 
   // navigation and decisions; a burst of plain characters is taken one key at a time
-  const onKey = (input: string, key: Key): void => command(input, key, { model, store, reviewer, rows: size.rows, latest, dispatch, decide, docOf, attempt, whyNot });
+  const onKey = (input: string, key: Key): void => command(input, key, { model, store, reviewer, role, rows: size.rows, latest, dispatch, decide, docOf, attempt, whyNot });
   const onKeyInput = (input: string, key: Key): void => {
     const plain = !key.ctrl && !key.meta && !key.upArrow && !key.downArrow && !key.return && !key.escape && !key.tab;
     const chars = [...input.replace(/\r/g, '\n')];
@@ -141,18 +164,15 @@ export function App({ model, store, reviewer, size: fixedSize, interactive = tru
     else onKeyInput(input, key);
   }, { isActive: interactive });
 
-  const total = model.nominees.reduce((acc, n) => { const p = progress(model, state, n); return { done: acc.done + p.reviewed, all: acc.all + p.total }; }, { done: 0, all: 0 });
   const bodyHeight = Math.max(6, size.rows - 5);
   const columns = Math.max(40, size.columns);
   return (
     <Box flexDirection="column" width={columns}>
-      <Text>
-        <Text bold color="cyan">shiji review</Text>
-        <Text dimColor>{`  ${reviewer} · ${store.path}${store.writable ? '' : ' (read-only)'} · ${total.done}/${total.all} reviewed${orphaned.length ? ` · ${orphaned.length} orphaned` : ''}`}</Text>
-      </Text>
+      <Title model={model} state={state} store={store} reviewer={reviewer} orphaned={orphaned.length} />
       {state.help ? <Help /> : (
         <>
-          {state.screen === 'nominees' ? <NomineeScreen model={model} state={state} columns={columns} height={bodyHeight} /> : null}
+          {model.chair && model.nominees.length === 0 && state.screen === 'nominees' ? <Text color="green">{nothingToAdjudicate(model.chair)}</Text> : null}
+          {state.screen === 'nominees' && (!model.chair || model.nominees.length > 0) ? <NomineeScreen model={model} state={state} columns={columns} height={bodyHeight} /> : null}
           {state.screen === 'claims' && currentNominee(model, state) ? <ClaimScreen model={model} state={state} columns={columns} height={bodyHeight} /> : null}
           {state.screen === 'matrix' ? <MatrixScreen model={model} columns={columns} /> : null}
           {state.screen === 'orphans' ? <OrphanScreen orphans={orphaned} columns={columns} /> : null}
@@ -160,7 +180,7 @@ export function App({ model, store, reviewer, size: fixedSize, interactive = tru
       )}
       {state.searching ? <Text>{`/${state.query}`}<Text inverse> </Text></Text> : null}
       {state.note ? <Text>{`note (${state.note.status.replace('_', ' ')}): ${state.note.text}`}<Text inverse> </Text></Text> : null}
-      <Footer state={state} />
+      <Footer state={state} chair={model.chair !== undefined} />
     </Box>
   );
 }

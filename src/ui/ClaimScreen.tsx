@@ -6,6 +6,7 @@ import { type ReviewModel, type State, claimRows, currentNominee, statusOf, clai
 import { STATUS_MARK, STATUS_COLOR, CATEGORY_SHORT, valueText, criterionShort } from './format.js';
 import { cell, fit } from './text.js';
 import { windowStart } from './viewport.js';
+import { ChairDecisions, memberMarks } from './ChairPanel.js';
 
 export function ClaimScreen({ model, state, columns, height }: { readonly model: ReviewModel; readonly state: State; readonly columns: number; readonly height: number }): React.JSX.Element {
   const n = currentNominee(model, state) as NomineeEntry;
@@ -41,7 +42,8 @@ export function ClaimScreen({ model, state, columns, height }: { readonly model:
               {sel ? '›' : ' '}<Text color={STATUS_COLOR[s]}>{` ${STATUS_MARK[s]} `}</Text>
               {`${cell(valueText(c), 18)} ${cell(c.approx === 'exact' ? '' : c.approx, 9)} ${cell(CATEGORY_SHORT[c.category] ?? c.category, 9)}`}
               <Text {...(hasCheck ? { color: 'red' } : {})}>{hasCheck ? '✗ ' : '  '}</Text>
-              {fit(c.text.replace(/\s+/g, ' '), Math.max(4, columns - 48))}
+              {model.chair ? <Text>{`${cell(memberMarks(model.chair, state, doc.result.sha256, c.id), model.chair.panel.length + 1)}`}<Text color={s === 'unreviewed' ? 'yellow' : 'green'}>{s === 'unreviewed' ? 'open     ' : 'resolved '}</Text></Text> : null}
+              {fit(c.text.replace(/\s+/g, ' '), Math.max(4, columns - 48 - (model.chair ? model.chair.panel.length + 10 : 0)))}
             </Text>
           );
         })}
@@ -58,7 +60,6 @@ function criterionText(doc: AnalysedDocument, id: string): string {
 export function Evidence({ model, state, doc, claim, columns, focused }: {
   readonly model: ReviewModel; readonly state: State; readonly doc: AnalysedDocument; readonly claim: Claim; readonly columns: number; readonly focused: boolean;
 }): React.JSX.Element {
-  void model;
   const ctx = state.wide ? claim.paragraph : claim.sentence;
   const before = doc.text.slice(ctx.start, claim.start);
   const span = doc.text.slice(claim.start, claim.end);
@@ -89,11 +90,11 @@ export function Evidence({ model, state, doc, claim, columns, focused }: {
         </Text>
       ))}
       {checks.map((c) => <Text key={c.id} color="red" wrap="wrap">{`✗ ${c.kind}: ${c.message}`}</Text>)}
-      <Text>
+      {model.chair ? <ChairDecisions info={model.chair} state={state} doc={doc} claim={claim} columns={columns} /> : <Text>
         <Text dimColor>you </Text><Text color={STATUS_COLOR[status]}>{`${STATUS_MARK[status]} ${status.replace('_', ' ')}`}</Text>
         {mine?.note ? <Text>{`  “${mine.note}”`}</Text> : null}
         {others.map((o) => <Text key={o.reviewer}><Text dimColor>{`  ${o.reviewer} `}</Text><Text color={STATUS_COLOR[o.status]}>{STATUS_MARK[o.status]}</Text>{o.note ? ` “${o.note}”` : ''}</Text>)}
-      </Text>
+      </Text>}
     </Box>
   );
 }

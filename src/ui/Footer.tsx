@@ -9,8 +9,11 @@ const KEYS: Record<string, string> = {
   orphans: 'Esc back · ? help · q quit',
 };
 
-export function Footer({ state }: { readonly state: State }): React.JSX.Element {
-  let keys = KEYS[state.screen] ?? '';
+/** In chair mode a decision is the chair's resolution, and undo takes back the chair's last one. */
+const CHAIR_CLAIMS = '↑↓/jk move · v d n resolve (V D N +note) · e note · u undo resolution · Tab pane · s status · / search · Esc back · ? help';
+
+export function Footer({ state, chair = false }: { readonly state: State; readonly chair?: boolean }): React.JSX.Element {
+  let keys = chair && state.screen === 'claims' ? CHAIR_CLAIMS : KEYS[state.screen] ?? '';
   if (state.searching) keys = 'type to search · Enter keep · Esc clear';
   if (state.note) keys = 'type the note · Enter save · Esc cancel';
   if (state.help) keys = '? or Esc close help';

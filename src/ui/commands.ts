@@ -3,16 +3,21 @@
  * Text entry (notes, search) is App's; this reads the state the previous key left.
  */
 import type { Key } from 'ink';
-import type { ReviewStore, Status } from '../review/store.js';
+import type { ReviewStore, Role, Status } from '../review/store.js';
 import type { AnalysedDocument } from '../corpus.js';
 import { type Action, type ReviewModel, type State, currentNominee, selectedClaim } from './state.js';
 
 export const DECIDE: Record<string, Status> = { v: 'verified', d: 'disputed', n: 'needs_evidence' };
 
+/** Where a session's place is kept: a member's and a chair's are apart. */
+export const placeScope = (role: Role): string => (role === 'chair' ? 'chair' : 'last');
+
 export interface CommandContext {
   readonly model: ReviewModel;
   readonly store: ReviewStore;
   readonly reviewer: string;
+  /** 'chair' in chair mode: decisions and undo are the chair's resolutions */
+  readonly role: Role;
   readonly rows: number;
   readonly latest: { readonly current: State };
   readonly dispatch: (a: Action) => void;
@@ -24,7 +29,7 @@ export interface CommandContext {
 
 /** Runs the command of one key (nothing while a note or a search is being typed). */
 export function command(input: string, key: Key, ctx: CommandContext): void {
-  const { model, store, reviewer, latest, dispatch, decide, docOf, attempt, whyNot } = ctx;
+  const { model, store, reviewer, role, latest, dispatch, decide, docOf, attempt, whyNot } = ctx;
   const size = { rows: ctx.rows };
   const state = latest.current;
   if (state.searching || state.note) return;
@@ -42,7 +47,7 @@ export function command(input: string, key: Key, ctx: CommandContext): void {
     const doc = docOf();
     // where the reviewer is, for the next session; the session goes on when it cannot be saved
     if (state.screen === 'nominees' && n && doc && store.writable) {
-      const place = attempt(() => store.savePosition(reviewer, 'last', `${doc.result.sha256}:${n.nominee?.id ?? '-'}:`), undefined);
+      const place = attempt(() => store.savePosition(reviewer, placeScope(role), `${doc.result.sha256}:${n.nominee?.id ?? '-'}:`), undefined);
       if (place.error) dispatch({ type: 'message', text: `place in the review not saved: ${whyNot(place.error, store)}` });
     }
   } else if (key.escape) dispatch({ type: 'back' });
@@ -63,7 +68,7 @@ export function command(input: string, key: Key, ctx: CommandContext): void {
       if (cur && cur.status !== 'unreviewed') dispatch({ type: 'noteStart', status: cur.status });
       else dispatch({ type: 'message', text: 'decide first (v d n), then add a note' });
     } else if (input === 'u') {
-      try { dispatch({ type: 'undone', decision: store.undo(reviewer) }); } catch (e) { dispatch({ type: 'message', text: `NOT SAVED: undo failed: ${whyNot(e, store)}` }); }
+      try { dispatch({ type: 'undone', decision: store.undo(reviewer, role) }); } catch (e) { dispatch({ type: 'message', text: `NOT SAVED: undo failed: ${whyNot(e, store)}` }); }
     } else if (input === 't') dispatch({ type: 'toggleGroup' });
     else if (input === 'f') dispatch({ type: 'cycleCategory' });
     else if (input === 's') dispatch({ type: 'cycleStatus' });

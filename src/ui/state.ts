@@ -8,6 +8,7 @@ import type { AnalysedDocument } from '../corpus.js';
 import type { Category } from '../extract/claims.js';
 import { CATEGORIES } from '../extract/claims.js';
 import type { Decision, Status } from '../review/store.js';
+import type { ConsensusRule, ConsensusState } from '../review/consensus.js';
 
 export interface NomineeEntry {
   readonly key: string;
@@ -20,6 +21,20 @@ export interface NomineeEntry {
 export interface ReviewModel {
   readonly docs: readonly AnalysedDocument[];
   readonly nominees: readonly NomineeEntry[];
+  /** chair mode (see chair.ts): the nominees hold only the claims that need the chair */
+  readonly chair?: ChairInfo;
+}
+
+export interface ChairInfo {
+  /** the chair's name */
+  readonly name: string;
+  readonly rule: ConsensusRule;
+  /** the panel members, in panel order */
+  readonly panel: readonly string[];
+  /** why each claim shown needs the chair, by claim key (from the members' decisions alone) */
+  readonly why: Readonly<Record<string, string>>;
+  /** how many of the loaded claims are in each consensus state, the chair's resolutions aside */
+  readonly counts: Readonly<Record<ConsensusState, number>>;
 }
 
 export const claimKey = (docSha: string, claimId: string): string => `${docSha}:${claimId}`;
@@ -254,7 +269,7 @@ export function reduce(model: ReviewModel, state: State, action: Action): State 
     case 'recorded': {
       const d = action.decision;
       const mine = { ...state.mine, [claimKey(d.docSha, d.claimId)]: d };
-      let next: State = { ...state, mine, note: null, message: `saved: ${d.status.replace('_', ' ')}${d.note ? ' (with note)' : ''}` };
+      let next: State = { ...state, mine, note: null, message: `saved${d.role === 'chair' ? ' resolution' : ''}: ${d.status.replace('_', ' ')}${d.note ? ' (with note)' : ''}` };
       if (action.advance) next = advanceToUnreviewed(model, next);
       return next;
     }
@@ -289,7 +304,7 @@ function advanceToUnreviewed(model: ReviewModel, state: State): State {
     const i = (state.claimCursor + step) % claims.length;
     if (statusOf(state, sha, (claims[i] as Claim).id) === 'unreviewed') return { ...state, claimCursor: i };
   }
-  return { ...state, message: `${state.message ?? ''} — every claim of ${n.name} is reviewed` };
+  return { ...state, message: `${state.message ?? ''} — every claim of ${n.name} is ${model.chair ? 'resolved' : 'reviewed'}` };
 }
 
 /** Progress of one nominee for the reviewer. */
