@@ -19,11 +19,11 @@ describe('shiji binary', () => {
     expect(r.stdout).toContain('shiji extract');
   });
 
-  it.each(['extract', 'review', 'export', 'merge', 'agreement'])('%s --help prints that command\'s usage and exits 0', (cmd) => {
+  it.each(['extract', 'review', 'export', 'merge', 'agreement', 'panel'])('%s --help prints that command\'s usage and exits 0', (cmd) => {
     const r = shiji(cmd, '--help');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`shiji ${cmd}`);
-    expect(r.stdout.split('\n').filter((l) => /^shiji (?:extract|review|export|merge|agreement)/.test(l.trim()))).toEqual([expect.stringContaining(`shiji ${cmd}`)]);
+    expect(r.stdout.split('\n').filter((l) => /^shiji (?:extract|review|export|merge|agreement|panel)/.test(l.trim()))).toEqual([expect.stringContaining(`shiji ${cmd}`)]);
   });
 
   it('a mistyped command gets a suggestion, a far one none', () => {

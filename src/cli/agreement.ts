@@ -49,7 +49,7 @@ export function agreementText(report: AgreementReport, storedRule: boolean): str
   const rw = Math.min(LABEL_MAX, Math.max(width('nominee'), ...rows.map((r) => width(r.label))));
   const tw = Math.min(20, Math.max(width('claim'), ...rows.map((r) => width(r.claimText))));
   const mw = panel.map((m) => Math.max(width(m), ...rows.map((r) => width(said(r.members.find((x) => x.reviewer === m)?.status ?? 'unreviewed')))));
-  lines.push('', `disagreements and resolutions (${c.disagreement} need the chair, ${c.resolved} resolved):`);
+  lines.push('', `disagreements: ${c.disagreement} need the chair, ${c.resolved} resolved by the chair`);
   lines.push(`  ${cell('nominee', rw)}  ${cell('claim', tw)}  ${panel.map((m, i) => cell(m, mw[i] as number)).join('  ')}  consensus`);
   for (const r of rows) {
     const statuses = panel.map((m, i) => cell(said(r.members.find((x) => x.reviewer === m)?.status ?? 'unreviewed'), mw[i] as number)).join('  ');

@@ -71,11 +71,21 @@ function openSession(model: ReviewModel, store: ReviewStore, reviewer: string, r
 function Title({ model, state, store, reviewer, orphaned }: { readonly model: ReviewModel; readonly state: State; readonly store: ReviewStore; readonly reviewer: string; readonly orphaned: number }): React.JSX.Element {
   const total = model.nominees.reduce((acc, n) => { const p = progress(model, state, n); return { done: acc.done + p.reviewed, all: acc.all + p.total }; }, { done: 0, all: 0 });
   const where = `${store.path}${store.writable ? '' : ' (read-only)'}`;
-  const done = model.chair ? `chair mode (${model.chair.rule} rule) · resolved ${total.done} of ${total.all}` : `${total.done}/${total.all} reviewed`;
+  const more = orphaned ? ` · ${orphaned} orphaned` : '';
+  // chair mode: what the chair is doing first, the path last, cut to the line
+  if (model.chair) {
+    return (
+      <Text wrap="truncate-end">
+        <Text bold color="cyan">shiji review</Text>
+        <Text>{`  chair ${reviewer} · chair mode (${model.chair.rule} rule) · resolved ${total.done} of ${total.all}`}</Text>
+        <Text dimColor>{`${more} · ${where}`}</Text>
+      </Text>
+    );
+  }
   return (
     <Text>
       <Text bold color="cyan">shiji review</Text>
-      <Text dimColor>{`  ${reviewer} · ${where} · ${done}${orphaned ? ` · ${orphaned} orphaned` : ''}`}</Text>
+      <Text dimColor>{`  ${reviewer} · ${where} · ${total.done}/${total.all} reviewed${more}`}</Text>
     </Text>
   );
 }
