@@ -13,7 +13,7 @@ export { consensusIndex, consensusOf, showConsensus, CONSENSUS_RULES } from './r
 export type { Consensus, ConsensusIndex, ConsensusOptions, ConsensusRule, ConsensusState } from './review/consensus.js';
 export { agreement, cohenKappa, fleissKappa } from './review/agreement.js';
 export type { AgreementReport, AgreementGroup, Disagreement, Adjudication } from './review/agreement.js';
-export { panelView, panelRule, storedRule, parseRule, mergedRule, RULE_SETTING, DEFAULT_RULE } from './review/panel.js';
+export { panelView, storePanel, panelRule, storedRule, parseRule, mergedRule, RULE_SETTING, DEFAULT_RULE } from './review/panel.js';
 export type { PanelView, PanelClaim, PanelColumn, MemberCell } from './review/panel.js';
 export { decodeBytes, MAX_BYTES } from './read/decode.js';
 export type { Decoded, Encoding } from './read/decode.js';

@@ -120,3 +120,11 @@ export function panelView(latest: readonly Decision[], opts: { readonly rule?: C
   };
   return { rule: index.rule, members, chairs, index, of, columns, cells, counts };
 }
+
+/**
+ * The panel view of a store under its rule (or the override, for one run): what an export or a
+ * report calls once, before adding `view.columns` with `view.cells(docSha, claimId)` per claim.
+ */
+export function storePanel(store: Pick<ReviewStore, 'setting' | 'path' | 'latest'>, override?: string): PanelView {
+  return panelView(store.latest(), { rule: panelRule(store, override) });
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { ReviewStore, agreement, mergedRule, panelRule, panelView, storedRule, type Status } from '../../src/index.js';
+import { ReviewStore, agreement, mergedRule, panelRule, panelView, storePanel, storedRule, type Status } from '../../src/index.js';
 import { tmpDb } from '../helpers/review.js';
 
 const base = { docSha: 'a'.repeat(64), docPath: 'corpus/x.txt', nominee: 'n1', nomineeName: '甲局', claimText: '701 件', note: '' };
@@ -76,6 +76,11 @@ describe('panel view (what exports add)', () => {
     expect(view.cells(base.docSha, 'c3')).toMatchObject({ 'member:李委员': 'unreviewed', consensus: 'pending', chair: '' });
     expect(view.cells(base.docSha, 'never')['consensus']).toBe('unreviewed');
     expect(view.counts()).toEqual({ agreed: 1, resolved: 1, disagreement: 0, pending: 1, unreviewed: 0 });
+    // from the store, under its rule or the run's
+    s.setSetting('consensus', 'majority');
+    expect(storePanel(s).rule).toBe('majority');
+    expect(storePanel(s).columns.find((c) => c.key === 'consensus')?.header).toBe('consensus (majority)');
+    expect(storePanel(s, 'unanimous').rule).toBe('unanimous');
     s.close();
   });
 

@@ -83,6 +83,17 @@ describe('chair mode', () => {
     expect(ui.lastFrame()).toMatch(/chair resolved \? needs evidence {2}“请补充台账”/);
     await type(ui.stdin, 'v');
     expect(store.latest({ role: 'chair' }).map((d) => [d.status, d.note])).toEqual([['verified', '请补充台账']]);
+    // e rewrites the note of the chair's resolution (backspace twice, then type)
+    await type(ui.stdin, KEY.up, 'e', '\u007f', '\u007f', '原件', KEY.enter);
+    expect(store.latest({ role: 'chair' }).map((d) => [d.status, d.note, d.role])).toEqual([['verified', '请补充原件', 'chair']]);
+    await type(ui.stdin, 'u');
+    expect(ui.lastFrame()).toContain('undone: back to verified');
+    // s filters by the chair's status: the open claims only
+    await type(ui.stdin, 's');
+    expect(ui.lastFrame()).toContain('status: unreviewed');
+    expect(ui.lastFrame()).not.toMatch(/701 件.*resolved/);
+    expect(ui.lastFrame()).toContain('11 个');
+    await type(ui.stdin, 'x');
     // u takes back the chair's own last resolution, and only that
     await type(ui.stdin, 'u');
     expect(ui.lastFrame()).toContain('undone: back to needs evidence');
@@ -92,7 +103,7 @@ describe('chair mode', () => {
     await type(ui.stdin, 'u');
     expect(ui.lastFrame()).toContain('nothing to undo');
     expect(store.latest({ role: 'member' })).toEqual(members);
-    expect(store.history().filter((d) => d.role === 'chair').map((d) => d.status)).toEqual(['needs_evidence', 'verified', 'needs_evidence', 'unreviewed']);
+    expect(store.history().filter((d) => d.role === 'chair').map((d) => d.status)).toEqual(['needs_evidence', 'verified', 'verified', 'verified', 'needs_evidence', 'unreviewed']);
     ui.unmount();
     store.close();
   });
