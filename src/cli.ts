@@ -14,6 +14,7 @@ import { runReview } from './cli/review.js';
 import { runExport } from './cli/export.js';
 import { runMerge } from './cli/merge.js';
 import { runAgreement } from './cli/agreement.js';
+import { runReport } from './cli/report.js';
 
 /** The command nearest a mistyped one (revew -> review), or null when none is near. */
 function nearest(cmd: string): string | null {
@@ -45,6 +46,8 @@ async function main(argv: string[]): Promise<number> {
       return runMerge(rest);
     case 'agreement':
       return runAgreement(rest);
+    case 'report':
+      return runReport(rest);
     default: {
       const near = nearest(cmd);
       fail(`unknown command "${cmd}"${near ? ` (did you mean ${near}?)` : ''} (see shiji --help)`, 2);

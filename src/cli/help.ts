@@ -10,6 +10,8 @@ Usage:
         [--by nominee|category|criterion] [--group-by-name] [--table summary|claims|coverage]
   shiji merge A.sqlite B.sqlite... -o PANEL.sqlite
   shiji agreement --db PANEL.sqlite [--json]
+  shiji report <file-or-folder>... --out REPORT.docx|REPORT.html [--db PANEL.sqlite]
+        [--rule unanimous|majority] [--criteria FILE] [--no-cache]
   shiji --help | --version
 
 extract   analyse notices and write-ups (.txt .md .html .docx .pdf; UTF-8, GB18030/GBK, UTF-16)
@@ -37,12 +39,19 @@ export    statistics tables: summary (per document and nominee; --by category or
 merge     combine review databases of several panel members (inputs are not modified)
 agreement print agreement per nominee and overall (Cohen's kappa for two reviewers,
           Fleiss' for more) and list the claims on which members disagree
+report    the panel report: a cover (inputs, panel, consensus rule, date, counts), then one
+          section per nominee on a new page: eligibility requirements, criteria coverage, the
+          claims by criterion with every member's decision and note, the consensus and the
+          chair's resolution, the checks that fired, and totals of the verified claims only
+  --out FILE   .docx (Word, what panels circulate) or .html (self-contained, prints on A4)
+  --db FILE    the panel's review database (merged); without it every claim is unreviewed
+  --rule R     the consensus rule: unanimous (default) or majority
 
 Exit status: 0 when every input was analysed, 1 when any input could not be read,
 2 on a usage error.`;
 
 
-export const COMMANDS = ['extract', 'review', 'export', 'merge', 'agreement'] as const;
+export const COMMANDS = ['extract', 'review', 'export', 'merge', 'agreement', 'report'] as const;
 
 /** The usage lines and the section of one command (shiji extract --help). */
 export function commandHelp(cmd: string): string {
