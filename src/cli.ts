@@ -15,6 +15,7 @@ import { runExport } from './cli/export.js';
 import { runMerge } from './cli/merge.js';
 import { runAgreement } from './cli/agreement.js';
 import { runPanel } from './cli/panel.js';
+import { runReport } from './cli/report.js';
 
 /** The command nearest a mistyped one (revew -> review), or null when none is near. */
 function nearest(cmd: string): string | null {
@@ -48,6 +49,8 @@ async function main(argv: string[]): Promise<number> {
       return runAgreement(rest);
     case 'panel':
       return runPanel(rest);
+    case 'report':
+      return runReport(rest);
     default: {
       const near = nearest(cmd);
       fail(`unknown command "${cmd}"${near ? ` (did you mean ${near}?)` : ''} (see shiji --help)`, 2);

@@ -12,6 +12,8 @@ Usage:
   shiji merge A.sqlite B.sqlite... -o PANEL.sqlite
   shiji agreement --db PANEL.sqlite [--json] [--consensus unanimous|majority]
   shiji panel --db PANEL.sqlite [--consensus unanimous|majority]
+  shiji report <file-or-folder>... --out REPORT.docx|REPORT.html [--db PANEL.sqlite]
+        [--consensus unanimous|majority] [--criteria FILE] [--no-cache]
   shiji --help | --version
 
 extract   analyse notices and write-ups (.txt .md .html .docx .pdf; UTF-8, GB18030/GBK, UTF-16)
@@ -48,12 +50,19 @@ panel     show a panel database's settings, members and consensus counts
   --consensus RULE keep this consensus rule in the database: unanimous (every member decided
                    alike; the default) or majority (more than half); under either a claim any
                    member disputed needs the chair
+report    the panel report: a cover (inputs, panel, consensus rule, date, counts), then one
+          section per nominee on a new page: eligibility requirements, criteria coverage, the
+          claims by criterion with every member's decision and note, the consensus and the
+          chair's resolution, the checks that fired, and totals of the verified claims only
+  --out FILE     .docx (Word, what panels circulate) or .html (self-contained, prints on A4)
+  --db FILE      the panel's review database (merged); without it every claim is unreviewed
+  --consensus R  the consensus rule for this run: unanimous or majority (default: the rule the database keeps)
 
 Exit status: 0 when every input was analysed, 1 when any input could not be read,
 2 on a usage error.`;
 
 
-export const COMMANDS = ['extract', 'review', 'export', 'merge', 'agreement', 'panel'] as const;
+export const COMMANDS = ['extract', 'review', 'export', 'merge', 'agreement', 'panel', 'report'] as const;
 
 /** The usage lines and the section of one command (shiji extract --help). */
 export function commandHelp(cmd: string): string {
