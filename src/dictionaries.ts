@@ -55,6 +55,8 @@ export interface RoleTables {
   readonly baseline_close: readonly string[];
   readonly total_scope: readonly string[];
   readonly population: readonly string[];
+  readonly parts_open: readonly string[];
+  readonly same_count: readonly string[];
 }
 
 /** regions.yaml: provinces, the words around an honour in a title, how an issuer's name ends */
@@ -208,7 +210,8 @@ export function validateDictionaries(raw: Record<string, unknown>): string[] {
 
   lists('counting.yaml', ['measure_tags', 'noun_tags', 'place_tags', 'not_measure', 'arabic_only', 'person_nouns', 'action_verbs', 'zero_events'], obj('counting.yaml'));
 
-  lists('roles.yaml', ['stake', 'award', 'incident', 'event', 'acting', 'procedure', 'procedure_verbs', 'baseline_open', 'baseline_close', 'total_scope', 'population'], obj('roles.yaml'));
+  lists('roles.yaml', ['stake', 'award', 'incident', 'event', 'acting', 'procedure', 'procedure_verbs', 'baseline_open', 'baseline_close', 'total_scope', 'population', 'parts_open', 'same_count'], obj('roles.yaml'));
+  for (const pair of isStringList(obj('roles.yaml')['same_count']) ? obj('roles.yaml')['same_count'] as string[] : []) if (!/^\S+ \S+$/.test(pair)) problems.push(`roles.yaml: same_count "${pair}" is not "unit unit"`);
 
   const regions = obj('regions.yaml');
   lists('regions.yaml', ['honour_strip', 'issuer_suffixes'], regions);
