@@ -64,6 +64,8 @@ export interface RegionTables {
   readonly provinces: ReadonlyArray<{ readonly name: string; readonly short: readonly string[] }>;
   readonly honour_strip: readonly string[];
   readonly issuer_suffixes: readonly string[];
+  /** short names of honours (全国信访系统两先) → their full names */
+  readonly honour_aliases: Readonly<Record<string, string>>;
 }
 
 export interface Dictionaries {
@@ -215,6 +217,8 @@ export function validateDictionaries(raw: Record<string, unknown>): string[] {
 
   const regions = obj('regions.yaml');
   lists('regions.yaml', ['honour_strip', 'issuer_suffixes'], regions);
+  const aliases = regions['honour_aliases'];
+  if (aliases === null || typeof aliases !== 'object' || Array.isArray(aliases) || !Object.values(aliases).every((v) => typeof v === 'string' && v.length > 0)) problems.push('regions.yaml: honour_aliases must map short names to full names');
   const provinces = regions['provinces'];
   if (!Array.isArray(provinces)) problems.push('regions.yaml: provinces must be a list');
   else {

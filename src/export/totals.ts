@@ -116,8 +116,9 @@ export function columnUnit(category: Category, unit: string, v: ExportVocabulary
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/g;
 const LATIN = /[A-Za-z]/g;
 /** Whether a claim's sentence is English (more Latin letters than ideographs). */
-export function englishSentence(text: string, c: Pick<Claim, 'sentence'>): boolean {
-  const s = text.slice(c.sentence.start, Math.min(c.sentence.end, c.sentence.start + 400));
+export function englishSentence(text: string, c: Pick<Claim, 'sentence' | 'text'>): boolean {
+  // without the document's text, the claim's own text decides
+  const s = text.length >= c.sentence.end ? text.slice(c.sentence.start, Math.min(c.sentence.end, c.sentence.start + 400)) : c.text;
   return (s.match(LATIN)?.length ?? 0) > (s.match(CJK)?.length ?? 0);
 }
 
