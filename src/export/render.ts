@@ -12,6 +12,7 @@ import { chartData, type Table, type Column, type Cell, type Chart, type TableOp
 import type { Status } from '../review/store.js';
 import type { DocumentResult } from '../analyse.js';
 import { jsonChunks } from './stream.js';
+import { exportVocabulary } from './vocabulary.js';
 import { ShijiError } from '../errors.js';
 
 const BOM = '\ufeff';
@@ -163,7 +164,7 @@ function barChart(chart: Chart, wanOf: boolean): string {
     return `<text x="${labelW - 8}" y="${y + 14}" text-anchor="end">${esc(b.label)}</text>${rects}`
       + `<text x="${x + 6}" y="${y + 14}" class="value" data-value="${b.value}">${esc(shown)}</text>`;
   }).join('');
-  const title = `${chart.title}${wanOf ? ' (万元)' : ''}`;
+  const title = wanOf ? chart.title.replace(/ 元$/, ' 万元') : chart.title;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${labelW + barW + 150}" height="${h}" role="img" aria-label="${esc(title)}" font-size="13" font-family="${esc(CJK_FONTS)}" data-column="${esc(chart.key)}"><text x="0" y="16" font-weight="bold">${esc(title)}</text>${rows}</svg>`;
 }
 
@@ -181,9 +182,19 @@ export function* htmlChunks(tables: readonly Table[], docs: readonly DocumentRes
   const zh = opts.lang === 'zh';
   const charts = chartData(docs, opts.texts ?? new Map(), opts).map((c) => barChart(c, c.category === 'amount'));
   const nominees = docs.reduce((a, d) => a + d.nominees.length, 0);
+  const v = exportVocabulary();
+  const word = (x: string): string => (zh ? v.values[x] ?? x : x.replace('_', ' '));
+  const statuses = opts.verifiedOnly === true ? ['verified'] as const : ['verified', 'needs_evidence', 'unreviewed'] as const;
+  const leftOut = opts.verifiedOnly === true
+    ? (zh ? '只合计已核实的条目' : 'only verified figures are added up')
+    : (zh ? '有争议和标为非数据的条目不计入合计' : 'disputed figures and figures marked as not a claim are left out');
   const legend = opts.review
-    ? `<p class="legend">${(opts.verifiedOnly === true ? ['verified'] as const : ['verified', 'needs_evidence', 'unreviewed'] as const).map((s) => `<span style="background:${STATUS_COLOURS[s]}"></span>${esc(s.replace('_', ' '))}`).join(' ')} — ${opts.verifiedOnly === true ? 'only verified figures are added up' : 'disputed figures and figures marked as not a claim are left out'}.</p>`
+    ? `<p class="legend">${statuses.map((s) => `<span style="background:${STATUS_COLOURS[s]}"></span>${esc(word(s))}`).join(' ')} — ${leftOut}${zh ? '。' : '.'}</p>`
     : '';
+  const claims = docs.reduce((a, d) => a + d.claims.length, 0);
+  const intro = zh
+    ? `${docs.length}个文件，${nominees}个推荐对象，${claims}条数据。生成于${esc(generated)}。≥ 为下限，≤ 为上限，≈ 为约数；只合计成绩，双语文件中的同一数字只计一次。`
+    : `${docs.length} document(s), ${nominees} nominee(s), ${claims} claim(s). Generated ${esc(generated)}. Totals marked ≥ are lower bounds, ≤ upper bounds, ≈ approximate; only achievements are added up, each figure of a bilingual document once.`;
   yield `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>shiji report</title>
 <style>
@@ -192,10 +203,11 @@ h1{font-size:20px}h2{font-size:16px;margin-top:28px}
 .charts{display:flex;flex-wrap:wrap;gap:18px}.charts svg{border:1px solid #ddd;padding:8px;background:#fafafa}
 .scroll{overflow-x:auto}table{border-collapse:collapse;font-size:12px}th,td{border:1px solid #ccc;padding:3px 6px;vertical-align:top}
 th{background:#eef2f7;position:sticky;top:0}td.num{text-align:right;white-space:nowrap}
+.scroll td.t{min-width:7em;max-width:36em}th{min-width:3.5em}
 .legend span{display:inline-block;width:12px;height:12px;margin:0 4px 0 10px;vertical-align:middle}
 </style></head><body>
 <h1>shiji report</h1>
-<p>${docs.length} document(s), ${nominees} nominee(s), ${docs.reduce((a, d) => a + d.claims.length, 0)} claim(s). Generated ${esc(generated)}. Totals marked ≥ are lower bounds, ≤ upper bounds, ≈ approximate; only achievements are added up, each figure of a bilingual document once.</p>
+<p>${intro}</p>
 <h2>${zh ? '各推荐对象的合计' : 'Totals by nominee'}</h2>${legend}
 <div class="charts">${charts.join('\n')}</div>
 `;
@@ -203,7 +215,7 @@ th{background:#eef2f7;position:sticky;top:0}td.num{text-align:right;white-space:
   for (const t of tables) {
     yield `${first ? '' : '\n'}<h2>${esc(t.title)}</h2><div class="scroll"><table><thead><tr>${t.columns.map((c) => `<th>${esc(c.header)}</th>`).join('')}</tr></thead><tbody>`;
     first = false;
-    for (const r of t.rows) yield `<tr>${t.columns.map((c) => `<td class="${c.type === 'text' ? '' : 'num'}">${esc(displayCell(r[c.key] ?? null, c))}</td>`).join('')}</tr>`;
+    for (const r of t.rows) yield `<tr>${t.columns.map((c) => `<td class="${c.type === 'text' ? 't' : 'num'}">${esc(displayCell(r[c.key] ?? null, c))}</td>`).join('')}</tr>`;
     yield '</tbody></table></div>';
   }
   yield '\n</body></html>\n';
