@@ -37,7 +37,7 @@ export    statistics tables: summary (per document and nominee; --by category, c
           region or honour; --group-by-name merges a name across documents), claims, coverage
   --format  csv (UTF-8 with BOM; with --out, FILE plus FILE.claims.csv and FILE.coverage.csv,
             else the --table on stdout), xlsx (one sheet per table), md, json, html (a
-            self-contained report with a bar chart per category)
+            self-contained report with a bar chart of totals per category and unit)
   --db FILE add review status counts and notes from a review database; totals then leave
             out disputed figures and figures marked as not a claim
   --verified-only  with --db: totals add up verified claims only
