@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync, mkdtempSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyseBytes, ReviewStore, type DocumentResult } from '../src/index.js';
@@ -282,4 +284,23 @@ describe('the report chart', () => {
 
 it('coverageTable and the builder agree', () => {
   expect(coverageTable(docs).rows.length).toBe(docs.reduce((a, d) => a + d.coverage.length, 0));
+});
+
+describe('the command line', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'shiji-tables-cli-'));
+  const shiji = (...args: string[]) => spawnSync(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8', env: { ...process.env, SHIJI_CACHE: join(tmp, 'c.sqlite') } });
+
+  it('takes --by year|region|honour, --lang zh and --verified-only', () => {
+    const year = shiji('export', paths[0]!, paths[3]!, '--format', 'csv', '--by', 'year');
+    expect(year.status, year.stderr).toBe(0);
+    const rows = parseCsv(year.stdout.slice(1), { columns: true }) as Array<Record<string, string>>;
+    expect(rows.map((r) => r['year'])).toEqual(['2017', '2019']);
+    const zh = shiji('export', paths[0]!, '--format', 'csv', '--by', 'honour', '--lang', 'zh');
+    expect(zh.stdout.split('\r\n')[0]).toMatch(/^\ufeff荣誉,文件数,推荐对象数,数据条数/);
+    for (const bad of [['--by', 'decade'], ['--lang', 'fr'], ['--verified-only']]) {
+      const r = shiji('export', paths[0]!, '--format', 'csv', ...bad);
+      expect(r.status).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
 });

@@ -202,7 +202,7 @@ export class TableBuilder {
   }
 
   private docColumns(type?: Column['type']): Column[] {
-    return DOC_META.map(([k, en, t]) => this.w.col(k, this.mode === 'name' && k === 'document' ? 'documents' : en, type ?? t, this.mode === 'name' && k === 'document' ? 'documents' : k));
+    return DOC_META.map(([k, en, t]) => this.w.col(k, this.mode === 'name' && k === 'document' ? 'documents' : en, type ?? t, this.mode === 'name' && k === 'document' ? 'documentList' : k));
   }
 
   private nomineeColumns(): Column[] { return NOMINEE_META.map(([k, en, t]) => this.w.col(k, en, t)); }
@@ -234,7 +234,7 @@ export class TableBuilder {
       case 'year': case 'honour': return [w.col(this.mode, this.mode, this.mode === 'year' ? 'year' : 'text'), ...this.countColumns(), ...this.bodyColumns()];
       case 'region': return [w.col('nomineeProvince', 'province', 'text', 'province'), w.col('nomineeCity', 'city', 'text', 'city'), ...this.countColumns(), ...this.bodyColumns()];
       case 'category': return [
-        w.col('category', 'category', 'text'), w.col('unit', 'unit', 'text'), w.col('claims', 'claims', 'int'), w.col('counted', 'claims in the total', 'int'),
+        w.col('category', 'category', 'text'), w.col('unit', 'unit', 'text'), w.col('claims', 'claims', 'int'), w.col('counted', 'claims in the total', 'int', 'countedClaims'),
         w.col('nominees', 'nominees', 'int'), w.col('documents', 'documents', 'int'),
         w.col('total', 'total', 'number'), w.col('low', 'low', 'number'), w.col('high', 'high', 'number'), w.col('bound', 'bound', 'text'),
         ...(this.opts.review ? [w.col('leftOut', 'left out of totals by review', 'int')] : []),
