@@ -304,3 +304,10 @@ describe('the command line', () => {
     }
   });
 });
+
+it('summary rows are sorted by document, then by the notice\'s own nominee order', () => {
+  const rows = summaryTable([...docs].reverse()).rows;
+  const order = rows.map((r) => String(r['document']));
+  expect(order).toEqual([...order].sort());
+  expect(rows.filter((r) => r['document'] === shanxi.path).map((r) => r['nominee'])).toEqual(shanxi.nominees.map((n) => n.name));
+});

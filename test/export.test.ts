@@ -122,7 +122,7 @@ describe('formats', () => {
     const rows = parseCsv(csv.slice(1), { columns: true }) as Array<Record<string, string>>;
     expect(rows).toHaveLength(docs.reduce((a, d) => a + d.claims.length, 0));
     const first = docs[0]!.claims[0]!;
-    expect(rows[0]).toMatchObject({ evidence: first.text, value: String(first.value), start: String(first.start), 'top criterion': first.criteria[0]!.id });
+    expect(rows.find((r) => r['claim id'] === first.id)).toMatchObject({ evidence: first.text, value: String(first.value), start: String(first.start), 'top criterion': first.criteria[0]!.id });
     expect(rows.some((r) => r['context']!.includes('，'))).toBe(true);
   });
 

@@ -481,11 +481,15 @@ export class TableBuilder {
   }
 }
 
-/** The three tables of a whole corpus at once: a thin wrapper over TableBuilder. */
+/**
+ * The three tables of a whole corpus at once: a thin wrapper over TableBuilder, which it hands the
+ * documents sorted by path (a stream hands them in the order it reads them, which is sorted).
+ */
 export function allTables(docs: readonly DocumentResult[], texts: ReadonlyMap<string, string>, opts: TableOptions = {}): Table[] {
   const b = new TableBuilder(opts);
   const summary: Row[] = []; const claims: Row[] = []; const coverage: Row[] = [];
-  for (const d of docs) {
+  const sorted = [...docs].sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+  for (const d of sorted) {
     const r = b.add(d, texts.get(d.sha256) ?? '');
     summary.push(...r.summary); claims.push(...r.claims); coverage.push(...r.coverage);
   }
