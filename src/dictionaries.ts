@@ -55,6 +55,8 @@ export interface RoleTables {
   readonly baseline_close: readonly string[];
   readonly total_scope: readonly string[];
   readonly population: readonly string[];
+  readonly parts_open: readonly string[];
+  readonly same_count: readonly string[];
 }
 
 /** regions.yaml: provinces, the words around an honour in a title, how an issuer's name ends */
@@ -62,6 +64,8 @@ export interface RegionTables {
   readonly provinces: ReadonlyArray<{ readonly name: string; readonly short: readonly string[] }>;
   readonly honour_strip: readonly string[];
   readonly issuer_suffixes: readonly string[];
+  /** short names of honours (全国信访系统两先) → their full names */
+  readonly honour_aliases: Readonly<Record<string, string>>;
 }
 
 export interface Dictionaries {
@@ -208,10 +212,13 @@ export function validateDictionaries(raw: Record<string, unknown>): string[] {
 
   lists('counting.yaml', ['measure_tags', 'noun_tags', 'place_tags', 'not_measure', 'arabic_only', 'person_nouns', 'action_verbs', 'zero_events'], obj('counting.yaml'));
 
-  lists('roles.yaml', ['stake', 'award', 'incident', 'event', 'acting', 'procedure', 'procedure_verbs', 'baseline_open', 'baseline_close', 'total_scope', 'population'], obj('roles.yaml'));
+  lists('roles.yaml', ['stake', 'award', 'incident', 'event', 'acting', 'procedure', 'procedure_verbs', 'baseline_open', 'baseline_close', 'total_scope', 'population', 'parts_open', 'same_count'], obj('roles.yaml'));
+  for (const pair of isStringList(obj('roles.yaml')['same_count']) ? obj('roles.yaml')['same_count'] as string[] : []) if (!/^\S+ \S+$/.test(pair)) problems.push(`roles.yaml: same_count "${pair}" is not "unit unit"`);
 
   const regions = obj('regions.yaml');
   lists('regions.yaml', ['honour_strip', 'issuer_suffixes'], regions);
+  const aliases = regions['honour_aliases'];
+  if (aliases === null || typeof aliases !== 'object' || Array.isArray(aliases) || !Object.values(aliases).every((v) => typeof v === 'string' && v.length > 0)) problems.push('regions.yaml: honour_aliases must map short names to full names');
   const provinces = regions['provinces'];
   if (!Array.isArray(provinces)) problems.push('regions.yaml: provinces must be a list');
   else {

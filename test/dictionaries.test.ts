@@ -38,8 +38,8 @@ describe('dictionaries', () => {
       ...raw,
       'counting.yaml': { ...(raw['counting.yaml'] as object), action_verbs: ['进', '进'] },
       'subjects.yaml': { ...subjects, surnames: ['王', '李'], name_stops: ['在', '现任'], chrome: { ...(subjects['chrome'] as object), sites: [''] } },
-      'roles.yaml': { ...(raw['roles.yaml'] as object), stake: undefined },
-      'regions.yaml': { ...(raw['regions.yaml'] as object), provinces: [{ name: '山西省', short: ['山西'] }, { name: '山西省', short: ['晋'] }, { name: '晋中', short: [] }] },
+      'regions.yaml': { ...(raw['regions.yaml'] as object), provinces: [{ name: '山西省', short: ['山西'] }, { name: '山西省', short: ['晋'] }, { name: '晋中', short: [] }], honour_aliases: { 两先: '' } },
+      'roles.yaml': { ...(raw['roles.yaml'] as object), stake: undefined, same_count: ['件次件'] },
       'periods.yaml': { ...periods, tenure_frames: { ...(periods['tenure_frames'] as object), since: [''] } },
     };
     expect(validateDictionaries(bad)).toEqual(expect.arrayContaining([
@@ -51,6 +51,8 @@ describe('dictionaries', () => {
       'periods.yaml tenure_frames: since must be a list of non-empty strings',
       'regions.yaml: province "山西省" listed twice',
       'regions.yaml: bad province {"name":"晋中","short":[]}',
+      'regions.yaml: honour_aliases must map short names to full names',
+      'roles.yaml: same_count "件次件" is not "unit unit"',
     ]));
   });
 

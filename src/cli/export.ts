@@ -9,13 +9,16 @@ import { fail, parse, analyseOptions, loadDocuments, writeChunks, samePath, writ
 export async function runExport(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, {
     format: { type: 'string' }, out: { type: 'string', short: 'o' }, db: { type: 'string' }, by: { type: 'string' },
-    'group-by-name': { type: 'boolean' }, table: { type: 'string' }, criteria: { type: 'string' }, 'no-cache': { type: 'boolean' }, workers: { type: 'string' },
+    'group-by-name': { type: 'boolean' }, lang: { type: 'string' }, 'verified-only': { type: 'boolean' }, table: { type: 'string' }, criteria: { type: 'string' }, 'no-cache': { type: 'boolean' }, workers: { type: 'string' },
   });
   const format = values['format'] as string | undefined;
   const FORMATS = ['csv', 'xlsx', 'md', 'json', 'html'];
   if (!format || !FORMATS.includes(format)) fail(`export needs --format ${FORMATS.join('|')}`, 2);
   const by = (values['by'] as string | undefined) ?? 'nominee';
-  if (!['nominee', 'category', 'criterion'].includes(by)) fail('--by takes nominee, category or criterion', 2);
+  if (!['nominee', 'category', 'criterion', 'year', 'region', 'honour'].includes(by)) fail('--by takes nominee, category, criterion, year, region or honour', 2);
+  const lang = (values['lang'] as string | undefined) ?? 'en';
+  if (lang !== 'en' && lang !== 'zh') fail('--lang takes en or zh', 2);
+  if (values['verified-only'] === true && values['db'] === undefined) fail('--verified-only needs --db (the review store that says what is verified)', 2);
   const tableName = (values['table'] as string | undefined) ?? 'summary';
   if (!['summary', 'claims', 'coverage'].includes(tableName)) fail('--table takes summary, claims or coverage', 2);
   if (positionals.length === 0) fail('export needs at least one file or folder', 2);
@@ -43,7 +46,8 @@ export async function runExport(argv: string[]): Promise<number> {
   const review = latest ? reviewIndex(latest) : undefined;
   const results = docs.map((d) => d.result);
   const texts = new Map(docs.map((d) => [d.result.sha256, d.text]));
-  const tables = allTables(results, texts, { by: by as 'nominee', groupByName: values['group-by-name'] === true, ...(review ? { review } : {}) });
+  const tableOpts = { by: by as 'nominee', groupByName: values['group-by-name'] === true, lang: lang as 'en' | 'zh', verifiedOnly: values['verified-only'] === true, ...(review ? { review } : {}) };
+  const tables = allTables(results, texts, tableOpts);
   // written piece by piece; a file appears under its name only when complete
   const emit = async (write: (to: NodeJS.WritableStream) => Promise<void>, file?: string): Promise<void> => {
     if (!file) { await write(process.stdout); return; }
@@ -62,7 +66,7 @@ export async function runExport(argv: string[]): Promise<number> {
       break;
     case 'md': await emit(text(render.markdownChunks(tables)), out); break;
     case 'json': await emit(text(render.jsonTableChunks(tables)), out); break;
-    case 'html': await emit(text(render.htmlChunks(tables, results, new Date().toISOString().slice(0, 16).replace('T', ' '))), out); break;
+    case 'html': await emit(text(render.htmlChunks(tables, results, new Date().toISOString().slice(0, 16).replace('T', ' '), { ...tableOpts, texts })), out); break;
     case 'xlsx': await emit((to) => render.writeXlsx(tables, to as Writable), out); break;
   }
   if (out && format !== 'csv') process.stderr.write(`wrote ${out}\n`);

@@ -8,7 +8,8 @@ Usage:
   shiji review [<file-or-folder>...] [--db FILE] [--reviewer NAME] [--criteria FILE] [--no-cache]
         [--chair NAME [--consensus unanimous|majority]]
   shiji export <file-or-folder>... --format csv|xlsx|md|json|html [--out FILE] [--db REVIEW.sqlite]
-        [--by nominee|category|criterion] [--group-by-name] [--table summary|claims|coverage]
+        [--by nominee|category|criterion|year|region|honour] [--group-by-name] [--lang en|zh]
+        [--verified-only] [--table summary|claims|coverage]
   shiji merge A.sqlite B.sqlite... -o PANEL.sqlite
   shiji agreement --db PANEL.sqlite [--json] [--consensus unanimous|majority]
   shiji panel --db PANEL.sqlite [--consensus unanimous|majority]
@@ -34,12 +35,15 @@ review    walk each nominee's evidence and record decisions (default: the bundle
                    each member's decision and note side by side; v d n record the resolution
   --consensus RULE unanimous or majority for this run (default: the rule the database keeps)
   Without a terminal, prints a plain summary of the review and exits.
-export    statistics tables: summary (per document and nominee; --by category or criterion;
-          --group-by-name merges a name across documents), claims, coverage
+export    statistics tables: summary (per document and nominee; --by category, criterion, year,
+          region or honour; --group-by-name merges a name across documents), claims, coverage
   --format  csv (UTF-8 with BOM; with --out, FILE plus FILE.claims.csv and FILE.coverage.csv,
             else the --table on stdout), xlsx (one sheet per table), md, json, html (a
-            self-contained report with a bar chart per category)
-  --db FILE add review status counts and notes from a review database
+            self-contained report with a bar chart of totals per category and unit)
+  --db FILE add review status counts and notes from a review database; totals then leave
+            out disputed figures and figures marked as not a claim
+  --verified-only  with --db: totals add up verified claims only
+  --lang zh Chinese headers, titles and category names
   --workers N  worker threads for analysis (default 1: see the README on speed)
 merge     combine review databases of several panel members (inputs are not modified)
 agreement print agreement per nominee and overall (Cohen's kappa for two reviewers,

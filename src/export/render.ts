@@ -8,11 +8,11 @@
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { PassThrough, type Writable } from 'node:stream';
-import type { Table, Column, Cell } from './tables.js';
+import { chartData, type Table, type Column, type Cell, type Chart, type TableOptions } from './tables.js';
+import type { Status } from '../review/store.js';
 import type { DocumentResult } from '../analyse.js';
-import { CATEGORIES } from '../extract/claims.js';
-import { totals } from './tables.js';
 import { jsonChunks } from './stream.js';
+import { exportVocabulary } from './vocabulary.js';
 import { ShijiError } from '../errors.js';
 
 const BOM = '\ufeff';
@@ -88,7 +88,7 @@ export function* jsonTableChunks(tables: readonly Table[]): Generator<string> {
   yield '\n';
 }
 
-const NUMFMT: Partial<Record<Column['type'], string>> = { int: '#,##0', yuan: '#,##0', wan: '#,##0.00', number: '#,##0.###', offset: '0' };
+const NUMFMT: Partial<Record<Column['type'], string>> = { int: '#,##0', yuan: '#,##0', wan: '#,##0.00', number: '#,##0.###', offset: '0', year: '0' };
 
 /** What one sheet can hold (Excel's limits): rows including the header, and characters a cell. */
 export const XLSX_MAX_ROWS = 1_048_576;
@@ -127,6 +127,7 @@ export async function writeXlsx(tables: readonly Table[], out: Writable): Promis
         return [c.key, typeof v === 'string' && v.length > XLSX_MAX_CELL ? `${v.slice(0, XLSX_MAX_CELL - 1)}…` : v];
       }))).commit();
     }
+    if (t.filter === true) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: t.rows.length + 1, column: t.columns.length } };
     ws.commit();
   }
   await wb.commit();
@@ -134,67 +135,87 @@ export async function writeXlsx(tables: readonly Table[], out: Writable): Promis
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
-/** A bar chart as inline SVG: one bar per nominee. */
-function barChart(title: string, bars: ReadonlyArray<{ label: string; value: number; shown: string }>): string {
-  const max = Math.max(...bars.map((b) => b.value), 1);
+/** The font stack of the report and its charts: Chinese first, so that 信访 never falls back to a box. */
+export const CJK_FONTS = '"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Hiragino Sans GB","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif';
+
+/** Bar colours: one per review status, or one for all when there is no review. */
+export const STATUS_COLOURS: Record<Status | 'all', string> = { verified: '#2e7d32', needs_evidence: '#e09f1f', unreviewed: '#9aa5b1', disputed: '#c62828', all: '#3b6ea5' };
+
+const num = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+
+/** A bar chart as inline SVG: one bar per nominee, longest first, split by review status when there is one. */
+function barChart(chart: Chart, wanOf: boolean): string {
+  const scale = wanOf ? 1 / 10000 : 1;
+  const max = Math.max(...chart.bars.map((b) => b.value * scale), 1e-9);
   // room for the longest label: about 13px a Chinese character, 7px a Latin one at 13px type
   const textW = (s: string): number => [...s].reduce((a, ch) => a + (ch.charCodeAt(0) > 0x2e80 ? 13.5 : 7.2), 0);
-  const labelW = Math.ceil(Math.max(120, ...bars.map((b) => textW(b.label))) + 16);
-  const rowH = 26; const barW = 420; const h = bars.length * rowH + 34;
-  const rows = bars.map((b, i) => {
+  const labelW = Math.ceil(Math.max(120, ...chart.bars.map((b) => textW(b.label))) + 16);
+  const rowH = 26; const barW = 420; const h = chart.bars.length * rowH + 34;
+  const rows = chart.bars.map((b, i) => {
     const y = 28 + i * rowH;
-    const w = Math.max(1, Math.round((b.value / max) * barW));
-    return `<text x="${labelW - 8}" y="${y + 14}" text-anchor="end">${esc(b.label)}</text>`
-      + `<rect x="${labelW}" y="${y}" width="${w}" height="18" rx="2" fill="#3b6ea5"/>`
-      + `<text x="${labelW + w + 6}" y="${y + 14}">${esc(b.shown)}</text>`;
+    let x = labelW;
+    const rects = b.parts.map((p) => {
+      const w = Math.max(1, Math.round(((p.value * scale) / max) * barW));
+      const r = `<rect x="${x}" y="${y}" width="${w}" height="18" fill="${STATUS_COLOURS[p.status ?? 'all']}"><title>${esc(`${p.status ?? ''} ${num(p.value * scale)}`.trim())}</title></rect>`;
+      x += w;
+      return r;
+    }).join('');
+    const shown = `${b.bound === '=' ? '' : `${b.bound} `}${num(b.value * scale)}`;
+    return `<text x="${labelW - 8}" y="${y + 14}" text-anchor="end">${esc(b.label)}</text>${rects}`
+      + `<text x="${x + 6}" y="${y + 14}" class="value" data-value="${b.value}">${esc(shown)}</text>`;
   }).join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${labelW + barW + 140}" height="${h}" role="img" aria-label="${esc(title)}" font-size="13"><text x="0" y="16" font-weight="bold">${esc(title)}</text>${rows}</svg>`;
+  const title = wanOf ? chart.title.replace(/ 元$/, ' 万元') : chart.title;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${labelW + barW + 150}" height="${h}" role="img" aria-label="${esc(title)}" font-size="13" font-family="${esc(CJK_FONTS)}" data-column="${esc(chart.key)}"><text x="0" y="16" font-weight="bold">${esc(title)}</text>${rows}</svg>`;
 }
 
-export function toHtml(tables: readonly Table[], docs: readonly DocumentResult[], generated: string): string {
-  return [...htmlChunks(tables, docs, generated)].join('');
+export interface HtmlOptions extends TableOptions {
+  /** the decoded texts by document hash (to count a bilingual document's figures once) */
+  readonly texts?: ReadonlyMap<string, string>;
+}
+
+export function toHtml(tables: readonly Table[], docs: readonly DocumentResult[], generated: string, opts: HtmlOptions = {}): string {
+  return [...htmlChunks(tables, docs, generated, opts)].join('');
 }
 
 /** toHtml, a table row at a time. */
-export function* htmlChunks(tables: readonly Table[], docs: readonly DocumentResult[], generated: string): Generator<string> {
-  const charts: string[] = [];
-  const units = docs.flatMap((d) => d.nominees.map((n) => ({ d, n, claims: d.claims.filter((c) => c.nominee === n.id) })));
-  const label = (u: { d: DocumentResult; n: { name: string } }): string => (docs.length > 1 ? `${u.n.name} · ${(u.d.path.split('/').pop() ?? '').replace(/\.[^.]+$/, '')}` : u.n.name);
-  for (const cat of CATEGORIES) {
-    const withAny = units.filter((u) => u.claims.some((c) => c.category === cat));
-    if (withAny.length === 0) continue;
-    if (cat === 'amount') {
-      charts.push(barChart('amounts (万元, totals; ≥ marks a lower bound)', withAny.map((u) => {
-        const t = totals(u.claims.filter((c) => c.category === cat)).find((x) => x.unit === '元');
-        const wan = (t?.sum ?? 0) / 10000;
-        return { label: label(u), value: wan, shown: `${t && t.bound !== '=' ? `${t.bound} ` : ''}${wan.toLocaleString('en-US', { maximumFractionDigits: 1 })}` };
-      })));
-    } else {
-      charts.push(barChart(`${cat} (number of claims)`, withAny.map((u) => {
-        const n = u.claims.filter((c) => c.category === cat).length;
-        return { label: label(u), value: n, shown: String(n) };
-      })));
-    }
-  }
+export function* htmlChunks(tables: readonly Table[], docs: readonly DocumentResult[], generated: string, opts: HtmlOptions = {}): Generator<string> {
+  const zh = opts.lang === 'zh';
+  const charts = chartData(docs, opts.texts ?? new Map(), opts).map((c) => barChart(c, c.category === 'amount'));
+  const nominees = docs.reduce((a, d) => a + d.nominees.length, 0);
+  const v = exportVocabulary();
+  const word = (x: string): string => (zh ? v.values[x] ?? x : x.replace('_', ' '));
+  const statuses = opts.verifiedOnly === true ? ['verified'] as const : ['verified', 'needs_evidence', 'unreviewed'] as const;
+  const leftOut = opts.verifiedOnly === true
+    ? (zh ? '只合计已核实的条目' : 'only verified figures are added up')
+    : (zh ? '有争议和标为非数据的条目不计入合计' : 'disputed figures and figures marked as not a claim are left out');
+  const legend = opts.review
+    ? `<p class="legend">${statuses.map((s) => `<span style="background:${STATUS_COLOURS[s]}"></span>${esc(word(s))}`).join(' ')} — ${leftOut}${zh ? '。' : '.'}</p>`
+    : '';
+  const claims = docs.reduce((a, d) => a + d.claims.length, 0);
+  const intro = zh
+    ? `${docs.length}个文件，${nominees}个推荐对象，${claims}条数据。生成于${esc(generated)}。≥ 为下限，≤ 为上限，≈ 为约数；只合计成绩，双语文件中的同一数字只计一次。`
+    : `${docs.length} document(s), ${nominees} nominee(s), ${claims} claim(s). Generated ${esc(generated)}. Totals marked ≥ are lower bounds, ≤ upper bounds, ≈ approximate; only achievements are added up, each figure of a bilingual document once.`;
   yield `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>shiji report</title>
 <style>
-body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;margin:24px;color:#222}
+body{font-family:${CJK_FONTS};margin:24px;color:#222}
 h1{font-size:20px}h2{font-size:16px;margin-top:28px}
 .charts{display:flex;flex-wrap:wrap;gap:18px}.charts svg{border:1px solid #ddd;padding:8px;background:#fafafa}
 .scroll{overflow-x:auto}table{border-collapse:collapse;font-size:12px}th,td{border:1px solid #ccc;padding:3px 6px;vertical-align:top}
 th{background:#eef2f7;position:sticky;top:0}td.num{text-align:right;white-space:nowrap}
+.scroll td.t{min-width:7em;max-width:36em}th{min-width:3.5em}
+.legend span{display:inline-block;width:12px;height:12px;margin:0 4px 0 10px;vertical-align:middle}
 </style></head><body>
 <h1>shiji report</h1>
-<p>${docs.length} document(s), ${units.length} nominee(s), ${docs.reduce((a, d) => a + d.claims.length, 0)} claim(s). Generated ${esc(generated)}. Totals marked ≥ are lower bounds, ≤ upper bounds, ≈ approximate.</p>
-<h2>Categories by nominee</h2>
+<p>${intro}</p>
+<h2>${zh ? '各推荐对象的合计' : 'Totals by nominee'}</h2>${legend}
 <div class="charts">${charts.join('\n')}</div>
 `;
   let first = true;
   for (const t of tables) {
     yield `${first ? '' : '\n'}<h2>${esc(t.title)}</h2><div class="scroll"><table><thead><tr>${t.columns.map((c) => `<th>${esc(c.header)}</th>`).join('')}</tr></thead><tbody>`;
     first = false;
-    for (const r of t.rows) yield `<tr>${t.columns.map((c) => `<td class="${c.type === 'text' ? '' : 'num'}">${esc(displayCell(r[c.key] ?? null, c))}</td>`).join('')}</tr>`;
+    for (const r of t.rows) yield `<tr>${t.columns.map((c) => `<td class="${c.type === 'text' ? 't' : 'num'}">${esc(displayCell(r[c.key] ?? null, c))}</td>`).join('')}</tr>`;
     yield '</tbody></table></div>';
   }
   yield '\n</body></html>\n';

@@ -1,188 +1,102 @@
 /**
- * The analyst's tables, as plain data: summary (per document and nominee, or by category, or by
- * criterion), claims, and coverage. Totals honour approximations: a sum that includes 7000余万元 is
- * a lower bound (≥), one that includes 近60起 an upper bound (≤), a mix or an 约 is approximate (≈);
- * only a sum of exact figures is shown as exact. Sums never mix units, and leave out figures that
- * do not add up: rates (每年10000人次, 平均每天30人次) and levels reached by a change (工资提升至740元).
+ * The analyst's tables, as plain data: summary (per document and nominee; or by nominee name, by
+ * category, criterion, year, region or honour), claims, and coverage. Every table carries the
+ * document's metadata (title, year, issuer, province, city, honour) and, where a row belongs to a
+ * nominee, the nominee's kind, title (职务) and region. Totals are numeric: per summable category
+ * one sum, low and high column per unit of a fixed set (dictionaries/export.yaml), and an "other
+ * units" text column for the rest; what is added up is decided in ./totals.ts.
+ *
+ * TableBuilder makes the tables document by document with fixed columns, so exports stream and
+ * memory does not grow with the corpus: aggregated modes keep one small accumulator per group.
  */
-import type { Claim, DocumentResult } from '../analyse.js';
+import type { Claim, DocumentResult, Nominee } from '../analyse.js';
 import { CATEGORIES, type Category } from '../extract/claims.js';
-import type { Approx } from '../dictionaries.js';
-import type { Decision, Status } from '../review/store.js';
+import type { Status } from '../review/store.js';
+import { exportVocabulary, type ExportVocabulary } from './vocabulary.js';
+import {
+  SUMMABLE, REVIEW_STATUSES, addClaim, emptyAcc, mergeAcc, accCells, showAcc, interval, chineseUnit, columnUnit, restatements, leftOutBecause, byReview,
+  type Acc, type ReviewIndex,
+} from './totals.js';
 
-/** offset: a position in the text, shown without grouping separators. */
-export type ColumnType = 'text' | 'int' | 'number' | 'yuan' | 'wan' | 'offset';
+export { BOUND_OF, combine, additive, totals, showTotal, SUMMABLE, REVIEW_STATUSES, reviewIndex, type Bound, type Total, type ReviewIndex } from './totals.js';
+
+/** offset: a position in the text, shown without grouping separators; year: a year, likewise. */
+export type ColumnType = 'text' | 'int' | 'number' | 'yuan' | 'wan' | 'offset' | 'year';
 export interface Column { readonly key: string; readonly header: string; readonly type: ColumnType }
 export type Cell = string | number | null;
 export type Row = Record<string, Cell>;
-export interface Table { readonly name: string; readonly title: string; readonly columns: readonly Column[]; readonly rows: readonly Row[] }
-
-export type Bound = '=' | '≥' | '≤' | '≈';
-export const BOUND_OF: Record<Approx, Bound> = { exact: '=', over: '≥', at_least: '≥', under: '≤', at_most: '≤', about: '≈' };
-
-export function combine(a: Bound, b: Bound): Bound {
-  if (a === b) return a;
-  if (a === '=') return b;
-  if (b === '=') return a;
-  return '≈';
+export interface Table {
+  readonly name: string; readonly title: string; readonly columns: readonly Column[]; readonly rows: readonly Row[];
+  /** a hint to spreadsheet writers: give the header row an autofilter */
+  readonly filter?: boolean;
 }
 
-export interface Total { readonly unit: string; readonly sum: number; readonly bound: Bound; readonly claims: number }
-
-/** Figures that add up: achievements (not context such as money at stake), not rates, not levels reached by a change. */
-export function additive(c: Claim): boolean {
-  return c.rate === null && c.from === null && c.role !== 'context';
-}
-
-/** Sums per unit over the additive figures, with the bound that honours every approximation in the sum. */
-export function totals(claims: readonly Claim[]): Total[] {
-  const by = new Map<string, { sum: number; bound: Bound; claims: number }>();
-  for (const c of claims) {
-    if (!additive(c)) continue;
-    const t = by.get(c.unit) ?? { sum: 0, bound: '=' as Bound, claims: 0 };
-    t.sum += c.value;
-    t.bound = combine(t.bound, BOUND_OF[c.approx]);
-    t.claims++;
-    by.set(c.unit, t);
-  }
-  return [...by.entries()].map(([unit, t]) => ({ unit, sum: Math.round(t.sum * 1e6) / 1e6, bound: t.bound, claims: t.claims }));
-}
-
-const fmt = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
-export function showTotal(t: Total): string {
-  return `${t.bound === '=' ? '' : `${t.bound} `}${fmt(t.sum)}${t.unit === '元' ? ' 元' : ` ${t.unit}`}`.trim();
-}
-
-/** Categories whose figures add up; percentages and durations do not. */
-export const SUMMABLE: readonly Category[] = ['cases_resolved', 'amount', 'headcount', 'count'];
-
-export const REVIEW_STATUSES: readonly Status[] = ['verified', 'disputed', 'needs_evidence', 'unreviewed'];
-const SEVERITY: Record<Status, number> = { disputed: 3, needs_evidence: 2, verified: 1, unreviewed: 0 };
-
-export interface ReviewIndex {
-  /** status of a claim: the most severe latest decision across reviewers (disputed > needs evidence > verified) */
-  status(docSha: string, claimId: string): Status;
-  decisions(docSha: string, claimId: string): readonly Decision[];
-}
-
-export function reviewIndex(latest: readonly Decision[]): ReviewIndex {
-  const by = new Map<string, Decision[]>();
-  for (const d of latest) {
-    const k = `${d.docSha}:${d.claimId}`;
-    (by.get(k) ?? by.set(k, []).get(k) as Decision[]).push(d);
-  }
-  return {
-    status(docSha, claimId) {
-      const ds = by.get(`${docSha}:${claimId}`) ?? [];
-      return ds.reduce<Status>((s, d) => (SEVERITY[d.status] > SEVERITY[s] ? d.status : s), 'unreviewed');
-    },
-    decisions(docSha, claimId) { return by.get(`${docSha}:${claimId}`) ?? []; },
-  };
-}
+export type SummaryBy = 'nominee' | 'category' | 'criterion' | 'year' | 'region' | 'honour';
+export const SUMMARY_BY: readonly SummaryBy[] = ['nominee', 'category', 'criterion', 'year', 'region', 'honour'];
 
 export interface TableOptions {
-  readonly by?: 'nominee' | 'category' | 'criterion';
+  readonly by?: SummaryBy;
   readonly groupByName?: boolean;
   readonly review?: ReviewIndex;
+  /** headers, titles, category names and cell words in English (default) or Chinese */
+  readonly lang?: 'en' | 'zh';
+  /** with a review: totals add up verified claims only */
+  readonly verifiedOnly?: boolean;
 }
 
-interface Unit { readonly docs: DocumentResult[]; readonly label: string; readonly nominee: string; readonly kind: string; readonly claims: Claim[]; readonly checks: number }
+const UNATTRIBUTED = '(unattributed)';
 
-function nomineeUnits(docs: readonly DocumentResult[], groupByName: boolean): Unit[] {
-  const units: Unit[] = [];
-  for (const d of docs) {
-    const entries: Array<{ name: string; kind: string; id: string | null }> = d.nominees.map((n) => ({ name: n.name, kind: n.kind, id: n.id }));
-    if (d.claims.some((c) => c.nominee === null)) entries.push({ name: '(unattributed)', kind: '', id: null });
-    for (const e of entries) {
-      const claims = d.claims.filter((c) => c.nominee === e.id);
-      const checks = d.checks.filter((c) => c.nominee === e.id).length;
-      const same = groupByName ? units.find((u) => u.nominee === e.name && e.id !== null) : undefined;
-      if (same) { same.docs.push(d); same.claims.push(...claims); (same as { checks: number }).checks += checks; }
-      else units.push({ docs: [d], label: d.path, nominee: e.name, kind: e.kind, claims: [...claims], checks });
-    }
+/** Headers, titles and cell words in the chosen language. */
+class Words {
+  constructor(readonly zh: boolean, readonly v: ExportVocabulary) {}
+  col(key: string, en: string, type: Column['type'], zhKey = key): Column {
+    return { key, header: this.zh ? this.v.headers[zhKey] ?? en : en, type };
   }
-  return units;
+  cat(c: Category): string { return this.zh ? this.v.categories[c].zh : this.v.categories[c].en; }
+  /** a category as a cell: its id in English tables, its name in Chinese ones */
+  catCell(c: Category): string { return this.zh ? this.v.categories[c].zh : c; }
+  word(w: 'claims' | 'low' | 'high' | 'other'): string { return this.zh ? this.v.words[w].zh : this.v.words[w].en; }
+  val(s: string): string { return this.zh ? this.v.values[s] ?? s : s; }
+  title(key: string, en: string): string { return this.zh ? this.v.titles[key] ?? en : en; }
 }
 
-const CAT_HEADER: Record<Category, string> = {
-  cases_resolved: 'cases resolved', percent_change: 'percent changes', share: 'shares', amount: 'amounts', headcount: 'headcount', count: 'counts', duration: 'durations',
-};
+const DOC_META: ReadonlyArray<[string, string, Column['type']]> = [
+  ['document', 'document', 'text'], ['title', 'title', 'text'], ['year', 'year', 'year'], ['issuer', 'issuer', 'text'],
+  ['province', 'province', 'text'], ['city', 'city', 'text'], ['honour', 'honour', 'text'],
+];
+const NOMINEE_META: ReadonlyArray<[string, string, Column['type']]> = [
+  ['nominee', 'nominee', 'text'], ['kind', 'kind', 'text'], ['nomineeTitle', 'nominee title', 'text'],
+  ['nomineeProvince', 'nominee province', 'text'], ['nomineeCity', 'nominee city', 'text'],
+];
 
-export function summaryTable(docs: readonly DocumentResult[], opts: TableOptions = {}): Table {
-  if (opts.by === 'category') return byCategoryTable(docs);
-  if (opts.by === 'criterion') return byCriterionTable(docs);
-  const columns: Column[] = [
-    { key: 'document', header: opts.groupByName ? 'documents' : 'document', type: 'text' },
-    { key: 'nominee', header: 'nominee', type: 'text' },
-    { key: 'kind', header: 'kind', type: 'text' },
-    { key: 'claims', header: 'claims', type: 'int' },
-  ];
-  for (const c of CATEGORIES) {
-    columns.push({ key: `${c}:n`, header: `${CAT_HEADER[c]}: claims`, type: 'int' });
-    if (SUMMABLE.includes(c)) columns.push({ key: `${c}:total`, header: `${CAT_HEADER[c]}: total`, type: 'text' });
-  }
-  columns.push({ key: 'yuan', header: 'amount (yuan)', type: 'yuan' }, { key: 'yuanBound', header: 'amount bound', type: 'text' }, { key: 'wan', header: 'amount (万元)', type: 'wan' });
-  columns.push({ key: 'checks', header: 'check findings', type: 'int' });
-  if (opts.review) for (const s of REVIEW_STATUSES) columns.push({ key: `review:${s}`, header: s.replace('_', ' '), type: 'int' });
-  const rows = nomineeUnits(docs, opts.groupByName ?? false).map((u): Row => {
-    const row: Row = { document: u.docs.map((d) => d.path).join('; '), nominee: u.nominee, kind: u.kind, claims: u.claims.length };
-    for (const c of CATEGORIES) {
-      const mine = u.claims.filter((x) => x.category === c);
-      row[`${c}:n`] = mine.length;
-      if (SUMMABLE.includes(c)) row[`${c}:total`] = totals(mine).map(showTotal).join('; ');
-    }
-    const money = totals(u.claims.filter((x) => x.category === 'amount')).find((t) => t.unit === '元');
-    row['yuan'] = money ? money.sum : null;
-    row['yuanBound'] = money ? money.bound : null;
-    row['wan'] = money ? Math.round((money.sum / 10000) * 100) / 100 : null;
-    row['checks'] = u.checks;
-    if (opts.review) {
-      const review = opts.review;
-      for (const s of REVIEW_STATUSES) row[`review:${s}`] = u.claims.filter((c) => review.status(u.docs.find((d) => d.claims.includes(c))?.sha256 ?? '', c.id) === s).length;
-    }
-    return row;
-  });
-  return { name: 'summary', title: opts.groupByName ? 'Summary by nominee name' : 'Summary by document and nominee', columns, rows };
+function docCells(d: DocumentResult): Row {
+  return { document: d.path, title: d.title, year: d.meta.year, issuer: d.meta.issuer, province: d.meta.region.province, city: d.meta.region.city, honour: d.meta.honour };
 }
 
-function byCategoryTable(docs: readonly DocumentResult[]): Table {
-  const all = docs.flatMap((d) => d.claims.map((c) => ({ d, c })));
-  const rows = CATEGORIES.map((cat): Row => {
-    const mine = all.filter((x) => x.c.category === cat);
-    return {
-      category: cat, claims: mine.length,
-      nominees: new Set(mine.map((x) => `${x.d.sha256}:${x.c.nominee}`)).size,
-      documents: new Set(mine.map((x) => x.d.sha256)).size,
-      total: SUMMABLE.includes(cat) ? totals(mine.map((x) => x.c)).map(showTotal).join('; ') : '',
-    };
-  });
-  return {
-    name: 'summary', title: 'Summary by category',
-    columns: [{ key: 'category', header: 'category', type: 'text' }, { key: 'claims', header: 'claims', type: 'int' }, { key: 'nominees', header: 'nominees', type: 'int' }, { key: 'documents', header: 'documents', type: 'int' }, { key: 'total', header: 'total', type: 'text' }],
-    rows,
-  };
+function nomineeCells(n: Nominee | undefined, w: Words): Row {
+  if (!n) return { nominee: w.val(UNATTRIBUTED), kind: '', nomineeTitle: null, nomineeProvince: null, nomineeCity: null };
+  return { nominee: n.name, kind: w.val(n.kind), nomineeTitle: n.title ?? null, nomineeProvince: n.region?.province ?? null, nomineeCity: n.region?.city ?? null };
 }
 
-function byCriterionTable(docs: readonly DocumentResult[]): Table {
-  const rows: Row[] = [];
-  for (const d of docs) {
-    for (const cr of d.criteria) {
-      const cells = d.coverage.filter((c) => c.criterion === cr.id);
-      const name = (id: string): string => d.nominees.find((n) => n.id === id)?.name ?? id;
-      rows.push({
-        document: d.path, criterion: cr.id, text: cr.text,
-        claims: cells.reduce((a, c) => a + c.claims, 0),
-        'with evidence': cells.filter((c) => c.evidence).map((c) => name(c.nominee)).join('、'),
-        'without evidence': cells.filter((c) => !c.evidence).map((c) => name(c.nominee)).join('、'),
-      });
-    }
-  }
-  return {
-    name: 'summary', title: 'Summary by criterion',
-    columns: [{ key: 'document', header: 'document', type: 'text' }, { key: 'criterion', header: 'criterion', type: 'text' }, { key: 'text', header: 'text', type: 'text' }, { key: 'claims', header: 'claims ranking it first', type: 'int' }, { key: 'with evidence', header: 'nominees with evidence', type: 'text' }, { key: 'without evidence', header: 'nominees without evidence', type: 'text' }],
-    rows,
-  };
+/** One group of the summary: a document's nominee, a name, a year, a region or an honour. */
+interface Group {
+  readonly cells: Row;
+  /** distinct values of the document columns, when a group spans documents (by name) */
+  readonly spans?: Map<string, Cell[]>;
+  documents: number; lastDoc: string; nominees: number; claims: number; checks: number; leftOut: number;
+  readonly n: Map<Category, number>;
+  readonly sums: Map<string, Acc>;
+  readonly other: Map<Category, Map<string, Acc>>;
+  readonly review: Map<Status, number>;
 }
+
+const newGroup = (cells: Row, spans = false): Group => ({
+  cells, ...(spans ? { spans: new Map<string, Cell[]>() } : {}), documents: 0, lastDoc: '', nominees: 0, claims: 0, checks: 0, leftOut: 0,
+  n: new Map(), sums: new Map(), other: new Map(), review: new Map(),
+});
+
+/** What one document says of its claims: why each is left out of totals (null: counted), and its review status. */
+interface DocFacts { readonly d: DocumentResult; readonly why: ReadonlyMap<string, string | null>; readonly status: ReadonlyMap<string, Status> | null }
 
 /** How much of the sentence the claims table shows on each side of a claim. */
 export const CONTEXT_CHARS = 60;
@@ -215,59 +129,435 @@ export function evidenceContext(text: string, c: Pick<Claim, 'start' | 'end' | '
   return { context: `${from > c.sentence.start ? '…' : ''}${shown}${to < c.sentence.end ? '…' : ''}`, contextStart: from, contextEnd: to };
 }
 
-export function claimsTable(docs: readonly DocumentResult[], texts: ReadonlyMap<string, string>, opts: TableOptions = {}): Table {
-  const columns: Column[] = [
-    { key: 'document', header: 'document', type: 'text' }, { key: 'nominee', header: 'nominee', type: 'text' },
-    { key: 'category', header: 'category', type: 'text' }, { key: 'value', header: 'value', type: 'number' },
-    { key: 'approx', header: 'approx', type: 'text' }, { key: 'unit', header: 'unit', type: 'text' },
-    { key: 'from', header: 'from', type: 'number' }, { key: 'direction', header: 'direction', type: 'text' },
-    { key: 'period', header: 'period', type: 'text' }, { key: 'role', header: 'role', type: 'text' }, { key: 'text', header: 'evidence', type: 'text' },
-    { key: 'start', header: 'start', type: 'offset' }, { key: 'end', header: 'end', type: 'offset' },
-    { key: 'context', header: 'context', type: 'text' }, { key: 'contextStart', header: 'context start', type: 'offset' }, { key: 'contextEnd', header: 'context end', type: 'offset' },
-    { key: 'sentenceStart', header: 'sentence start', type: 'offset' }, { key: 'sentenceEnd', header: 'sentence end', type: 'offset' },
-    { key: 'criterion', header: 'top criterion', type: 'text' }, { key: 'score', header: 'score', type: 'number' },
-    { key: 'checks', header: 'check warnings', type: 'text' }, { key: 'id', header: 'claim id', type: 'text' },
-  ];
-  if (opts.review) columns.push({ key: 'status', header: 'review status', type: 'text' }, { key: 'notes', header: 'review notes', type: 'text' });
-  const rows: Row[] = [];
-  for (const d of docs) {
-    const text = texts.get(d.sha256) ?? '';
+type Mode = 'nominee' | 'name' | 'category' | 'criterion' | 'year' | 'region' | 'honour';
+
+const SUMMARY_TITLES: Record<Mode, string> = {
+  nominee: 'Summary by document and nominee', name: 'Summary by nominee name', category: 'Summary by category', criterion: 'Summary by criterion',
+  year: 'Summary by year', region: 'Summary by region', honour: 'Summary by honour',
+};
+
+/** One row of the by-category summary: a category and a unit. */
+interface CatGroup { readonly category: Category; readonly unit: string; claims: number; nominees: number; documents: number; leftOut: number; readonly counted: Acc }
+
+/** One document's nominees in the notice's order, then the claims attributed to nobody. */
+function nomineeUnits(d: DocumentResult): Array<{ n: Nominee | undefined; claims: Claim[]; checks: number }> {
+  const units: Array<{ n: Nominee | undefined; claims: Claim[]; checks: number }> = d.nominees.map((n) => ({ n, claims: [], checks: 0 }));
+  const byId = new Map(d.nominees.map((n, i) => [n.id, units[i]!]));
+  let none: { n: undefined; claims: Claim[]; checks: number } | undefined;
+  for (const c of d.claims) {
+    const u = c.nominee === null ? undefined : byId.get(c.nominee);
+    if (u) u.claims.push(c);
+    else (none ??= { n: undefined, claims: [], checks: 0 }).claims.push(c);
+  }
+  for (const k of d.checks) {
+    const u = k.nominee === null ? undefined : byId.get(k.nominee);
+    if (u) u.checks++;
+    else if (none) none.checks++;
+  }
+  return none ? [...units, none] : units;
+}
+
+const cmpCells = (a: Cell, b: Cell): number => {
+  if (a === b) return 0;
+  if (a === null || a === '') return 1;
+  if (b === null || b === '') return -1;
+  return typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b), 'zh-Hans-CN');
+};
+
+/**
+ * The tables, document by document. Columns are fixed at construction; add() gives one
+ * document's claims and coverage rows, and its summary rows in the per-document mode (by nominee,
+ * without groupByName), in the notice's own nominee order; finish() gives the summary rows that
+ * can only be known at the end. Aggregated modes keep one small accumulator per group.
+ */
+export class TableBuilder {
+  readonly summaryColumns: readonly Column[];
+  readonly claimColumns: readonly Column[];
+  readonly coverageColumns: readonly Column[];
+  readonly titles: { readonly summary: string; readonly claims: string; readonly coverage: string };
+  private readonly w: Words;
+  private readonly mode: Mode;
+  private readonly totalCols: ReadonlyArray<{ readonly cat: Category; readonly unit: string }>;
+  private readonly groups = new Map<string, Group>();
+  private readonly catGroups = new Map<string, CatGroup>();
+  private readonly criterionRows: Row[] = [];
+
+  constructor(private readonly opts: TableOptions = {}) {
+    const v = exportVocabulary();
+    this.w = new Words(opts.lang === 'zh', v);
+    const by = opts.by ?? 'nominee';
+    this.mode = by === 'nominee' && opts.groupByName === true ? 'name' : by;
+    this.totalCols = [...v.totals].flatMap(([cat, list]) => list.map((t) => ({ cat, unit: t.unit })));
+    this.summaryColumns = this.makeSummaryColumns();
+    this.claimColumns = this.makeClaimColumns();
+    this.coverageColumns = this.makeCoverageColumns();
+    const note = !opts.review ? '' : opts.verifiedOnly === true
+      ? (this.w.zh ? `（${this.w.title('verifiedNote', '')}）` : ' (totals add up verified claims only)')
+      : (this.w.zh ? `（${this.w.title('reviewNote', '')}）` : ' (totals leave out disputed and not-a-claim figures)');
+    this.titles = {
+      summary: `${this.w.title(this.mode, SUMMARY_TITLES[this.mode])}${this.mode === 'criterion' ? '' : note}`,
+      claims: this.w.title('claims', 'Claims'),
+      coverage: this.w.title('coverage', 'Coverage: nominee × criterion'),
+    };
+  }
+
+  private docColumns(type?: Column['type']): Column[] {
+    return DOC_META.map(([k, en, t]) => this.w.col(k, this.mode === 'name' && k === 'document' ? 'documents' : en, type ?? t, this.mode === 'name' && k === 'document' ? 'documentList' : k));
+  }
+
+  private nomineeColumns(): Column[] { return NOMINEE_META.map(([k, en, t]) => this.w.col(k, en, t)); }
+
+  /** claims, per category the claim count, the numeric totals and other units, 万元, checks, review */
+  private bodyColumns(): Column[] {
+    const w = this.w;
+    const cols: Column[] = [w.col('claims', 'claims', 'int')];
+    for (const c of CATEGORIES) cols.push({ key: `${c}:n`, header: w.zh ? `${w.cat(c)}${w.word('claims')}` : `${w.cat(c)}: claims`, type: 'int' });
+    for (const { cat, unit } of this.totalCols) {
+      const base = `${w.cat(cat)} ${unit}`;
+      const type: Column['type'] = cat === 'amount' ? 'yuan' : 'number';
+      cols.push({ key: `${cat}:${unit}`, header: base, type }, { key: `${cat}:${unit}:low`, header: `${base} ${w.word('low')}`, type }, { key: `${cat}:${unit}:high`, header: `${base} ${w.word('high')}`, type });
+    }
+    for (const c of SUMMABLE) cols.push({ key: `${c}:other`, header: w.zh ? `${w.cat(c)} ${w.word('other')}` : `${w.cat(c)}: other units`, type: 'text' });
+    cols.push(w.col('wan', 'amount (万元)', 'wan'), w.col('checks', 'check findings', 'int'));
+    if (this.opts.review) {
+      for (const s of REVIEW_STATUSES) cols.push(w.col(`review:${s}`, s.replace('_', ' '), 'int'));
+      cols.push(w.col('leftOut', 'left out of totals by review', 'int'));
+    }
+    return cols;
+  }
+
+  private makeSummaryColumns(): Column[] {
+    const w = this.w;
+    switch (this.mode) {
+      case 'nominee': return [...this.docColumns(), ...this.nomineeColumns(), ...this.bodyColumns()];
+      case 'name': return [...this.docColumns('text'), ...this.nomineeColumns(), ...this.bodyColumns()];
+      case 'year': case 'honour': return [w.col(this.mode, this.mode, this.mode === 'year' ? 'year' : 'text'), ...this.countColumns(), ...this.bodyColumns()];
+      case 'region': return [w.col('nomineeProvince', 'province', 'text', 'province'), w.col('nomineeCity', 'city', 'text', 'city'), ...this.countColumns(), ...this.bodyColumns()];
+      case 'category': return [
+        w.col('category', 'category', 'text'), w.col('unit', 'unit', 'text'), w.col('claims', 'claims', 'int'), w.col('counted', 'claims in the total', 'int', 'countedClaims'),
+        w.col('nominees', 'nominees', 'int'), w.col('documents', 'documents', 'int'),
+        w.col('total', 'total', 'number'), w.col('low', 'low', 'number'), w.col('high', 'high', 'number'), w.col('bound', 'bound', 'text'),
+        ...(this.opts.review ? [w.col('leftOut', 'left out of totals by review', 'int')] : []),
+      ];
+      case 'criterion': return [
+        ...this.docColumns(), w.col('criterion', 'criterion', 'text'), w.col('text', 'text', 'text', 'criterionText'),
+        w.col('claims', 'claims ranking it first', 'int', 'firstRanked'),
+        w.col('with evidence', 'nominees with evidence', 'text', 'withEvidence'), w.col('without evidence', 'nominees without evidence', 'text', 'withoutEvidence'),
+      ];
+    }
+  }
+
+  private countColumns(): Column[] { return [this.w.col('documents', 'documents', 'int'), this.w.col('nominees', 'nominees', 'int')]; }
+
+  private makeClaimColumns(): Column[] {
+    const w = this.w;
+    const cols: Column[] = [
+      ...this.docColumns(), ...this.nomineeColumns(),
+      w.col('category', 'category', 'text'), w.col('value', 'value', 'number'), w.col('low', 'low', 'number'), w.col('high', 'high', 'number'),
+      w.col('approx', 'approx', 'text'), w.col('unit', 'unit', 'text'), w.col('unitWritten', 'unit written', 'text'),
+      w.col('from', 'from', 'number'), w.col('direction', 'direction', 'text'), w.col('period', 'period', 'text'), w.col('role', 'role', 'text'),
+      w.col('counted', 'in totals', 'text'), w.col('notCounted', 'left out because', 'text', 'restates'),
+      w.col('text', 'evidence', 'text'), w.col('start', 'start', 'offset'), w.col('end', 'end', 'offset'),
+      w.col('context', 'context', 'text'), w.col('contextStart', 'context start', 'offset'), w.col('contextEnd', 'context end', 'offset'),
+      w.col('sentenceStart', 'sentence start', 'offset'), w.col('sentenceEnd', 'sentence end', 'offset'),
+      w.col('criterion', 'top criterion', 'text'), w.col('score', 'score', 'number'),
+      w.col('checks', 'check warnings', 'text', 'checkWarnings'), w.col('id', 'claim id', 'text'),
+    ];
+    if (this.opts.review) cols.push(w.col('status', 'review status', 'text'), w.col('notes', 'review notes', 'text'));
+    return cols;
+  }
+
+  private makeCoverageColumns(): Column[] {
+    const w = this.w;
+    return [
+      ...this.docColumns(), ...this.nomineeColumns(), w.col('criterion', 'criterion', 'text'),
+      w.col('claims', 'claims ranking it first', 'int', 'firstRanked'), w.col('strongest', 'strongest claim', 'text'),
+      w.col('score', 'score', 'number'), w.col('evidence', 'quantitative evidence', 'text'),
+    ];
+  }
+
+  /** One document's rows; see the class. */
+  add(doc: DocumentResult, text: string): { summary: Row[]; claims: Row[]; coverage: Row[] } {
+    const f = this.facts(doc, text);
+    const claims = this.claimRows(f, text);
+    const coverage = this.coverageRows(doc);
+    const summary: Row[] = [];
+    if (this.mode === 'category') this.addCategories(f);
+    else if (this.mode === 'criterion') this.criterionRows.push(...this.criterionRowsOf(doc));
+    else {
+      for (const u of nomineeUnits(doc)) {
+        const g = this.mode === 'nominee' ? newGroup({ ...docCells(doc), ...nomineeCells(u.n, this.w) }) : this.groupOf(doc, u.n);
+        this.fill(g, f, u.n, u.claims, u.checks);
+        if (this.mode === 'nominee') summary.push(this.groupRow(g));
+      }
+    }
+    return { summary, claims, coverage };
+  }
+
+  /** The summary rows of the aggregated modes; [] in the per-document mode. */
+  finish(): Row[] {
+    switch (this.mode) {
+      case 'nominee': return [];
+      case 'criterion': return this.criterionRows.splice(0);
+      case 'category': return this.categoryRows();
+      case 'name': return [...this.groups.values()].map((g) => this.groupRow(g));
+      default: {
+        const keys = this.summaryColumns.slice(0, this.mode === 'region' ? 2 : 1).map((c) => c.key);
+        const rows = [...this.groups.values()].map((g) => this.groupRow(g));
+        return rows.sort((a, b) => keys.reduce((r, k) => r || cmpCells(a[k] ?? null, b[k] ?? null), 0));
+      }
+    }
+  }
+
+  private facts(d: DocumentResult, text: string): DocFacts {
+    const v = this.w.v;
+    const restated = restatements(d, text, v);
+    const review = this.opts.review;
+    const why = new Map<string, string | null>();
+    const status = review ? new Map<string, Status>() : null;
     for (const c of d.claims) {
+      why.set(c.id, leftOutBecause(d, c, restated, { review, verifiedOnly: this.opts.verifiedOnly }));
+      if (review && status) status.set(c.id, review.status(d.sha256, c.id));
+    }
+    return { d, why, status };
+  }
+
+  private groupOf(d: DocumentResult, n: Nominee | undefined): Group {
+    let key: string;
+    let cells: Row;
+    switch (this.mode) {
+      case 'name': key = n ? `n:${n.name}` : `u:${d.sha256}`; cells = nomineeCells(n, this.w); break;
+      case 'year': key = String(d.meta.year); cells = { year: d.meta.year }; break;
+      case 'honour': key = String(d.meta.honour); cells = { honour: d.meta.honour }; break;
+      default: {
+        const r = n?.region ?? d.meta.region;
+        key = `${r.province}|${r.city}`; cells = { nomineeProvince: r.province, nomineeCity: r.city };
+      }
+    }
+    let g = this.groups.get(key);
+    if (!g) { g = newGroup(cells, this.mode === 'name'); this.groups.set(key, g); }
+    return g;
+  }
+
+  /** Adds a nominee's claims (or the unattributed ones) of one document to a group. */
+  private fill(g: Group, f: DocFacts, n: Nominee | undefined, claims: readonly Claim[], checks: number): void {
+    const v = this.w.v;
+    if (g.lastDoc !== f.d.sha256) { g.documents++; g.lastDoc = f.d.sha256; }
+    if (n) g.nominees++;
+    if (g.spans) for (const [k, value] of Object.entries(docCells(f.d))) {
+      const list = g.spans.get(k) ?? g.spans.set(k, []).get(k) as Cell[];
+      if (!list.includes(value)) list.push(value);
+    }
+    g.claims += claims.length;
+    g.checks += checks;
+    for (const c of claims) {
+      g.n.set(c.category, (g.n.get(c.category) ?? 0) + 1);
+      const s = f.status?.get(c.id);
+      if (s) g.review.set(s, (g.review.get(s) ?? 0) + 1);
+      const why = f.why.get(c.id) ?? null;
+      if (byReview(why)) g.leftOut++;
+      if (why !== null) continue;
+      const unit = chineseUnit(c.unit, v);
+      const col = columnUnit(c.category, unit, v);
+      let acc: Acc;
+      if (col !== null) acc = g.sums.get(`${c.category}:${col}`) ?? g.sums.set(`${c.category}:${col}`, emptyAcc()).get(`${c.category}:${col}`) as Acc;
+      else {
+        const m = g.other.get(c.category) ?? g.other.set(c.category, new Map()).get(c.category) as Map<string, Acc>;
+        acc = m.get(unit) ?? m.set(unit, emptyAcc()).get(unit) as Acc;
+      }
+      addClaim(acc, c);
+    }
+  }
+
+  private groupRow(g: Group): Row {
+    const row: Row = { ...g.cells };
+    if (g.spans) for (const [k, vals] of g.spans) row[k] = vals.length === 1 ? vals[0] as Cell : vals.filter((x) => x !== null && x !== '').join('; ');
+    if (this.mode !== 'nominee' && this.mode !== 'name') { row['documents'] = g.documents; row['nominees'] = g.nominees; }
+    row['claims'] = g.claims;
+    for (const c of CATEGORIES) row[`${c}:n`] = g.n.get(c) ?? 0;
+    for (const { cat, unit } of this.totalCols) {
+      const k = `${cat}:${unit}`;
+      const cells = accCells(g.sums.get(k));
+      row[k] = cells.sum; row[`${k}:low`] = cells.low; row[`${k}:high`] = cells.high;
+    }
+    for (const c of SUMMABLE) row[`${c}:other`] = [...(g.other.get(c) ?? [])].map(([u, a]) => showAcc(a, u)).join('; ');
+    const yuan = g.sums.get('amount:元');
+    row['wan'] = yuan ? Math.round(yuan.sum / 100) / 100 : null;
+    row['checks'] = g.checks;
+    if (this.opts.review) {
+      for (const s of REVIEW_STATUSES) row[`review:${s}`] = g.review.get(s) ?? 0;
+      row['leftOut'] = g.leftOut;
+    }
+    return row;
+  }
+
+  private addCategories(f: DocFacts): void {
+    const v = this.w.v;
+    const seen = new Map<string, Set<string>>();
+    for (const c of f.d.claims) {
+      const unit0 = chineseUnit(c.unit, v);
+      const unit = columnUnit(c.category, unit0, v) ?? unit0;
+      const key = `${c.category}\u0000${unit}`;
+      const g = this.catGroups.get(key) ?? this.catGroups.set(key, { category: c.category, unit, claims: 0, nominees: 0, documents: 0, leftOut: 0, counted: emptyAcc() }).get(key) as CatGroup;
+      let who = seen.get(key);
+      if (!who) { who = new Set(); seen.set(key, who); g.documents++; }
+      const nominee = c.nominee ?? '';
+      if (!who.has(nominee)) { who.add(nominee); g.nominees++; }
+      g.claims++;
+      const why = f.why.get(c.id) ?? null;
+      if (byReview(why)) g.leftOut++;
+      if (why === null) addClaim(g.counted, c);
+    }
+  }
+
+  private categoryRows(): Row[] {
+    const order = (g: CatGroup): [number, number] => {
+      const fixed = this.totalCols.findIndex((t) => t.cat === g.category && t.unit === g.unit);
+      return [CATEGORIES.indexOf(g.category), fixed < 0 ? Number.MAX_SAFE_INTEGER - g.claims : fixed];
+    };
+    return [...this.catGroups.values()].sort((a, b) => {
+      const [ca, ua] = order(a); const [cb, ub] = order(b);
+      return ca - cb || ua - ub || a.unit.localeCompare(b.unit);
+    }).map((g): Row => {
+      const t = accCells(g.counted);
       const row: Row = {
-        document: d.path, nominee: d.nominees.find((n) => n.id === c.nominee)?.name ?? '', category: c.category, value: c.value,
-        approx: c.approx, unit: c.unit, from: c.from, direction: c.direction ?? '', period: c.period ?? '', role: c.role, text: c.text,
-        start: c.start, end: c.end, ...evidenceContext(text, c),
-        sentenceStart: c.sentence.start, sentenceEnd: c.sentence.end,
+        category: this.w.catCell(g.category), unit: g.unit, claims: g.claims, counted: g.counted.claims, nominees: g.nominees, documents: g.documents,
+        total: t.sum, low: t.low, high: t.high, bound: g.counted.claims > 0 ? g.counted.bound : '',
+      };
+      if (this.opts.review) row['leftOut'] = g.leftOut;
+      return row;
+    });
+  }
+
+  private criterionRowsOf(d: DocumentResult): Row[] {
+    const name = (id: string): string => d.nominees.find((n) => n.id === id)?.name ?? id;
+    return d.criteria.map((cr): Row => {
+      const cells = d.coverage.filter((c) => c.criterion === cr.id);
+      return {
+        ...docCells(d), criterion: cr.id, text: cr.text, claims: cells.reduce((a, c) => a + c.claims, 0),
+        'with evidence': cells.filter((c) => c.evidence).map((c) => name(c.nominee)).join('、'),
+        'without evidence': cells.filter((c) => !c.evidence).map((c) => name(c.nominee)).join('、'),
+      };
+    });
+  }
+
+  private claimRows(f: DocFacts, text: string): Row[] {
+    const { d } = f;
+    const w = this.w;
+    const review = this.opts.review;
+    const nominees = new Map(d.nominees.map((n) => [n.id, n]));
+    const meta = docCells(d);
+    return d.claims.map((c): Row => {
+      const [lo, hi] = interval(c);
+      const why = f.why.get(c.id) ?? null;
+      const row: Row = {
+        ...meta, ...nomineeCells(c.nominee === null ? undefined : nominees.get(c.nominee), w),
+        category: w.catCell(c.category), value: c.value, low: lo, high: Number.isFinite(hi) ? hi : null,
+        approx: w.val(c.approx), unit: chineseUnit(c.unit, w.v), unitWritten: c.unitWritten, from: c.from,
+        direction: c.direction ? w.val(c.direction) : '', period: c.period ?? '', role: w.val(c.role),
+        counted: w.val(why === null ? 'yes' : 'no'), notCounted: why ?? '', text: c.text,
+        start: c.start, end: c.end, ...evidenceContext(text, c), sentenceStart: c.sentence.start, sentenceEnd: c.sentence.end,
         criterion: c.criteria[0]?.id ?? '', score: c.criteria[0]?.score ?? null,
         checks: d.checks.filter((x) => x.claims.includes(c.id)).map((x) => x.message).join(' | '), id: c.id,
       };
-      if (opts.review) {
-        row['status'] = opts.review.status(d.sha256, c.id);
-        row['notes'] = opts.review.decisions(d.sha256, c.id).filter((x) => x.note).map((x) => `${x.reviewer}: ${x.note}`).join(' | ');
+      if (review) {
+        row['status'] = w.val(f.status?.get(c.id) ?? 'unreviewed');
+        row['notes'] = review.decisions(d.sha256, c.id).filter((x) => x.note).map((x) => `${x.reviewer}: ${x.note}`).join(' | ');
       }
-      rows.push(row);
-    }
+      return row;
+    });
   }
-  return { name: 'claims', title: 'Claims', columns, rows };
+
+  private coverageRows(d: DocumentResult): Row[] {
+    const meta = docCells(d);
+    const nominees = new Map(d.nominees.map((n) => [n.id, n]));
+    return d.coverage.map((c): Row => {
+      const n = nominees.get(c.nominee);
+      return {
+        ...meta, ...nomineeCells(n, this.w), ...(n ? {} : { nominee: c.nominee }), criterion: c.criterion, claims: c.claims,
+        strongest: d.claims.find((x) => x.id === c.strongest)?.text ?? '', score: c.score, evidence: this.w.val(c.evidence ? 'yes' : 'no'),
+      };
+    });
+  }
 }
 
-export function coverageTable(docs: readonly DocumentResult[]): Table {
-  const rows: Row[] = [];
-  for (const d of docs) {
-    for (const c of d.coverage) {
-      rows.push({
-        document: d.path, nominee: d.nominees.find((n) => n.id === c.nominee)?.name ?? c.nominee, criterion: c.criterion,
-        claims: c.claims, strongest: d.claims.find((x) => x.id === c.strongest)?.text ?? '', score: c.score, evidence: c.evidence ? 'yes' : 'no',
-      });
-    }
-  }
-  return {
-    name: 'coverage', title: 'Coverage: nominee × criterion',
-    columns: [{ key: 'document', header: 'document', type: 'text' }, { key: 'nominee', header: 'nominee', type: 'text' }, { key: 'criterion', header: 'criterion', type: 'text' }, { key: 'claims', header: 'claims ranking it first', type: 'int' }, { key: 'strongest', header: 'strongest claim', type: 'text' }, { key: 'score', header: 'score', type: 'number' }, { key: 'evidence', header: 'quantitative evidence', type: 'text' }],
-    rows,
-  };
-}
-
+/**
+ * The three tables of a whole corpus at once: a thin wrapper over TableBuilder, which it hands the
+ * documents sorted by path (a stream hands them in the order it reads them, which is sorted).
+ */
 export function allTables(docs: readonly DocumentResult[], texts: ReadonlyMap<string, string>, opts: TableOptions = {}): Table[] {
-  return [summaryTable(docs, opts), claimsTable(docs, texts, opts), coverageTable(docs)];
+  const b = new TableBuilder(opts);
+  const summary: Row[] = []; const claims: Row[] = []; const coverage: Row[] = [];
+  const sorted = [...docs].sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+  for (const d of sorted) {
+    const r = b.add(d, texts.get(d.sha256) ?? '');
+    summary.push(...r.summary); claims.push(...r.claims); coverage.push(...r.coverage);
+  }
+  summary.push(...b.finish());
+  return [
+    { name: 'summary', title: b.titles.summary, columns: b.summaryColumns, rows: summary, filter: true },
+    { name: 'claims', title: b.titles.claims, columns: b.claimColumns, rows: claims, filter: true },
+    { name: 'coverage', title: b.titles.coverage, columns: b.coverageColumns, rows: coverage, filter: true },
+  ];
+}
+
+export function summaryTable(docs: readonly DocumentResult[], opts: TableOptions = {}): Table {
+  return allTables(docs, new Map(), opts)[0] as Table;
+}
+
+export function claimsTable(docs: readonly DocumentResult[], texts: ReadonlyMap<string, string>, opts: TableOptions = {}): Table {
+  return allTables(docs, texts, opts)[1] as Table;
+}
+
+export function coverageTable(docs: readonly DocumentResult[], opts: TableOptions = {}): Table {
+  return allTables(docs, new Map(), opts)[2] as Table;
+}
+
+/** One bar of the report's chart: a nominee's total in one category and unit, split by review status. */
+export interface ChartBar { readonly label: string; readonly value: number; readonly bound: string; readonly parts: ReadonlyArray<{ readonly status: Status | null; readonly value: number }> }
+export interface Chart { readonly key: string; readonly category: Category; readonly unit: string; readonly title: string; readonly bars: readonly ChartBar[] }
+
+/**
+ * The totals per nominee and category, for the HTML report's chart: one chart per numeric total
+ * column with any value, one bar per nominee (the same sum as the summary's cell), sorted by
+ * value; with a review each bar is split by the status of the claims it adds up.
+ */
+export function chartData(docs: readonly DocumentResult[], texts: ReadonlyMap<string, string>, opts: TableOptions = {}): Chart[] {
+  const v = exportVocabulary();
+  const w = new Words(opts.lang === 'zh', v);
+  const bars = new Map<string, Array<{ label: string; acc: Acc; parts: Map<Status | null, number> }>>();
+  for (const d of docs) {
+    const text = texts.get(d.sha256) ?? '';
+    const restated = restatements(d, text, v);
+    for (const u of nomineeUnits(d)) {
+      const name = u.n?.name ?? w.val(UNATTRIBUTED);
+      const label = docs.length > 1 ? `${name} · ${(d.path.split('/').pop() ?? '').replace(/\.[^.]+$/, '')}` : name;
+      const mine = new Map<string, { label: string; acc: Acc; parts: Map<Status | null, number> }>();
+      for (const c of u.claims) {
+        if (leftOutBecause(d, c, restated, { review: opts.review, verifiedOnly: opts.verifiedOnly }) !== null) continue;
+        const col = columnUnit(c.category, chineseUnit(c.unit, v), v);
+        if (col === null) continue;
+        const key = `${c.category}:${col}`;
+        const b = mine.get(key) ?? mine.set(key, { label, acc: emptyAcc(), parts: new Map() }).get(key)!;
+        addClaim(b.acc, c);
+        const s = opts.review ? opts.review.status(d.sha256, c.id) : null;
+        b.parts.set(s, (b.parts.get(s) ?? 0) + c.value);
+      }
+      for (const [key, b] of mine) (bars.get(key) ?? bars.set(key, []).get(key)!).push(b);
+    }
+  }
+  const out: Chart[] = [];
+  for (const [cat, list] of v.totals) {
+    for (const t of list) {
+      const key = `${cat}:${t.unit}`;
+      const bs = bars.get(key);
+      if (!bs) continue;
+      const shown = bs.map((b): ChartBar => {
+        const statuses: Array<Status | null> = opts.review ? ['verified', 'needs_evidence', 'unreviewed'] : [null];
+        return { label: b.label, value: accCells(b.acc).sum ?? 0, bound: b.acc.bound, parts: statuses.map((s) => ({ status: s, value: b.parts.get(s) ?? 0 })).filter((p) => p.value !== 0) };
+      }).sort((a, b) => b.value - a.value || a.label.localeCompare(b.label, 'zh-Hans-CN'));
+      out.push({ key, category: cat, unit: t.unit, title: `${w.cat(cat)} ${t.unit}`, bars: shown });
+    }
+  }
+  return out;
 }

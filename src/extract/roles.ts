@@ -74,32 +74,95 @@ function decide(text: string, c: RoleInput, p: Range, t: RoleTables): string | n
   return null;
 }
 
-/**
- * A total whose parts follow in its sentence (全市45个乡镇…11个…4个…3个): a count after a whole's
- * scope word, followed by two or more figures of the same unit that together do not exceed it.
- */
-function totalWithParts(text: string, claims: readonly RoleInput[], k: number, p: Range, t: RoleTables): boolean {
-  const c = claims[k] as RoleInput;
-  if (c.category !== 'count' && c.category !== 'headcount') return false;
-  const before = clauseBefore(text, c, p);
-  const scope = last(before, t.total_scope).at;
-  if (scope < 0 || last(before, t.acting).at > scope) return false;
-  let sum = 0;
-  let parts = 0;
-  for (let j = k + 1; j < claims.length; j++) {
-    const d = claims[j] as RoleInput;
-    if (SENTENCE_STOPS.test(text.slice(c.end, d.start))) break;
-    if (d.unit !== c.unit) continue;
-    sum += d.value;
-    parts++;
-  }
-  return parts >= 2 && sum <= c.value;
+/** Categories whose figures add up in a total. */
+const ADDING: ReadonlySet<string> = new Set(['count', 'headcount', 'cases_resolved', 'amount']);
+
+/** The noun a count counts, right after its unit (45个乡镇（街道） → 乡镇), to tie a total to parts across a sentence. */
+function countedNoun(text: string, c: RoleInput): string {
+  return /^\s*([\u4e00-\u9fa5]{1,2})/.exec(text.slice(c.end, c.end + 4))?.[1] ?? '';
 }
 
-/** Sets `role` and `roleRule` on each claim of one paragraph (claims in text order). */
+/** Whether two units count the same thing for a total and its parts (件 and 件次; roles.yaml same_count). */
+function sameCount(a: string, b: string, t: RoleTables): boolean {
+  if (a === b) return true;
+  const base = (u: string): string => t.same_count.find((p) => p.split(' ')[0] === u)?.split(' ')[1] ?? u;
+  return base(a) === base(b);
+}
+
+/** Where the sentence around `at` ends (a sentence stop or the paragraph's end). */
+function sentenceEnd(text: string, at: number, p: Range): number {
+  let i = at;
+  while (i < p.end && !SENTENCE_STOPS.test(text[i] as string)) i++;
+  return i;
+}
+
+/**
+ * The parts of a total marked by its scope word (全市45个乡镇…11个…4个…3个): figures of the same
+ * unit after it in its sentence; when its sentence has none, in the next sentence, if they count
+ * the same noun (…45个乡镇（街道）划分为三类。2016年底，全市11个乡镇…4个乡镇…3个乡镇…). Two or more
+ * parts that together do not exceed it; their indices, or null.
+ */
+function scopedTotalParts(text: string, claims: readonly RoleInput[], k: number, p: Range, t: RoleTables): number[] | null {
+  const c = claims[k] as RoleInput;
+  if (c.category !== 'count' && c.category !== 'headcount') return null;
+  const before = clauseBefore(text, c, p);
+  const scope = last(before, t.total_scope).at;
+  if (scope < 0 || last(before, t.acting).at > scope) return null;
+  const end = sentenceEnd(text, c.end, p);
+  const next = end < p.end ? sentenceEnd(text, end + 1, p) : end;
+  const same: number[] = []; const following: number[] = [];
+  for (let j = k + 1; j < claims.length; j++) {
+    const d = claims[j] as RoleInput;
+    if (d.start >= next) break;
+    if (d.unit === c.unit) (d.start < end ? same : following).push(j);
+  }
+  const noun = countedNoun(text, c);
+  const parts = same.length > 0 ? same : following.length > 0 && noun !== '' && countedNoun(text, claims[following[0] as number] as RoleInput) === noun ? following : [];
+  const sum = parts.reduce((a, j) => a + (claims[j] as RoleInput).value, 0);
+  return parts.length >= 2 && sum <= c.value ? parts : null;
+}
+
+/**
+ * The parts of a total marked by the parts' own word (化解信访积案143件，其中“钉子案”31件; 减少46批次，
+ * 其中…9批次，…37批次): figures of the same count after 其中 in the total's sentence, the total being
+ * the last figure of that count before 其中, which together do not exceed it; their indices, or null.
+ */
+function markedParts(text: string, claims: readonly RoleInput[], k: number, p: Range, t: RoleTables): number[] | null {
+  const c = claims[k] as RoleInput;
+  const nextClaim = claims[k + 1];
+  const end = sentenceEnd(text, c.end, p);
+  const gapEnd = nextClaim && nextClaim.start < end ? nextClaim.start : end;
+  const gap = text.slice(c.end, gapEnd);
+  const at = Math.max(...t.parts_open.map((w) => gap.indexOf(w)));
+  if (at < 0) return null;
+  const parts: number[] = [];
+  for (let j = k + 1; j < claims.length; j++) {
+    const d = claims[j] as RoleInput;
+    if (d.start >= end) break;
+    if (ADDING.has(d.category) && sameCount(d.unit, c.unit, t)) parts.push(j);
+  }
+  const sum = parts.reduce((a, j) => a + (claims[j] as RoleInput).value, 0);
+  return parts.length >= 1 && sum <= c.value ? parts : null;
+}
+
+/**
+ * Sets `role` and `roleRule` on each claim of one paragraph (claims in text order). A total and
+ * its parts are never both achievements: a total marked by its scope word (全市45个乡镇) is context
+ * and its parts count; parts marked by 其中 are context and their total counts. A figure already
+ * taken as a part is not a total of its own (全市11个乡镇 after 全市45个乡镇).
+ */
 export function assignRoles(text: string, claims: readonly RoleInput[], p: Range, t: RoleTables): void {
+  const rules: Array<string | null> = claims.map((c) => decide(text, c, p, t));
+  const part = new Set<number>();
   claims.forEach((c, k) => {
-    const rule = decide(text, c, p, t) ?? (totalWithParts(text, claims, k, p, t) ? 'role:context:total-with-parts' : null);
+    if (part.has(k) || rules[k] !== null || !ADDING.has(c.category)) return;
+    const scoped = scopedTotalParts(text, claims, k, p, t);
+    if (scoped) { rules[k] = 'role:context:total-with-parts'; for (const j of scoped) part.add(j); return; }
+    const marked = markedParts(text, claims, k, p, t);
+    if (marked) for (const j of marked) { part.add(j); rules[j] ??= 'role:context:part-of-total'; }
+  });
+  claims.forEach((c, k) => {
+    const rule = rules[k] ?? null;
     c.role = rule === null ? 'achievement' : 'context';
     c.roleRule = rule ?? 'role:achievement';
     if (rule !== null) c.rules.push(rule);

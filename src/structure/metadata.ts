@@ -53,6 +53,8 @@ export function regionIn(s: string, t: RegionTables): Region {
 function honourOf(title: string, t: RegionTables): string | null {
   if (!/(公示|公告|推荐|表彰|评选|名单|候选)/.test(title)) return null;
   let s = title.replace(/\s+/g, '').replace(/(?:19|20)\d{2}年(?:度)?(?:第[一二三四五六七八九十\d]+批)?/g, '');
+  // 平阳市信访局关于…的公示: the issuer before 关于 is not part of the honour
+  s = s.replace(/^[^，。]{2,30}?(?=关于)/, '');
   // 关于推荐钱塘区信访局为全国信访系统先进集体的公示: the honour is what the unit is put up for
   const as = s.lastIndexOf('为');
   if (as >= 0 && /(先进|模范|标兵)/.test(s.slice(as + 1))) s = s.slice(as + 1);
@@ -65,6 +67,9 @@ function honourOf(title: string, t: RegionTables): string | null {
     }
   }
   s = s.replace(/^[“"「]|[”"」]$/g, '');
+  // 全国信访系统“两先”: a short name of an honour, given its full name
+  const alias = t.honour_aliases[s.replace(/[“”"「」]/g, '')];
+  if (alias !== undefined) return alias;
   return /(先进|模范|标兵|好人|优秀|满意|榜样|劳模|劳动模范|示范|楷模|奖)/.test(s) && s.length <= 40 ? s : null;
 }
 
@@ -88,6 +93,9 @@ export function documentMeta(text: string, paras: readonly Paragraph[], title: s
     if (name && t.issuer_suffixes.some((s) => name.endsWith(s))) { issuer = name; year = Number(d[1]); break; }
     year ??= Number(d[1]);
   }
+  // no signature: a title that opens with its issuer (平阳市信访局关于…的公示)
+  const byline = /^(\S{2,30}?)关于/.exec(title.replace(/\s+/g, ''))?.[1];
+  if (issuer === null && byline !== undefined && t.issuer_suffixes.some((x) => byline.endsWith(x))) issuer = byline;
   const head = lines.slice(0, 12).join('\n');
   year ??= Number(/公示(?:期|时间)[^。\n]{0,12}?((?:19|20)\d{2})年/.exec(text)?.[1] ?? NaN) || null;
   year ??= Number(/〔((?:19|20)\d{2})〕/.exec(head)?.[1] ?? NaN) || null;

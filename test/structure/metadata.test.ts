@@ -20,6 +20,9 @@ describe('document metadata', () => {
     ['corpus/cangzhou-2022-individuals.txt', 2022, null, '全省信访工作先进个人'],
     ['corpus/dongping-beihu-2021-inline-sections.txt', 2021, null, '全国信访系统先进集体和先进工作者'],
     ['corpus/qiantang-2021-collective.txt', null, null, '全国信访系统先进集体'],
+    ['corpus/hexi-2021-slips.txt', 2021, '河西市', '河西市信访工作先进集体和先进个人'],
+    // issued by the body its title opens with; 两先 is the honour's short name
+    ['corpus/pingyang-2023-lianxian-web.txt', 2023, '平阳市', '全国信访系统先进集体和先进工作者'],
     ['corpus/web-chengxi-two-cadres.txt', 2023, null, null],
     ['corpus/liulin-wang-xiuying.standalone.txt', null, null, null],
   ])('%s', (path, year, city, honour) => {
@@ -30,6 +33,12 @@ describe('document metadata', () => {
   it('takes a notice signed by a body above its date line', () => {
     const m = text('关于2024年度全省信访系统先进集体和先进工作者推荐对象的公示\n根据通知要求，现予公示。\n浙江省信访局\n2024年5月8日').meta;
     expect(m).toEqual({ year: 2024, issuer: '浙江省信访局', region: { province: '浙江省', city: null }, honour: '全省信访系统先进集体和先进工作者' });
+  });
+
+  it('takes the issuer a title opens with when the notice is not signed', () => {
+    const m = file('corpus/pingyang-2023-lianxian-web.txt').meta;
+    expect(m.issuer).toBe('平阳市信访局');
+    expect(text('关于全省信访系统先进集体推荐对象的公示\n现予公示。').meta.issuer).toBeNull();
   });
 
   it('reads a city only at the head of a name, never from a clause', () => {
