@@ -272,7 +272,7 @@ describe('the report chart', () => {
   });
 
   it('colours by review status when there is a review', () => {
-    const review = reviewIndex([{ id: 1, uid: 'u', seq: 1, reviewer: 'x', at: '2026-01-01', undoOf: null, docSha: shanxi.sha256, docPath: shanxi.path, claimId: shanxi.claims.find((c) => c.text === '701 件')!.id, nominee: 'n1', nomineeName: '', claimText: '', status: 'verified', note: '' }]);
+    const review = reviewIndex([{ id: 1, uid: 'u', seq: 1, reviewer: 'x', at: '2026-01-01', undoOf: null, docSha: shanxi.sha256, docPath: shanxi.path, claimId: shanxi.claims.find((c) => c.text === '701 件')!.id, nominee: 'n1', nomineeName: '', claimText: '', status: 'verified', note: '', role: 'member' }]);
     const bar = chartData([shanxi], texts, { review }).find((c) => c.key === 'cases_resolved:件')!.bars.find((b) => b.label === '阳泉市信访局')!;
     expect(bar.parts).toEqual([{ status: 'verified', value: 701 }]);
     const html = toHtml(allTables([shanxi], texts, { review }), [shanxi], 'now', { texts, review });
