@@ -215,4 +215,20 @@ describe('chair mode', () => {
     expect(report.stdout).toContain('      chair 陈主任: verified — 以原始台账为准');
     expect(report.stdout).toContain('1 agreed · 1 resolved by the chair · 0 need the chair');
   });
+
+  it("shows another chair's resolution in force beside the chair's own", async () => {
+    const store = panelStore();
+    store.record({ docSha: doc.result.sha256, docPath: doc.result.path, claimId: c11!.id, nominee: c11!.nominee, nomineeName: '阳泉市信访局', claimText: c11!.text, status: 'needs_evidence', note: '待补', reviewer: '副主任', role: 'chair' });
+    const ui = render(<App model={chairModel(model, store.latest(), 'unanimous', '陈主任')} store={store} reviewer="陈主任" size={{ columns: 120, rows: 40 }} />);
+    await tick();
+    await type(ui.stdin, KEY.enter, KEY.down);
+    expect(ui.lastFrame()).toMatch(/in force: 副主任's resolution \? needs evidence {2}“待补”/);
+    // the members' columns are the members' only
+    expect(ui.lastFrame()).not.toMatch(/副主任 \?/);
+    await type(ui.stdin, 'v', KEY.up, KEY.down);
+    expect(ui.lastFrame()).toMatch(/chair resolved ✓ verified/);
+    expect(ui.lastFrame()).not.toContain('in force');
+    ui.unmount();
+    store.close();
+  });
 });
