@@ -10,6 +10,13 @@ import { fail, parse } from './shared.js';
 /** The widest a nominee label gets before it is cut (with …). */
 const LABEL_MAX = 60;
 
+/** The widest of some texts in display columns, at least `min` (a loop: there may be very many). */
+function widest(texts: Iterable<string>, min: number): number {
+  let w = min;
+  for (const t of texts) w = Math.max(w, width(t));
+  return w;
+}
+
 const said = (s: Status): string => (s === 'unreviewed' ? '—' : s.replace('_', ' '));
 
 export function runAgreement(argv: string[]): number {
@@ -40,15 +47,15 @@ export function agreementText(report: AgreementReport, storedRule: boolean): str
   ];
   if (report.reviewers.length < 2) lines.push('agreement needs decisions from at least two reviewers');
   const groups = [...report.nominees, report.overall];
-  const lw = Math.min(LABEL_MAX, Math.max(width('nominee'), ...groups.map((g) => width(g.label))));
+  const lw = Math.min(LABEL_MAX, widest(groups.map((g) => g.label), width('nominee')));
   lines.push(`  ${cell('nominee', lw)}  ${cell('claims', 7)}${cell('agree', 7)}kappa`);
   for (const g of groups) lines.push(`  ${cell(g.label, lw)}  ${cell(String(g.items), 7)}${cell(k(g.observed), 7)}${k(g.kappa)}`);
   const rows = listed(report);
   if (rows.length === 0) return lines;
   const panel = report.panel;
-  const rw = Math.min(LABEL_MAX, Math.max(width('nominee'), ...rows.map((r) => width(r.label))));
-  const tw = Math.min(20, Math.max(width('claim'), ...rows.map((r) => width(r.claimText))));
-  const mw = panel.map((m) => Math.max(width(m), ...rows.map((r) => width(said(r.members.find((x) => x.reviewer === m)?.status ?? 'unreviewed')))));
+  const rw = Math.min(LABEL_MAX, widest(rows.map((r) => r.label), width('nominee')));
+  const tw = Math.min(20, widest(rows.map((r) => r.claimText), width('claim')));
+  const mw = panel.map((m) => widest(rows.map((r) => said(r.members.find((x) => x.reviewer === m)?.status ?? 'unreviewed')), width(m)));
   lines.push('', `disagreements: ${c.disagreement} need the chair, ${c.resolved} resolved by the chair`);
   lines.push(`  ${cell('nominee', rw)}  ${cell('claim', tw)}  ${panel.map((m, i) => cell(m, mw[i] as number)).join('  ')}  consensus`);
   for (const r of rows) {

@@ -53,13 +53,14 @@ function attempt<T>(fn: () => T, fallback: T): { value: T; error: unknown } {
 
 /**
  * The state a session opens with: a member's own decisions and the other members'; in chair mode
- * the chair's resolutions and every member's decisions.
+ * the chair's own resolutions, and every member's decisions and other chairs' resolutions.
  */
 function openSession(model: ReviewModel, store: ReviewStore, reviewer: string, role: Role): State {
   const all = attempt(() => store.latest(), [] as Decision[]);
   const place = attempt(() => store.position(reviewer, placeScope(role)), null);
   const mine = all.value.filter((d) => d.role === role && d.reviewer === reviewer);
-  const others = all.value.filter((d) => d.role === 'member' && (role === 'chair' || d.reviewer !== reviewer));
+  // a chair also sees another chair's resolutions (a deputy's, say); a member sees members only
+  const others = all.value.filter((d) => (d.role === 'member' || role === 'chair') && !(d.role === role && d.reviewer === reviewer));
   const s = initialState(model, mine, others, place.value);
   const problem = all.error ?? place.error;
   if (problem) return { ...s, message: `cannot read the review database: ${whyNot(problem, store)}` };

@@ -11,7 +11,7 @@ import { STATUS_COLOR, STATUS_MARK } from './format.js';
 function memberStatuses(info: ChairInfo, state: State, docSha: string, claimId: string): Array<{ reviewer: string; status: Status; note: string }> {
   const ds = state.others[claimKey(docSha, claimId)] ?? [];
   return info.panel.map((reviewer) => {
-    const d = ds.find((x) => x.reviewer === reviewer);
+    const d = ds.find((x) => x.reviewer === reviewer && x.role === 'member');
     return { reviewer, status: d?.status ?? 'unreviewed', note: d?.note ?? '' };
   });
 }
@@ -31,6 +31,8 @@ export function ChairDecisions({ info, state, doc, claim, columns }: {
   const members = memberStatuses(info, state, sha, claim.id);
   const w = Math.max(12, Math.floor((columns - 4) / Math.max(1, members.length)));
   const why = info.why[key] ?? '';
+  // another chair's resolution made after this chair's own (or without one) is the one in force
+  const other = (state.others[key] ?? []).filter((d) => d.role === 'chair' && d.status !== 'unreviewed' && (!mine || d.at > mine.at)).sort((a, b) => (a.at < b.at ? 1 : -1))[0];
   return (
     <Box flexDirection="column">
       <Text>
@@ -54,6 +56,7 @@ export function ChairDecisions({ info, state, doc, claim, columns }: {
           : <Text><Text color="green">resolved </Text><Text color={STATUS_COLOR[status]}>{`${STATUS_MARK[status]} ${status.replace('_', ' ')}`}</Text></Text>}
         {mine?.note && status !== 'unreviewed' ? <Text>{`  “${mine.note}”`}</Text> : null}
       </Text>
+      {other ? <Text wrap="wrap"><Text dimColor>{`in force: ${other.reviewer}'s resolution `}</Text><Text color={STATUS_COLOR[other.status]}>{`${STATUS_MARK[other.status]} ${other.status.replace('_', ' ')}`}</Text>{other.note ? `  “${other.note}”` : ''}</Text> : null}
     </Box>
   );
 }

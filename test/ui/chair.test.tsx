@@ -3,6 +3,7 @@ import React from 'react';
 import { describe, expect, it } from 'vitest';
 import { render } from 'ink-testing-library';
 import stringWidth from 'string-width';
+import { spawnSync } from 'node:child_process';
 import { App } from '../../src/ui/App.js';
 import { buildModel } from '../../src/ui/state.js';
 import { chairModel } from '../../src/ui/chair.js';
@@ -181,6 +182,52 @@ describe('chair mode', () => {
     const rows = lines.filter((l) => /open {5}/.test(l));
     expect(rows).toHaveLength(2);
     expect(new Set(rows.map((l) => stringWidth(l.slice(0, l.indexOf('open')))))).toEqual(new Set([stringWidth(rows[0]!.slice(0, rows[0]!.indexOf('open')))]));
+    ui.unmount();
+    store.close();
+  });
+
+  it('two members reviewed apart, merged with shiji merge: the chair settles a disagreement and agreement shows it all', async () => {
+    const wang = ReviewStore.open(tmpDb('wang.sqlite'));
+    const li = ReviewStore.open(tmpDb('li.sqlite'));
+    decide(wang, '王委员', c701!, 'verified', '与台账一致');
+    decide(li, '李委员', c701!, 'disputed', '附件为70件');
+    decide(wang, '王委员', c45!, 'verified');
+    decide(li, '李委员', c45!, 'verified');
+    wang.close(); li.close();
+    const panel = tmpDb('panel.sqlite');
+    const cli = (...args: string[]) => spawnSync(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8' });
+    expect(cli('merge', wang.path, li.path, '-o', panel).status).toBe(0);
+    const store = ReviewStore.open(panel);
+    const ui = render(<App model={chairModel(model, store.latest(), 'unanimous', '陈主任')} store={store} reviewer="陈主任" size={{ columns: 120, rows: 40 }} />);
+    await tick();
+    expect(ui.lastFrame()).toContain('resolved 0 of 1');
+    await type(ui.stdin, KEY.enter);
+    expect(ui.lastFrame()).toMatch(/李委员 ✗ disputed {2}“附件为70件”\s+王委员 ✓ verified {2}“与台账一致”/);
+    await type(ui.stdin, 'V', '以原始台账为准', KEY.enter);
+    expect(ui.lastFrame()).toContain('resolved 1 of 1');
+    ui.unmount();
+    store.close();
+    const report = cli('agreement', '--db', panel);
+    expect(report.status).toBe(0);
+    expect(report.stdout).toMatch(/阳泉市信访局 — shanxi-2017-xinfang-nominees\.txt +701 件 +disputed +verified +verified \(chair\)/);
+    expect(report.stdout).toContain('      李委员: 附件为70件');
+    expect(report.stdout).toContain('      王委员: 与台账一致');
+    expect(report.stdout).toContain('      chair 陈主任: verified — 以原始台账为准');
+    expect(report.stdout).toContain('1 agreed · 1 resolved by the chair · 0 need the chair');
+  });
+
+  it("shows another chair's resolution in force beside the chair's own", async () => {
+    const store = panelStore();
+    store.record({ docSha: doc.result.sha256, docPath: doc.result.path, claimId: c11!.id, nominee: c11!.nominee, nomineeName: '阳泉市信访局', claimText: c11!.text, status: 'needs_evidence', note: '待补', reviewer: '副主任', role: 'chair' });
+    const ui = render(<App model={chairModel(model, store.latest(), 'unanimous', '陈主任')} store={store} reviewer="陈主任" size={{ columns: 120, rows: 40 }} />);
+    await tick();
+    await type(ui.stdin, KEY.enter, KEY.down);
+    expect(ui.lastFrame()).toMatch(/in force: 副主任's resolution \? needs evidence {2}“待补”/);
+    // the members' columns are the members' only
+    expect(ui.lastFrame()).not.toMatch(/副主任 \?/);
+    await type(ui.stdin, 'v', KEY.up, KEY.down);
+    expect(ui.lastFrame()).toMatch(/chair resolved ✓ verified/);
+    expect(ui.lastFrame()).not.toContain('in force');
     ui.unmount();
     store.close();
   });
