@@ -3,15 +3,14 @@ import { extname } from 'node:path';
 import { collectInputs } from '../corpus.js';
 import { ReviewStore, type Decision } from '../review/store.js';
 import { CONSENSUS_RULES, type ConsensusRule } from '../review/consensus.js';
-import { storedRule } from '../review/panel.js';
 import { ShijiError } from '../errors.js';
 
 import { fail, parse, analyseOptions, loadDocuments, samePath, writeChunks, writeFileAtomically } from './shared.js';
 
 export const REPORT_EXTENSIONS = ['.docx', '.html', '.htm'] as const;
 
-/** The store's latest decisions and its consensus rule, or a one-line refusal (exit 2) when --db is not a usable store. */
-function readStore(db: string): { latest: Decision[]; rule: ConsensusRule } {
+/** The store's latest decisions, or a one-line refusal (exit 2) when --db is not a usable store. */
+function readStore(db: string): Decision[] {
   let store: ReviewStore;
   try {
     store = ReviewStore.open(db, { readonly: true });
@@ -19,29 +18,26 @@ function readStore(db: string): { latest: Decision[]; rule: ConsensusRule } {
     if (e instanceof ShijiError) fail(`--db: ${e.message}`, 2);
     throw e;
   }
-  try { return { latest: store.latest(), rule: storedRule(store) }; } finally { store.close(); }
+  try { return store.latest(); } finally { store.close(); }
 }
 
 export async function runReport(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, {
-    out: { type: 'string', short: 'o' }, db: { type: 'string' }, consensus: { type: 'string' }, criteria: { type: 'string' }, 'no-cache': { type: 'boolean' },
+    out: { type: 'string', short: 'o' }, db: { type: 'string' }, rule: { type: 'string' }, criteria: { type: 'string' }, 'no-cache': { type: 'boolean' },
   });
   if (positionals.length === 0) fail('report needs at least one file or folder', 2);
   const out = values['out'] as string | undefined;
   if (!out) fail('report needs --out FILE.docx or FILE.html', 2);
   const ext = extname(out).toLowerCase();
   if (!(REPORT_EXTENSIONS as readonly string[]).includes(ext)) fail(`--out ${out}: the report is written as .docx or .html, not ${ext || 'a file without an extension'}`, 2);
-  const override = values['consensus'] as string | undefined;
-  if (override !== undefined && !(CONSENSUS_RULES as readonly string[]).includes(override)) fail(`--consensus takes ${CONSENSUS_RULES.join(' or ')}`, 2);
+  const rule = (values['rule'] as string | undefined) ?? 'unanimous';
+  if (!(CONSENSUS_RULES as readonly string[]).includes(rule)) fail(`--rule takes ${CONSENSUS_RULES.join(' or ')}`, 2);
   const db = values['db'] as string | undefined;
   // the report must not overwrite what it is made from
   const sources = [...collectInputs(positionals).files.map((f) => f.path), ...(db !== undefined ? [db] : [])];
   if (sources.some((p) => samePath(p, out))) fail(`the output ${out} is one of the inputs (through a link or not); choose another --out`, 2);
   // the review database first: a bad one is refused before any analysis
-  const stored = db !== undefined ? readStore(db) : null;
-  const latest = stored?.latest ?? null;
-  // the rule the panel keeps in its store, unless this run names one
-  const rule = override ?? stored?.rule ?? 'unanimous';
+  const latest = db !== undefined ? readStore(db) : null;
   const { docs, failed } = await loadDocuments(positionals, analyseOptions(values), values['no-cache'] !== true);
   const { buildReport } = await import('../report/model.js');
   const report = buildReport(docs, {
