@@ -23,15 +23,15 @@ function readStore(db: string): Decision[] {
 
 export async function runReport(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, {
-    out: { type: 'string', short: 'o' }, db: { type: 'string' }, rule: { type: 'string' }, criteria: { type: 'string' }, 'no-cache': { type: 'boolean' },
+    out: { type: 'string', short: 'o' }, db: { type: 'string' }, consensus: { type: 'string' }, criteria: { type: 'string' }, 'no-cache': { type: 'boolean' },
   });
   if (positionals.length === 0) fail('report needs at least one file or folder', 2);
   const out = values['out'] as string | undefined;
   if (!out) fail('report needs --out FILE.docx or FILE.html', 2);
   const ext = extname(out).toLowerCase();
   if (!(REPORT_EXTENSIONS as readonly string[]).includes(ext)) fail(`--out ${out}: the report is written as .docx or .html, not ${ext || 'a file without an extension'}`, 2);
-  const rule = (values['rule'] as string | undefined) ?? 'unanimous';
-  if (!(CONSENSUS_RULES as readonly string[]).includes(rule)) fail(`--rule takes ${CONSENSUS_RULES.join(' or ')}`, 2);
+  const rule = (values['consensus'] as string | undefined) ?? 'unanimous';
+  if (!(CONSENSUS_RULES as readonly string[]).includes(rule)) fail(`--consensus takes ${CONSENSUS_RULES.join(' or ')}`, 2);
   const db = values['db'] as string | undefined;
   // the report must not overwrite what it is made from
   const sources = [...collectInputs(positionals).files.map((f) => f.path), ...(db !== undefined ? [db] : [])];

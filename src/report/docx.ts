@@ -86,6 +86,7 @@ function coverTables(r: Report): Array<Paragraph | Table> {
 function claimCell(c: ReportClaim): Paragraph[] {
   const out = [para([run(c.text, { bold: true, size: 18 }), run(`  ${[showValue(c), c.category.replace('_', ' '), c.role === 'context' ? 'context' : '', c.period ?? ''].filter(Boolean).join(' · ')}`, { size: 16, color: '555555' })])];
   out.push(para([run(c.sentence, { size: 16, color: '444444' })]));
+  if (c.corrections) out.push(para([run(`corrected: ${c.corrections}`, { size: 16, bold: true, color: '7A4B00' })]));
   for (const m of c.checks) out.push(para([run(`check: ${m}`, { size: 16, color: 'A33333' })]));
   return out;
 }

@@ -30,6 +30,7 @@ h2, h3 { break-after: avoid; page-break-after: avoid; }
 .meta { color: #555; }
 .note { font-style: italic; }
 .check { color: #a33; font-size: 8.5pt; }
+.corrected { color: #7a4b00; font-weight: bold; font-size: 8.5pt; }
 .counted { color: #666; font-size: 8pt; }
 .none { color: #a33; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 2pt 10pt; } dt { font-weight: bold; } dd { margin: 0; }
@@ -64,7 +65,7 @@ ${r.sections.map((s) => `<tr><td>${esc(s.name)}</td><td>${esc(s.document)}</td><
 
 function claimRow(c: ReportClaim): string {
   const meta = [showValue(c), c.category.replace('_', ' '), c.role === 'context' ? 'context' : '', c.period ?? ''].filter(Boolean).join(' · ');
-  const claim = `<strong>${esc(c.text)}</strong> <span class="meta">${esc(meta)}</span><div class="sentence">${esc(c.sentence)}</div>${c.checks.map((m) => `<div class="check">check: ${esc(m)}</div>`).join('')}`;
+  const claim = `<strong>${esc(c.text)}</strong> <span class="meta">${esc(meta)}</span><div class="sentence">${esc(c.sentence)}</div>${c.corrections ? `<div class="corrected">corrected: ${esc(c.corrections)}</div>` : ''}${c.checks.map((m) => `<div class="check">check: ${esc(m)}</div>`).join('')}`;
   const members = c.decisions.map((d) => `<td data-reviewer="${esc(d.reviewer)}">${esc(STATUS_LABEL[d.status])}${d.note ? `<div class="note">${esc(d.note)}</div>` : ''}</td>`).join('');
   const why = c.consensus.state === 'agreed' ? `: ${STATUS_LABEL[c.consensus.status]}` : c.consensus.why ? `: ${c.consensus.why}` : '';
   const chair = c.chair ? `<div class="chair"><strong>chair ${esc(c.chair.reviewer)}: ${esc(STATUS_LABEL[c.chair.status])}</strong>${c.chair.note ? `<div class="note">${esc(c.chair.note)}</div>` : ''}</div>` : '';

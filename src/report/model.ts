@@ -50,9 +50,9 @@ export interface MemberDecision {
 export interface ChairResolution { readonly reviewer: string; readonly status: Status; readonly note: string; readonly at: string }
 
 /** Why a claim is in the totals or left out of them. */
-export type Counted = 'total' | 'not_verified' | 'context' | 'rate' | 'level' | 'not_summable';
+export type Counted = 'total' | 'not_a_claim' | 'not_verified' | 'context' | 'rate' | 'level' | 'not_summable';
 export const COUNTED_LABEL: Record<Counted, string> = {
-  total: 'counted', not_verified: 'not verified', context: 'context figure', rate: 'rate', level: 'level reached by a change', not_summable: 'does not add up (share, percent change, duration)',
+  total: 'counted', not_a_claim: 'marked not a claim', not_verified: 'not verified', context: 'context figure', rate: 'rate', level: 'level reached by a change', not_summable: 'does not add up (share, percent change, duration)',
 };
 
 export interface ReportClaim {
@@ -73,6 +73,8 @@ export interface ReportClaim {
   /** the messages of the checks that involve this claim */
   readonly checks: readonly string[];
   readonly counted: Counted;
+  /** what reviewers corrected: "added by a reviewer", "not a claim", "value 701 → 710"; '' when nothing */
+  readonly corrections: string;
 }
 
 export interface ClaimGroup {
@@ -168,15 +170,35 @@ export function consensusRuleText(rule: ConsensusRule): string {
 /** The rule the totals follow, in words (the cover states it). */
 export function totalsRule(rule: ConsensusRule): string {
   return `Totals add up verified claims only: claims the panel agreed are verified (${rule === 'majority' ? 'a majority of the members' : 'every member'}), or the chair resolved as verified. `
-    + 'Left out and counted apart: claims not verified, context figures (money at stake, the size of a caseload), rates (每年, 平均每天), levels reached by a change (提升至740元), '
+    + 'Left out and counted apart: claims a reviewer marked as not a claim, claims not verified, context figures (money at stake, the size of a caseload), rates (每年, 平均每天), levels reached by a change (提升至740元), '
     + 'and figures that do not add up (shares, percent changes, durations). Sums never mix units; ≥ marks a lower bound, ≤ an upper bound, ≈ an approximation.';
 }
 
 const emptyStates = (): Record<ConsensusState, number> => ({ agreed: 0, resolved: 0, disagreement: 0, pending: 0, unreviewed: 0 });
 const emptyStatuses = (): Record<Status, number> => ({ verified: 0, disputed: 0, needs_evidence: 0, unreviewed: 0 });
 
+/**
+ * What reviewers' corrections leave on a claim of a corrected document: who found it, whether it
+ * was struck out as noise, and the extractor's values of the fields corrected.
+ */
+export interface Corrected {
+  readonly source?: 'extractor' | 'reviewer';
+  readonly notAClaim?: boolean;
+  readonly corrected?: Readonly<Record<string, unknown>>;
+}
+
+/** A claim's corrections in words ('' when none). */
+export function showCorrections(c: Claim & Corrected): string {
+  const parts: string[] = [];
+  if (c.source === 'reviewer') parts.push('added by a reviewer');
+  if (c.notAClaim) parts.push('not a claim');
+  for (const [k, v] of Object.entries(c.corrected ?? {})) parts.push(`${k} ${String(v)} → ${String((c as unknown as Record<string, unknown>)[k])}`);
+  return parts.join('; ');
+}
+
 /** Why a claim is in the totals or not, given its consensus. */
-export function countedAs(c: Claim, consensus: Consensus): Counted {
+export function countedAs(c: Claim & Corrected, consensus: Consensus): Counted {
+  if (c.notAClaim) return 'not_a_claim';
   const verified = (consensus.state === 'agreed' || consensus.state === 'resolved') && consensus.status === 'verified';
   if (!verified) return 'not_verified';
   if (c.role === 'context') return 'context';
@@ -209,6 +231,7 @@ function reportClaim(d: ReportDocument, c: Claim, idx: ConsensusIndex): ReportCl
     chair: cons.state === 'resolved' && cons.chair ? { reviewer: cons.chair.reviewer, status: cons.chair.status, note: cons.chair.note, at: cons.chair.at } : null,
     checks: d.result.checks.filter((x) => x.claims.includes(c.id)).map((x) => x.message),
     counted: countedAs(c, cons),
+    corrections: showCorrections(c),
   };
 }
 
@@ -256,7 +279,7 @@ function totalsBlock(source: readonly Claim[], claims: readonly ReportClaim[]): 
     const mine = inTotal.filter((c) => c.category === category);
     return { category, totals: totals(mine).map(showTotal), claims: mine.length };
   }).filter((l) => l.claims > 0);
-  const reasons: ReadonlyArray<LeftOut['reason']> = ['not_verified', 'context', 'rate', 'level', 'not_summable'];
+  const reasons: ReadonlyArray<LeftOut['reason']> = ['not_a_claim', 'not_verified', 'context', 'rate', 'level', 'not_summable'];
   const left = reasons.map((reason): LeftOut => {
     const mine = source.filter((c) => counted.get(c.id) === reason);
     const units = new Map<string, number>();

@@ -19,7 +19,7 @@ describe('shiji report', () => {
     const r = shiji('report', '--help');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('shiji report <file-or-folder>... --out REPORT.docx|REPORT.html');
-    expect(r.stdout).toContain('--rule R');
+    expect(r.stdout).toContain('--consensus R');
     expect(shiji('--help').stdout).toContain('shiji report');
     expect(shiji('reprot').stderr).toContain('did you mean report?');
   });
@@ -41,7 +41,7 @@ describe('shiji report', () => {
       [['report', NOTICE, '--db', store, '--out', store], /is one of the inputs/],
       [['report', NOTICE, '--db', notAStore, '--out', join(dir, 'r.docx')], /^shiji: --db: .*not a shiji review database \(not SQLite\); left untouched/],
       [['report', NOTICE, '--db', join(dir, 'missing.sqlite'), '--out', join(dir, 'r.docx')], /^shiji: --db: .*no such review database/],
-      [['report', NOTICE, '--rule', 'plurality', '--out', join(dir, 'r.docx')], /^shiji: --rule takes unanimous or majority$/],
+      [['report', NOTICE, '--consensus', 'plurality', '--out', join(dir, 'r.docx')], /^shiji: --consensus takes unanimous or majority$/],
       [['report', NOTICE, '--bogus', '--out', join(dir, 'r.docx')], /^shiji: Unknown option '--bogus'/],
     ];
     for (const [args, message] of cases) {

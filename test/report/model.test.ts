@@ -121,21 +121,29 @@ describe('report model', () => {
     for (const s of r.sections) expect(s.totals.lines).toEqual([]);
   });
 
-  it('takes the documents as given: a corrected result (a figure added, a claim dropped as noise) is what it reports', () => {
+  it('takes the documents as given: a corrected result (a figure added, a claim struck out as noise, a value corrected) is what it reports', () => {
     const p = panel();
     const d = p.docs[0]!;
     const yang = d.result.nominees[0]!;
-    const noise = d.result.claims.find((c) => c.nominee === yang.id && c.text === '45 个')!;
+    const noise = d.result.claims.find((c) => c.nominee === yang.id && c.text === '4 个')!;
     const model = d.result.claims.find((c) => c.nominee === yang.id && c.text === '701 件')!;
-    const added: Claim = { ...model, id: 'added-0000000001', text: '120 件', value: 120, start: model.start, end: model.end };
-    const corrected: DocumentResult = { ...d.result, claims: [...d.result.claims.filter((c) => c !== noise), added] };
+    // as corrections leave them: noise flagged, an added claim marked as the reviewer's, the extractor's value kept beside the corrected one
+    const added = { ...model, id: 'r-added-0001', text: '120 件', value: 120, source: 'reviewer' as const };
+    const edited = { ...model, value: 710, corrected: { value: 701 } };
+    const corrected: DocumentResult = { ...d.result, claims: [...d.result.claims.map((c) => (c === noise ? { ...c, notAClaim: true } : c === model ? edited : c)), added] };
     const latest = [...p.latest, { ...p.latest.find((x) => x.claimId === model.id && x.reviewer === WANG)!, claimId: added.id, uid: 'u-added', id: 9999 }];
     const r = buildReport([{ result: corrected, text: d.text }], { latest, generated: GENERATED });
-    const ids = r.sections[0]!.groups.flatMap((g) => g.claims.map((c) => c.id));
-    expect(ids).toContain(added.id);
-    expect(ids).not.toContain(noise.id);
-    // the decisions on the claim dropped are not lost: counted as on claims not in the report
-    expect(r.counts.orphans).toBe(1 + p.docs.slice(1).reduce((a, x) => a + x.result.claims.length, 0));
+    const claims = r.sections[0]!.groups.flatMap((g) => g.claims);
+    expect(claims.find((c) => c.id === added.id)?.corrections).toBe('added by a reviewer');
+    expect(claims.find((c) => c.id === noise.id)).toMatchObject({ corrections: 'not a claim', counted: 'not_a_claim' });
+    expect(claims.find((c) => c.id === model.id)).toMatchObject({ corrections: 'value 701 → 710', value: 710, counted: 'total' });
+    const totals = r.sections[0]!.totals;
+    expect(totals.left.find((l) => l.reason === 'not_a_claim')).toEqual({ reason: 'not_a_claim', claims: 1, perUnit: [{ unit: '个', claims: 1 }] });
+    // 710 (resolved verified by the chair) counts, 120 is pending (only one member decided it)
+    expect(totals.lines.find((l) => l.category === 'cases_resolved')?.totals).toEqual(['710 件']);
+    // a claim dropped from the document keeps its decisions in the store: counted on the cover as not shown
+    const dropped = buildReport([{ result: { ...d.result, claims: d.result.claims.filter((c) => c !== noise) }, text: d.text }], { latest: p.latest, generated: GENERATED });
+    expect(dropped.counts.orphans).toBe(1 + p.docs.slice(1).reduce((a, x) => a + x.result.claims.length, 0));
   });
 
   it('counts a claim in the totals only when verified, and shows a value only when it says more than the text', () => {
