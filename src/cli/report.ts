@@ -1,5 +1,6 @@
 /** shiji report: the panel report of some notices under a review store, as .docx or .html, written atomically. */
-import { extname } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
 import { collectInputs } from '../corpus.js';
 import { ReviewStore, type Decision } from '../review/store.js';
 import { CONSENSUS_RULES, type ConsensusRule } from '../review/consensus.js';
@@ -30,6 +31,8 @@ export async function runReport(argv: string[]): Promise<number> {
   if (!out) fail('report needs --out FILE.docx or FILE.html', 2);
   const ext = extname(out).toLowerCase();
   if (!(REPORT_EXTENSIONS as readonly string[]).includes(ext)) fail(`--out ${out}: the report is written as .docx or .html, not ${ext || 'a file without an extension'}`, 2);
+  const folder = dirname(resolve(out));
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) fail(`--out ${out}: no such folder ${folder}`, 2);
   const rule = (values['consensus'] as string | undefined) ?? 'unanimous';
   if (!(CONSENSUS_RULES as readonly string[]).includes(rule)) fail(`--consensus takes ${CONSENSUS_RULES.join(' or ')}`, 2);
   const db = values['db'] as string | undefined;

@@ -38,6 +38,7 @@ describe('shiji report', () => {
       [['report', NOTICE, '--out', join(dir, 'r.pdf')], /^shiji: --out .*r\.pdf: the report is written as \.docx or \.html, not \.pdf$/],
       [['report', NOTICE, '--out', join(dir, 'report')], /not a file without an extension$/],
       [['report', html, '--out', html], /is one of the inputs/],
+      [['report', NOTICE, '--out', join(dir, 'no-such-folder', 'r.docx')], /: no such folder .*no-such-folder$/],
       [['report', NOTICE, '--db', store, '--out', store], /is one of the inputs/],
       [['report', NOTICE, '--db', notAStore, '--out', join(dir, 'r.docx')], /^shiji: --db: .*not a shiji review database \(not SQLite\); left untouched/],
       [['report', NOTICE, '--db', join(dir, 'missing.sqlite'), '--out', join(dir, 'r.docx')], /^shiji: --db: .*no such review database/],

@@ -146,6 +146,16 @@ describe('report model', () => {
     expect(dropped.counts.orphans).toBe(1 + p.docs.slice(1).reduce((a, x) => a + x.result.claims.length, 0));
   });
 
+  it('a write-up whose subject was not found: its claims in a section of their own', () => {
+    const d = panel().docs[0]!;
+    const anonymous: DocumentResult = { ...d.result, nominees: [], requirements: [], coverage: [], claims: d.result.claims.slice(0, 3).map((c) => ({ ...c, nominee: null })) };
+    const r = buildReport([{ result: anonymous, text: d.text }], { generated: GENERATED });
+    expect(r.sections).toHaveLength(1);
+    expect(r.sections[0]).toMatchObject({ id: null, name: 'claims not attributed to a nominee', requirements: [], coverage: [] });
+    expect(r.sections[0]!.groups.flatMap((g) => g.claims)).toHaveLength(3);
+    expect(r.counts.nominees).toBe(0);
+  });
+
   it('counts a claim in the totals only when verified, and shows a value only when it says more than the text', () => {
     const c = panel().docs[0]!.result.claims[0]!;
     const verified = { state: 'agreed', status: 'verified', members: [], chair: null, why: '' } as const;
