@@ -11,7 +11,7 @@ import {
   type IRunOptions, type ParagraphChild,
 } from 'docx';
 import {
-  COUNTED_LABEL, KIND_LABEL, REQUIREMENT_LABEL, STATE_LABEL, STATUS_LABEL, showMemberCounts, showPerUnit, showStates, showValue, totalsRule, consensusRuleText,
+  COUNTED_LABEL, KIND_LABEL, REQUIREMENT_LABEL, STATE_LABEL, STATUS_LABEL, showMemberCounts, showLeftOut, showStates, showValue, totalsRule, consensusRuleText,
   type NomineeSection, type Report, type ReportClaim,
 } from './model.js';
 
@@ -128,7 +128,7 @@ function totalsPart(s: NomineeSection): Paragraph[] {
   const out = [para('Totals of verified claims', { heading: HeadingLevel.HEADING_2 })];
   if (s.totals.lines.length === 0) out.push(para('No verified claim adds up to a total.'));
   for (const l of s.totals.lines) out.push(para([run(`${l.category.replace('_', ' ')}: `, { bold: true }), run(`${l.totals.join('; ')} (${l.claims} claim${l.claims === 1 ? '' : 's'})`)]));
-  for (const l of s.totals.left) out.push(para(`Left out: ${l.claims} ${COUNTED_LABEL[l.reason]} (${showPerUnit(l.perUnit)})`));
+  for (const l of s.totals.left) out.push(para(showLeftOut(l)));
   return out;
 }
 

@@ -5,7 +5,7 @@
  * Every text from a document or a store is escaped. Chinese is set in a CJK serif stack.
  */
 import {
-  COUNTED_LABEL, KIND_LABEL, REQUIREMENT_LABEL, STATE_LABEL, STATUS_LABEL, showMemberCounts, showPerUnit, showStates, showValue, totalsRule, consensusRuleText,
+  COUNTED_LABEL, KIND_LABEL, REQUIREMENT_LABEL, STATE_LABEL, STATUS_LABEL, showMemberCounts, showLeftOut, showStates, showValue, totalsRule, consensusRuleText,
   type NomineeSection, type Report, type ReportClaim,
 } from './model.js';
 
@@ -92,7 +92,7 @@ function sectionHtml(s: NomineeSection, panel: readonly string[]): string {
     '<h2>Totals of verified claims</h2>',
     s.totals.lines.length === 0 ? '<p>No verified claim adds up to a total.</p>' : '',
     ...s.totals.lines.map((l) => `<p class="total"><strong>${esc(l.category.replace('_', ' '))}</strong>: ${esc(l.totals.join('; '))} (${l.claims} claim${l.claims === 1 ? '' : 's'})</p>`),
-    ...s.totals.left.map((l) => `<p class="left-out">Left out: ${l.claims} ${esc(COUNTED_LABEL[l.reason])} (${esc(showPerUnit(l.perUnit))})</p>`),
+    ...s.totals.left.map((l) => `<p class="left-out">${esc(showLeftOut(l))}</p>`),
     '</section>',
   ];
   return parts.filter((p) => p !== '').join('\n');

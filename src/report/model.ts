@@ -52,7 +52,11 @@ export interface ChairResolution { readonly reviewer: string; readonly status: S
 /** Why a claim is in the totals or left out of them. */
 export type Counted = 'total' | 'not_a_claim' | 'not_verified' | 'context' | 'rate' | 'level' | 'not_summable';
 export const COUNTED_LABEL: Record<Counted, string> = {
-  total: 'counted', not_a_claim: 'marked not a claim', not_verified: 'not verified', context: 'context figure', rate: 'rate', level: 'level reached by a change', not_summable: 'does not add up (share, percent change, duration)',
+  total: 'counted', not_a_claim: 'marked not a claim', not_verified: 'not verified', context: 'context figure', rate: 'rate', level: 'level reached by a change', not_summable: 'not summable',
+};
+/** What was left out of the totals, as a heading for a count. */
+export const LEFT_OUT_LABEL: Record<Exclude<Counted, 'total'>, string> = {
+  not_a_claim: 'marked not a claim', not_verified: 'not verified', context: 'context figures', rate: 'rates', level: 'levels reached by a change', not_summable: 'shares, percent changes and durations, which do not add up',
 };
 
 export interface ReportClaim {
@@ -360,14 +364,16 @@ export function buildReport(docs: readonly ReportDocument[], opts: ReportOptions
   };
 }
 
+const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
 /**
  * A claim's normalized value when it says more than the claim's text (7000余万元 → > 70,000,000 元),
  * else '' (701 件).
  */
 export function showValue(c: Pick<ReportClaim, 'value' | 'unit' | 'approx' | 'text'>): string {
   const bound: Record<string, string> = { exact: '', over: '> ', at_least: '≥ ', under: '< ', at_most: '≤ ', about: '≈ ' };
-  const n = c.value.toLocaleString('en-US', { maximumFractionDigits: 2 });
   if (c.approx === 'exact' && c.text.replace(/\s+/g, '') === `${c.value}${c.unit}`) return '';
+  const n = NUMBER.format(c.value);
   return `${bound[c.approx] ?? ''}${n}${c.unit === '%' ? '%' : ` ${c.unit}`}`;
 }
 
@@ -384,5 +390,10 @@ export function showMemberCounts(m: DecisionCounts['members'][number]): string {
 
 /** Per-unit counts as text: 件 3, 人次 2. */
 export function showPerUnit(perUnit: LeftOut['perUnit']): string {
-  return perUnit.map((u) => `${u.unit} ${u.claims}`).join(', ');
+  return perUnit.map((u) => `${u.unit || '(no unit)'} ${u.claims}`).join(', ');
+}
+
+/** Left out, rates: 3 claims (批次 1, 人次 2) */
+export function showLeftOut(l: LeftOut): string {
+  return `Left out, ${LEFT_OUT_LABEL[l.reason]}: ${l.claims} claim${l.claims === 1 ? '' : 's'} (${showPerUnit(l.perUnit)})`;
 }

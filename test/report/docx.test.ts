@@ -90,7 +90,7 @@ describe('docx report', () => {
     }
     expect(text).toContain('no quantitative evidence');
     expect(text.some((t) => /^cases resolved: .*701/.test(t))).toBe(true);
-    expect(text.some((t) => t.startsWith('Left out: ') && t.includes('not verified'))).toBe(true);
+    expect(text.some((t) => t.startsWith('Left out, not verified: '))).toBe(true);
     // A4, and Chinese in SimSun with text marked zh-CN
     expect(document).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     expect(styles).toMatch(/<w:rFonts [^>]*w:eastAsia="SimSun"/);
