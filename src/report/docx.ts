@@ -63,7 +63,7 @@ function cover(r: Report): Paragraph[] {
     para([run('Review store ', { bold: true }), run(r.store ?? 'none: every claim is unreviewed, and no total can be given')]),
     para([run('Panel members ', { bold: true }), run(r.panel.length ? r.panel.join('、') : 'none recorded')]),
     para([run('Chair ', { bold: true }), run(r.chairs.length ? r.chairs.join('、') : 'no resolution recorded')]),
-    para([run('Consensus rule ', { bold: true }), run(consensusRuleText(r.rule))]),
+    para([run('Consensus rule ', { bold: true }), run(consensusRuleText(r.rule)), run(r.ruleFrom ? ` (${r.ruleFrom})` : '')]),
     para([run('Totals ', { bold: true }), run(totalsRule(r.rule))]),
     para('Overall', { heading: HeadingLevel.HEADING_2 }),
     para(`${r.counts.documents} document(s), ${r.counts.nominees} nominee(s); ${showStates(r.counts)}.`),

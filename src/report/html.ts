@@ -44,7 +44,7 @@ function coverHtml(r: Report): string {
     ['Review store', r.store ?? 'none: every claim is unreviewed, and no total can be given'],
     ['Panel members', r.panel.length ? r.panel.join('、') : 'none recorded'],
     ['Chair', r.chairs.length ? r.chairs.join('、') : 'no resolution recorded'],
-    ['Consensus rule', consensusRuleText(r.rule)],
+    ['Consensus rule', `${consensusRuleText(r.rule)}${r.ruleFrom ? ` (${r.ruleFrom})` : ''}`],
     ['Totals', totalsRule(r.rule)],
   ].map(([k, v]) => `<dt>${esc(k as string)}</dt><dd>${esc(v as string)}</dd>`).join('');
   const notes = [

@@ -12,7 +12,8 @@
 import type { Claim, DocumentResult, EvidenceStatus, Nominee } from '../analyse.js';
 import type { Category } from '../extract/claims.js';
 import type { Decision, Status } from '../review/store.js';
-import { consensusIndex, showConsensus, type Consensus, type ConsensusIndex, type ConsensusRule, type ConsensusState } from '../review/consensus.js';
+import type { Consensus, ConsensusRule, ConsensusState } from '../review/consensus.js';
+import { panelView, type PanelView } from '../review/panel.js';
 import { additive, oneLine, showTotal, totals, SUMMABLE } from '../export/tables.js';
 import { sentencesOf } from '../structure/document.js';
 
@@ -22,6 +23,8 @@ export interface ReportOptions {
   /** the store's latest decisions (`ReviewStore.latest()`, both roles); absent: no review store */
   readonly latest?: readonly Decision[] | null;
   readonly rule?: ConsensusRule;
+  /** where the rule comes from, in words, for the cover ("the panel's rule, kept in its store") */
+  readonly ruleFrom?: string;
   /** the panel members; by default every reviewer with a member's decision in `latest` */
   readonly panel?: readonly string[];
   /** what the report was made from, as given (files and folders) */
@@ -158,6 +161,8 @@ export interface Report {
   /** false without a review store: every claim is unreviewed */
   readonly reviewed: boolean;
   readonly rule: ConsensusRule;
+  /** where the rule comes from, in words, when the caller said */
+  readonly ruleFrom: string | null;
   readonly panel: readonly string[];
   readonly chairs: readonly string[];
   readonly counts: DecisionCounts & { readonly documents: number; readonly nominees: number; readonly orphans: number };
@@ -221,17 +226,15 @@ function sentenceAt(text: string, start: number, end: number): string {
   return oneLine(text.slice(s.start, s.end)).trim();
 }
 
-function reportClaim(d: ReportDocument, c: Claim, idx: ConsensusIndex): ReportClaim {
-  const cons = idx.of(d.result.sha256, c.id);
-  const decisions = idx.panel.map((r): MemberDecision => {
-    const m = cons.members.find((x) => x.reviewer === r);
-    return m ? { reviewer: r, status: m.status, note: m.note, at: m.at } : { reviewer: r, status: 'unreviewed', note: '', at: null };
-  });
+function reportClaim(d: ReportDocument, c: Claim, view: PanelView): ReportClaim {
+  const p = view.of(d.result.sha256, c.id);
+  const cons = p.consensus;
+  const decisions = p.members.map((m): MemberDecision => ({ ...m, at: cons.members.find((x) => x.reviewer === m.reviewer)?.at ?? null }));
   return {
     id: c.id, text: c.text, value: c.value, unit: c.unit, approx: c.approx, category: c.category, role: c.role, period: c.period,
     sentence: oneLine(d.text.slice(c.sentence.start, c.sentence.end)).trim(),
     decisions,
-    consensus: { state: cons.state, status: cons.status, why: cons.why, shown: showConsensus(cons) },
+    consensus: { state: cons.state, status: cons.status, why: cons.why, shown: p.cell },
     chair: cons.state === 'resolved' && cons.chair ? { reviewer: cons.chair.reviewer, status: cons.chair.status, note: cons.chair.note, at: cons.chair.at } : null,
     checks: d.result.checks.filter((x) => x.claims.includes(c.id)).map((x) => x.message),
     counted: countedAs(c, cons),
@@ -304,10 +307,10 @@ function decisionCounts(claims: readonly ReportClaim[], panel: readonly string[]
   return { claims: claims.length, states, members, chair: claims.filter((c) => c.chair !== null).length };
 }
 
-function section(d: ReportDocument, n: Nominee | null, idx: ConsensusIndex): NomineeSection {
+function section(d: ReportDocument, n: Nominee | null, view: PanelView): NomineeSection {
   const id = n?.id ?? null;
   const source = d.result.claims.filter((c) => c.nominee === id);
-  const claims = source.map((c) => reportClaim(d, c, idx));
+  const claims = source.map((c) => reportClaim(d, c, view));
   return {
     document: d.result.path, docSha: d.result.sha256, docTitle: d.result.title,
     id, name: n?.name ?? 'claims not attributed to a nominee', kind: n?.kind ?? '', title: n?.title ?? null,
@@ -318,7 +321,7 @@ function section(d: ReportDocument, n: Nominee | null, idx: ConsensusIndex): Nom
       kind: x.kind, message: x.message, claims: x.claims.map((cid) => d.result.claims.find((c) => c.id === cid)?.text ?? cid),
     })),
     totals: totalsBlock(source, claims),
-    counts: decisionCounts(claims, idx.panel),
+    counts: decisionCounts(claims, view.members),
   };
 }
 
@@ -341,11 +344,11 @@ function sumCounts(sections: readonly NomineeSection[], panel: readonly string[]
 export function buildReport(docs: readonly ReportDocument[], opts: ReportOptions): Report {
   const latest = opts.latest ?? [];
   const rule = opts.rule ?? 'unanimous';
-  const idx = consensusIndex(latest, { rule, ...(opts.panel ? { panel: opts.panel } : {}) });
+  const view = panelView(latest, { rule, ...(opts.panel ? { panel: opts.panel } : {}) });
   const sections: NomineeSection[] = [];
   for (const d of docs) {
-    for (const n of d.result.nominees) sections.push(section(d, n, idx));
-    if (d.result.claims.some((c) => c.nominee === null)) sections.push(section(d, null, idx));
+    for (const n of d.result.nominees) sections.push(section(d, n, view));
+    if (d.result.claims.some((c) => c.nominee === null)) sections.push(section(d, null, view));
   }
   const shown = new Set(docs.flatMap((d) => d.result.claims.map((c) => `${d.result.sha256}\u0000${c.id}`)));
   // decisions on claims these documents no longer hold (or documents not given) are kept in the store, not shown
@@ -357,9 +360,10 @@ export function buildReport(docs: readonly ReportDocument[], opts: ReportOptions
     store: opts.store ?? null,
     reviewed: opts.latest !== undefined && opts.latest !== null,
     rule,
-    panel: idx.panel,
-    chairs: [...new Set(latest.filter((x) => x.role === 'chair').map((x) => x.reviewer))].sort(),
-    counts: { ...sumCounts(sections, idx.panel), documents: docs.length, nominees: docs.reduce((a, d) => a + d.result.nominees.length, 0), orphans },
+    ruleFrom: opts.ruleFrom ?? null,
+    panel: view.members,
+    chairs: view.chairs,
+    counts: { ...sumCounts(sections, view.members), documents: docs.length, nominees: docs.reduce((a, d) => a + d.result.nominees.length, 0), orphans },
     sections,
   };
 }
