@@ -11,7 +11,7 @@ import {
   type IRunOptions, type ParagraphChild,
 } from 'docx';
 import {
-  COUNTED_LABEL, KIND_LABEL, REQUIREMENT_LABEL, STATE_LABEL, STATUS_LABEL, showMemberCounts, showLeftOut, showStates, showValue, totalsRule, consensusRuleText,
+  COUNTED_LABEL, KIND_LABEL, REQUIREMENT_LABEL, STATE_LABEL, STATUS_LABEL, showMemberCounts, showLeftOut, showStates, showVerdict, showValue, totalsRule, consensusRuleText,
   type NomineeSection, type Report, type ReportClaim,
 } from './model.js';
 
@@ -138,10 +138,16 @@ function nomineeSection(s: NomineeSection, panel: readonly string[]): Array<Para
     para([run(KIND_LABEL[s.kind] ?? s.kind, { bold: true }), run(s.title ? ` · ${s.title}` : ''), run(` · ${s.document}`, { color: '555555' })]),
     para(`Decisions: ${showStates(s.counts)}.`),
     ...s.counts.members.map((m) => para(showMemberCounts(m))),
+    ...s.verdicts.map((v) => para([run('Verdict ', { bold: true }), run(showVerdict(v))])),
     para('Eligibility requirements', { heading: HeadingLevel.HEADING_2 }),
   ];
   if (s.requirements.length === 0) out.push(para('The criteria state no requirement for this nominee.'));
-  else out.push(table(['requirement', 'status', 'evidence'], s.requirements.map((q) => [q.threshold, REQUIREMENT_LABEL[q.status], q.evidence ?? '—']), [28, 16, 56]));
+  else {
+    out.push(table(['requirement', 'status', 'evidence'], s.requirements.map((q) => [q.threshold, [
+      para([run(REQUIREMENT_LABEL[q.status], { size: 18 })]),
+      ...q.verdicts.map((v) => para([run(showVerdict(v), { size: 16, italics: true })])),
+    ], q.evidence ?? '—']), [28, 22, 50]));
+  }
   out.push(para('Criteria coverage', { heading: HeadingLevel.HEADING_2 }));
   if (s.coverage.length === 0) out.push(para('No criteria apply (none in the document, and none given).'));
   else out.push(table(['criterion', 'evidence claims'], s.coverage.map((c) => [

@@ -5,7 +5,7 @@
  * Every text from a document or a store is escaped. Chinese is set in a CJK serif stack.
  */
 import {
-  COUNTED_LABEL, KIND_LABEL, REQUIREMENT_LABEL, STATE_LABEL, STATUS_LABEL, showMemberCounts, showLeftOut, showStates, showValue, totalsRule, consensusRuleText,
+  COUNTED_LABEL, KIND_LABEL, REQUIREMENT_LABEL, STATE_LABEL, STATUS_LABEL, showMemberCounts, showLeftOut, showStates, showVerdict, showValue, totalsRule, consensusRuleText,
   type NomineeSection, type Report, type ReportClaim,
 } from './model.js';
 
@@ -78,9 +78,10 @@ function sectionHtml(s: NomineeSection, panel: readonly string[]): string {
     `<p><strong>${esc(KIND_LABEL[s.kind] ?? s.kind)}</strong>${s.title ? ` · ${esc(s.title)}` : ''} <span class="meta">· ${esc(s.document)}</span></p>`,
     `<p>Decisions: ${esc(showStates(s.counts))}.</p>`,
     ...s.counts.members.map((m) => `<p>${esc(showMemberCounts(m))}</p>`),
+    ...s.verdicts.map((v) => `<p class="verdict"><strong>Verdict</strong> ${esc(showVerdict(v))}</p>`),
     '<h2>Eligibility requirements</h2>',
     s.requirements.length === 0 ? '<p>The criteria state no requirement for this nominee.</p>'
-      : `<table><thead><tr><th>requirement</th><th>status</th><th>evidence</th></tr></thead><tbody>${s.requirements.map((q) => `<tr><td>${esc(q.threshold)}</td><td>${esc(REQUIREMENT_LABEL[q.status])}</td><td>${esc(q.evidence ?? '—')}</td></tr>`).join('')}</tbody></table>`,
+      : `<table><thead><tr><th>requirement</th><th>status</th><th>evidence</th></tr></thead><tbody>${s.requirements.map((q) => `<tr><td>${esc(q.threshold)}</td><td>${esc(REQUIREMENT_LABEL[q.status])}${q.verdicts.map((v) => `<div class="verdict note">${esc(showVerdict(v))}</div>`).join('')}</td><td>${esc(q.evidence ?? '—')}</td></tr>`).join('')}</tbody></table>`,
     '<h2>Criteria coverage</h2>',
     s.coverage.length === 0 ? '<p>No criteria apply (none in the document, and none given).</p>'
       : `<table><thead><tr><th>criterion</th><th>evidence claims</th></tr></thead><tbody>${s.coverage.map((c) => `<tr><td><strong>${esc(c.criterion)}</strong> ${esc(c.text)}</td><td>${c.evidence && c.claims.length ? esc(c.claims.map((x) => x.text).join('；')) : '<span class="none">no quantitative evidence</span>'}</td></tr>`).join('')}</tbody></table>`,

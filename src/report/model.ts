@@ -17,7 +17,25 @@ import { panelView, type PanelView } from '../review/panel.js';
 import { additive, oneLine, showTotal, totals, SUMMABLE } from '../export/tables.js';
 import { sentencesOf } from '../structure/document.js';
 
-export interface ReportDocument { readonly result: DocumentResult; readonly text: string }
+/**
+ * A reviewer's verdict on a nominee as a whole (requirement null) or on one of its eligibility
+ * requirements (the requirement's criterion id), as reviewers' corrections record them.
+ */
+export interface ReviewerVerdict {
+  readonly reviewer: string;
+  readonly role: 'member' | 'chair';
+  readonly nominee: string;
+  readonly requirement: string | null;
+  readonly verdict: string;
+  readonly note: string;
+}
+
+export interface ReportDocument {
+  readonly result: DocumentResult;
+  readonly text: string;
+  /** the reviewers' verdicts on this document's nominees and requirements, when corrections were applied */
+  readonly verdicts?: readonly ReviewerVerdict[];
+}
 
 export interface ReportOptions {
   /** the store's latest decisions (`ReviewStore.latest()`, both roles); absent: no review store */
@@ -110,6 +128,8 @@ export interface RequirementLine {
   readonly evidence: string | null;
   /** the texts of the claims that are the evidence */
   readonly claims: readonly string[];
+  /** the reviewers' verdicts on it */
+  readonly verdicts: readonly ReviewerVerdict[];
 }
 
 export interface CheckLine { readonly kind: string; readonly message: string; readonly claims: readonly string[] }
@@ -151,6 +171,8 @@ export interface NomineeSection {
   readonly checks: readonly CheckLine[];
   readonly totals: TotalsBlock;
   readonly counts: DecisionCounts;
+  /** the reviewers' verdicts on the nominee as a whole */
+  readonly verdicts: readonly ReviewerVerdict[];
 }
 
 export interface Report {
@@ -251,7 +273,8 @@ function requirementLines(d: ReportDocument, nominee: string): RequirementLine[]
     const first = claims[0];
     const evidence = e.evidence ? sentenceAt(d.text, e.evidence.start, e.evidence.end)
       : first ? oneLine(d.text.slice(first.sentence.start, first.sentence.end)).trim() : null;
-    out.push({ criterion: r.criterion, kind: r.kind, threshold: r.text, status: e.status, evidence, claims: claims.map((c) => c.text) });
+    const verdicts = (d.verdicts ?? []).filter((v) => v.nominee === nominee && v.requirement === r.criterion);
+    out.push({ criterion: r.criterion, kind: r.kind, threshold: r.text, status: e.status, evidence, claims: claims.map((c) => c.text), verdicts });
   }
   return out;
 }
@@ -322,6 +345,7 @@ function section(d: ReportDocument, n: Nominee | null, view: PanelView): Nominee
     })),
     totals: totalsBlock(source, claims),
     counts: decisionCounts(claims, view.members),
+    verdicts: id ? (d.verdicts ?? []).filter((v) => v.nominee === id && v.requirement === null) : [],
   };
 }
 
@@ -390,6 +414,11 @@ export function showStates(c: DecisionCounts): string {
 /** 王委员: 8 verified, 1 disputed, 0 needs evidence, 3 not decided */
 export function showMemberCounts(m: DecisionCounts['members'][number]): string {
   return `${m.reviewer}: ${DECIDED.map((s) => `${m.counts[s]} ${STATUS_LABEL[s]}`).join(', ')}, ${m.counts.unreviewed} not decided`;
+}
+
+/** A verdict as text: 王委员: met (note); 陈主任 (chair): not met */
+export function showVerdict(v: ReviewerVerdict): string {
+  return `${v.reviewer}${v.role === 'chair' ? ' (chair)' : ''}: ${v.verdict.replace('_', ' ')}${v.note ? ` — ${v.note}` : ''}`;
 }
 
 /** Per-unit counts as text: 件 3, 人次 2. */
