@@ -157,7 +157,7 @@ function nomineeSection(s: NomineeSection, panel: readonly string[]): Array<Para
   out.push(...claimsPart(s, panel));
   out.push(para('Arithmetic checks', { heading: HeadingLevel.HEADING_2 }));
   if (s.checks.length === 0) out.push(para('No check fired.'));
-  for (const c of s.checks) out.push(para([run(`${c.kind}: `, { bold: true }), run(`${c.message} (${c.claims.join('、')})`)]));
+  for (const c of s.checks) out.push(para([run(`${c.kind.replace('_', ' ')}: `, { bold: true }), run(`${c.message} (${c.claims.join('、')})`)]));
   out.push(...totalsPart(s));
   return out;
 }

@@ -89,7 +89,7 @@ function sectionHtml(s: NomineeSection, panel: readonly string[]): string {
     s.groups.length === 0 ? '<p>No quantitative claim was found.</p>' : '',
     ...s.groups.map((g) => `<h3>${esc(g.criterion ?? '(no criterion)')} <small>${esc(g.text)}</small></h3><table><thead><tr><th>claim</th>${panel.map((p) => `<th>${esc(p)}</th>`).join('')}<th>consensus</th></tr></thead><tbody>\n${g.claims.map(claimRow).join('\n')}\n</tbody></table>`),
     '<h2>Arithmetic checks</h2>',
-    s.checks.length === 0 ? '<p>No check fired.</p>' : `<ul>${s.checks.map((c) => `<li><strong>${esc(c.kind)}</strong>: ${esc(c.message)} (${esc(c.claims.join('、'))})</li>`).join('')}</ul>`,
+    s.checks.length === 0 ? '<p>No check fired.</p>' : `<ul>${s.checks.map((c) => `<li><strong>${esc(c.kind.replace('_', ' '))}</strong>: ${esc(c.message)} (${esc(c.claims.join('、'))})</li>`).join('')}</ul>`,
     '<h2>Totals of verified claims</h2>',
     s.totals.lines.length === 0 ? '<p>No verified claim adds up to a total.</p>' : '',
     ...s.totals.lines.map((l) => `<p class="total"><strong>${esc(l.category.replace('_', ' '))}</strong>: ${esc(l.totals.join('; '))} (${l.claims} claim${l.claims === 1 ? '' : 's'})</p>`),
