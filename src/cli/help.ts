@@ -58,9 +58,9 @@ report    the panel report: a cover (inputs, panel, consensus rule, date, counts
           section per nominee on a new page: eligibility requirements, criteria coverage, the
           claims by criterion with every member's decision and note, the consensus and the
           chair's resolution, the checks that fired, and totals of the verified claims only
-  --out FILE     .docx (Word, what panels circulate) or .html (self-contained, prints on A4)
-  --db FILE      the panel's review database (merged); without it every claim is unreviewed
-  --consensus R  the consensus rule for this run: unanimous or majority (default: the rule the database keeps)
+  --out FILE  .docx (Word, what panels circulate) or .html (self-contained, prints on A4)
+  --db FILE   the panel's review database (merged); without it every claim is unreviewed
+  --consensus RULE unanimous or majority for this report (default: the rule the store keeps)
 
 Exit status: 0 when every input was analysed, 1 when any input could not be read,
 2 on a usage error.`;

@@ -1,16 +1,18 @@
 /** shiji report: the panel report of some notices under a review store, as .docx or .html, written atomically. */
-import { extname } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
 import { collectInputs } from '../corpus.js';
 import { ReviewStore, type Decision } from '../review/store.js';
-import { CONSENSUS_RULES, type ConsensusRule } from '../review/consensus.js';
 import { storedRule } from '../review/panel.js';
+import type { ConsensusRule } from '../review/consensus.js';
 import { ShijiError } from '../errors.js';
 
 import { fail, parse, analyseOptions, loadDocuments, samePath, writeChunks, writeFileAtomically } from './shared.js';
+import { ruleOption } from './panel.js';
 
 export const REPORT_EXTENSIONS = ['.docx', '.html', '.htm'] as const;
 
-/** The store's latest decisions and its consensus rule, or a one-line refusal (exit 2) when --db is not a usable store. */
+/** The store's latest decisions and its rule, or a one-line refusal (exit 2) when --db is not a usable store. */
 function readStore(db: string): { latest: Decision[]; rule: ConsensusRule } {
   let store: ReviewStore;
   try {
@@ -19,7 +21,18 @@ function readStore(db: string): { latest: Decision[]; rule: ConsensusRule } {
     if (e instanceof ShijiError) fail(`--db: ${e.message}`, 2);
     throw e;
   }
-  try { return { latest: store.latest(), rule: storedRule(store) }; } finally { store.close(); }
+  try {
+    return { latest: store.latest(), rule: storedRule(store) };
+  } catch (e) {
+    if (e instanceof ShijiError) fail(`--db: ${e.message}`, 2);
+    throw e;
+  } finally { store.close(); }
+}
+
+/** The rule of the report and where it comes from: --consensus for this run, else the store's. */
+function ruleOf(override: ConsensusRule | undefined, store: { rule: ConsensusRule } | null): { rule: ConsensusRule; ruleFrom: string } {
+  if (override) return { rule: override, ruleFrom: store && store.rule !== override ? `for this report; the store keeps ${store.rule}` : 'for this report' };
+  return store ? { rule: store.rule, ruleFrom: "the panel's rule, kept in its store" } : { rule: 'unanimous', ruleFrom: 'the default' };
 }
 
 export async function runReport(argv: string[]): Promise<number> {
@@ -31,21 +44,20 @@ export async function runReport(argv: string[]): Promise<number> {
   if (!out) fail('report needs --out FILE.docx or FILE.html', 2);
   const ext = extname(out).toLowerCase();
   if (!(REPORT_EXTENSIONS as readonly string[]).includes(ext)) fail(`--out ${out}: the report is written as .docx or .html, not ${ext || 'a file without an extension'}`, 2);
-  const override = values['consensus'] as string | undefined;
-  if (override !== undefined && !(CONSENSUS_RULES as readonly string[]).includes(override)) fail(`--consensus takes ${CONSENSUS_RULES.join(' or ')}`, 2);
+  const folder = dirname(resolve(out));
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) fail(`--out ${out}: no such folder ${folder}`, 2);
+  const override = ruleOption(values);
   const db = values['db'] as string | undefined;
   // the report must not overwrite what it is made from
   const sources = [...collectInputs(positionals).files.map((f) => f.path), ...(db !== undefined ? [db] : [])];
   if (sources.some((p) => samePath(p, out))) fail(`the output ${out} is one of the inputs (through a link or not); choose another --out`, 2);
   // the review database first: a bad one is refused before any analysis
-  const stored = db !== undefined ? readStore(db) : null;
-  const latest = stored?.latest ?? null;
-  // the rule the panel keeps in its store, unless this run names one
-  const rule = override ?? stored?.rule ?? 'unanimous';
+  const store = db !== undefined ? readStore(db) : null;
+  const latest = store?.latest ?? null;
   const { docs, failed } = await loadDocuments(positionals, analyseOptions(values), values['no-cache'] !== true);
   const { buildReport } = await import('../report/model.js');
   const report = buildReport(docs, {
-    latest, rule: rule as ConsensusRule, inputs: positionals, store: db ?? null,
+    latest, ...ruleOf(override, store), inputs: positionals, store: db ?? null,
     generated: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
   });
   if (ext === '.docx') {

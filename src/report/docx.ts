@@ -11,7 +11,7 @@ import {
   type IRunOptions, type ParagraphChild,
 } from 'docx';
 import {
-  COUNTED_LABEL, KIND_LABEL, REQUIREMENT_LABEL, STATE_LABEL, STATUS_LABEL, showMemberCounts, showPerUnit, showStates, showValue, totalsRule, consensusRuleText,
+  COUNTED_LABEL, KIND_LABEL, REQUIREMENT_LABEL, STATE_LABEL, STATUS_LABEL, showMemberCounts, showLeftOut, showStates, showVerdict, showValue, totalsRule, consensusRuleText,
   type NomineeSection, type Report, type ReportClaim,
 } from './model.js';
 
@@ -63,7 +63,7 @@ function cover(r: Report): Paragraph[] {
     para([run('Review store ', { bold: true }), run(r.store ?? 'none: every claim is unreviewed, and no total can be given')]),
     para([run('Panel members ', { bold: true }), run(r.panel.length ? r.panel.join('、') : 'none recorded')]),
     para([run('Chair ', { bold: true }), run(r.chairs.length ? r.chairs.join('、') : 'no resolution recorded')]),
-    para([run('Consensus rule ', { bold: true }), run(consensusRuleText(r.rule))]),
+    para([run('Consensus rule ', { bold: true }), run(consensusRuleText(r.rule)), run(r.ruleFrom ? ` (${r.ruleFrom})` : '')]),
     para([run('Totals ', { bold: true }), run(totalsRule(r.rule))]),
     para('Overall', { heading: HeadingLevel.HEADING_2 }),
     para(`${r.counts.documents} document(s), ${r.counts.nominees} nominee(s); ${showStates(r.counts)}.`),
@@ -128,7 +128,7 @@ function totalsPart(s: NomineeSection): Paragraph[] {
   const out = [para('Totals of verified claims', { heading: HeadingLevel.HEADING_2 })];
   if (s.totals.lines.length === 0) out.push(para('No verified claim adds up to a total.'));
   for (const l of s.totals.lines) out.push(para([run(`${l.category.replace('_', ' ')}: `, { bold: true }), run(`${l.totals.join('; ')} (${l.claims} claim${l.claims === 1 ? '' : 's'})`)]));
-  for (const l of s.totals.left) out.push(para(`Left out: ${l.claims} ${COUNTED_LABEL[l.reason]} (${showPerUnit(l.perUnit)})`));
+  for (const l of s.totals.left) out.push(para(showLeftOut(l)));
   return out;
 }
 
@@ -138,10 +138,16 @@ function nomineeSection(s: NomineeSection, panel: readonly string[]): Array<Para
     para([run(KIND_LABEL[s.kind] ?? s.kind, { bold: true }), run(s.title ? ` · ${s.title}` : ''), run(` · ${s.document}`, { color: '555555' })]),
     para(`Decisions: ${showStates(s.counts)}.`),
     ...s.counts.members.map((m) => para(showMemberCounts(m))),
+    ...s.verdicts.map((v) => para([run('Verdict ', { bold: true }), run(showVerdict(v))])),
     para('Eligibility requirements', { heading: HeadingLevel.HEADING_2 }),
   ];
   if (s.requirements.length === 0) out.push(para('The criteria state no requirement for this nominee.'));
-  else out.push(table(['requirement', 'status', 'evidence'], s.requirements.map((q) => [q.threshold, REQUIREMENT_LABEL[q.status], q.evidence ?? '—']), [28, 16, 56]));
+  else {
+    out.push(table(['requirement', 'status', 'evidence'], s.requirements.map((q) => [q.threshold, [
+      para([run(REQUIREMENT_LABEL[q.status], { size: 18 })]),
+      ...q.verdicts.map((v) => para([run(showVerdict(v), { size: 16, italics: true })])),
+    ], q.evidence ?? '—']), [28, 22, 50]));
+  }
   out.push(para('Criteria coverage', { heading: HeadingLevel.HEADING_2 }));
   if (s.coverage.length === 0) out.push(para('No criteria apply (none in the document, and none given).'));
   else out.push(table(['criterion', 'evidence claims'], s.coverage.map((c) => [
@@ -151,7 +157,7 @@ function nomineeSection(s: NomineeSection, panel: readonly string[]): Array<Para
   out.push(...claimsPart(s, panel));
   out.push(para('Arithmetic checks', { heading: HeadingLevel.HEADING_2 }));
   if (s.checks.length === 0) out.push(para('No check fired.'));
-  for (const c of s.checks) out.push(para([run(`${c.kind}: `, { bold: true }), run(`${c.message} (${c.claims.join('、')})`)]));
+  for (const c of s.checks) out.push(para([run(`${c.kind.replace('_', ' ')}: `, { bold: true }), run(`${c.message} (${c.claims.join('、')})`)]));
   out.push(...totalsPart(s));
   return out;
 }

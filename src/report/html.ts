@@ -5,7 +5,7 @@
  * Every text from a document or a store is escaped. Chinese is set in a CJK serif stack.
  */
 import {
-  COUNTED_LABEL, KIND_LABEL, REQUIREMENT_LABEL, STATE_LABEL, STATUS_LABEL, showMemberCounts, showPerUnit, showStates, showValue, totalsRule, consensusRuleText,
+  COUNTED_LABEL, KIND_LABEL, REQUIREMENT_LABEL, STATE_LABEL, STATUS_LABEL, showMemberCounts, showLeftOut, showStates, showVerdict, showValue, totalsRule, consensusRuleText,
   type NomineeSection, type Report, type ReportClaim,
 } from './model.js';
 
@@ -44,7 +44,7 @@ function coverHtml(r: Report): string {
     ['Review store', r.store ?? 'none: every claim is unreviewed, and no total can be given'],
     ['Panel members', r.panel.length ? r.panel.join('、') : 'none recorded'],
     ['Chair', r.chairs.length ? r.chairs.join('、') : 'no resolution recorded'],
-    ['Consensus rule', consensusRuleText(r.rule)],
+    ['Consensus rule', `${consensusRuleText(r.rule)}${r.ruleFrom ? ` (${r.ruleFrom})` : ''}`],
     ['Totals', totalsRule(r.rule)],
   ].map(([k, v]) => `<dt>${esc(k as string)}</dt><dd>${esc(v as string)}</dd>`).join('');
   const notes = [
@@ -78,9 +78,10 @@ function sectionHtml(s: NomineeSection, panel: readonly string[]): string {
     `<p><strong>${esc(KIND_LABEL[s.kind] ?? s.kind)}</strong>${s.title ? ` · ${esc(s.title)}` : ''} <span class="meta">· ${esc(s.document)}</span></p>`,
     `<p>Decisions: ${esc(showStates(s.counts))}.</p>`,
     ...s.counts.members.map((m) => `<p>${esc(showMemberCounts(m))}</p>`),
+    ...s.verdicts.map((v) => `<p class="verdict"><strong>Verdict</strong> ${esc(showVerdict(v))}</p>`),
     '<h2>Eligibility requirements</h2>',
     s.requirements.length === 0 ? '<p>The criteria state no requirement for this nominee.</p>'
-      : `<table><thead><tr><th>requirement</th><th>status</th><th>evidence</th></tr></thead><tbody>${s.requirements.map((q) => `<tr><td>${esc(q.threshold)}</td><td>${esc(REQUIREMENT_LABEL[q.status])}</td><td>${esc(q.evidence ?? '—')}</td></tr>`).join('')}</tbody></table>`,
+      : `<table><thead><tr><th>requirement</th><th>status</th><th>evidence</th></tr></thead><tbody>${s.requirements.map((q) => `<tr><td>${esc(q.threshold)}</td><td>${esc(REQUIREMENT_LABEL[q.status])}${q.verdicts.map((v) => `<div class="verdict note">${esc(showVerdict(v))}</div>`).join('')}</td><td>${esc(q.evidence ?? '—')}</td></tr>`).join('')}</tbody></table>`,
     '<h2>Criteria coverage</h2>',
     s.coverage.length === 0 ? '<p>No criteria apply (none in the document, and none given).</p>'
       : `<table><thead><tr><th>criterion</th><th>evidence claims</th></tr></thead><tbody>${s.coverage.map((c) => `<tr><td><strong>${esc(c.criterion)}</strong> ${esc(c.text)}</td><td>${c.evidence && c.claims.length ? esc(c.claims.map((x) => x.text).join('；')) : '<span class="none">no quantitative evidence</span>'}</td></tr>`).join('')}</tbody></table>`,
@@ -88,11 +89,11 @@ function sectionHtml(s: NomineeSection, panel: readonly string[]): string {
     s.groups.length === 0 ? '<p>No quantitative claim was found.</p>' : '',
     ...s.groups.map((g) => `<h3>${esc(g.criterion ?? '(no criterion)')} <small>${esc(g.text)}</small></h3><table><thead><tr><th>claim</th>${panel.map((p) => `<th>${esc(p)}</th>`).join('')}<th>consensus</th></tr></thead><tbody>\n${g.claims.map(claimRow).join('\n')}\n</tbody></table>`),
     '<h2>Arithmetic checks</h2>',
-    s.checks.length === 0 ? '<p>No check fired.</p>' : `<ul>${s.checks.map((c) => `<li><strong>${esc(c.kind)}</strong>: ${esc(c.message)} (${esc(c.claims.join('、'))})</li>`).join('')}</ul>`,
+    s.checks.length === 0 ? '<p>No check fired.</p>' : `<ul>${s.checks.map((c) => `<li><strong>${esc(c.kind.replace('_', ' '))}</strong>: ${esc(c.message)} (${esc(c.claims.join('、'))})</li>`).join('')}</ul>`,
     '<h2>Totals of verified claims</h2>',
     s.totals.lines.length === 0 ? '<p>No verified claim adds up to a total.</p>' : '',
     ...s.totals.lines.map((l) => `<p class="total"><strong>${esc(l.category.replace('_', ' '))}</strong>: ${esc(l.totals.join('; '))} (${l.claims} claim${l.claims === 1 ? '' : 's'})</p>`),
-    ...s.totals.left.map((l) => `<p class="left-out">Left out: ${l.claims} ${esc(COUNTED_LABEL[l.reason])} (${esc(showPerUnit(l.perUnit))})</p>`),
+    ...s.totals.left.map((l) => `<p class="left-out">${esc(showLeftOut(l))}</p>`),
     '</section>',
   ];
   return parts.filter((p) => p !== '').join('\n');

@@ -12,16 +12,37 @@
 import type { Claim, DocumentResult, EvidenceStatus, Nominee } from '../analyse.js';
 import type { Category } from '../extract/claims.js';
 import type { Decision, Status } from '../review/store.js';
-import { consensusIndex, showConsensus, type Consensus, type ConsensusIndex, type ConsensusRule, type ConsensusState } from '../review/consensus.js';
+import type { Consensus, ConsensusRule, ConsensusState } from '../review/consensus.js';
+import { panelView, type PanelView } from '../review/panel.js';
 import { additive, oneLine, showTotal, totals, SUMMABLE } from '../export/tables.js';
 import { sentencesOf } from '../structure/document.js';
 
-export interface ReportDocument { readonly result: DocumentResult; readonly text: string }
+/**
+ * A reviewer's verdict on a nominee as a whole (requirement null) or on one of its eligibility
+ * requirements (the requirement's criterion id), as reviewers' corrections record them.
+ */
+export interface ReviewerVerdict {
+  readonly reviewer: string;
+  readonly role: 'member' | 'chair';
+  readonly nominee: string;
+  readonly requirement: string | null;
+  readonly verdict: string;
+  readonly note: string;
+}
+
+export interface ReportDocument {
+  readonly result: DocumentResult;
+  readonly text: string;
+  /** the reviewers' verdicts on this document's nominees and requirements, when corrections were applied */
+  readonly verdicts?: readonly ReviewerVerdict[];
+}
 
 export interface ReportOptions {
   /** the store's latest decisions (`ReviewStore.latest()`, both roles); absent: no review store */
   readonly latest?: readonly Decision[] | null;
   readonly rule?: ConsensusRule;
+  /** where the rule comes from, in words, for the cover ("the panel's rule, kept in its store") */
+  readonly ruleFrom?: string;
   /** the panel members; by default every reviewer with a member's decision in `latest` */
   readonly panel?: readonly string[];
   /** what the report was made from, as given (files and folders) */
@@ -52,7 +73,11 @@ export interface ChairResolution { readonly reviewer: string; readonly status: S
 /** Why a claim is in the totals or left out of them. */
 export type Counted = 'total' | 'not_a_claim' | 'not_verified' | 'context' | 'rate' | 'level' | 'not_summable';
 export const COUNTED_LABEL: Record<Counted, string> = {
-  total: 'counted', not_a_claim: 'marked not a claim', not_verified: 'not verified', context: 'context figure', rate: 'rate', level: 'level reached by a change', not_summable: 'does not add up (share, percent change, duration)',
+  total: 'counted', not_a_claim: 'marked not a claim', not_verified: 'not verified', context: 'context figure', rate: 'rate', level: 'level reached by a change', not_summable: 'not summable',
+};
+/** What was left out of the totals, as a heading for a count. */
+export const LEFT_OUT_LABEL: Record<Exclude<Counted, 'total'>, string> = {
+  not_a_claim: 'marked not a claim', not_verified: 'not verified', context: 'context figures', rate: 'rates', level: 'levels reached by a change', not_summable: 'shares, percent changes and durations, which do not add up',
 };
 
 export interface ReportClaim {
@@ -103,6 +128,8 @@ export interface RequirementLine {
   readonly evidence: string | null;
   /** the texts of the claims that are the evidence */
   readonly claims: readonly string[];
+  /** the reviewers' verdicts on it */
+  readonly verdicts: readonly ReviewerVerdict[];
 }
 
 export interface CheckLine { readonly kind: string; readonly message: string; readonly claims: readonly string[] }
@@ -144,6 +171,8 @@ export interface NomineeSection {
   readonly checks: readonly CheckLine[];
   readonly totals: TotalsBlock;
   readonly counts: DecisionCounts;
+  /** the reviewers' verdicts on the nominee as a whole */
+  readonly verdicts: readonly ReviewerVerdict[];
 }
 
 export interface Report {
@@ -154,6 +183,8 @@ export interface Report {
   /** false without a review store: every claim is unreviewed */
   readonly reviewed: boolean;
   readonly rule: ConsensusRule;
+  /** where the rule comes from, in words, when the caller said */
+  readonly ruleFrom: string | null;
   readonly panel: readonly string[];
   readonly chairs: readonly string[];
   readonly counts: DecisionCounts & { readonly documents: number; readonly nominees: number; readonly orphans: number };
@@ -217,17 +248,15 @@ function sentenceAt(text: string, start: number, end: number): string {
   return oneLine(text.slice(s.start, s.end)).trim();
 }
 
-function reportClaim(d: ReportDocument, c: Claim, idx: ConsensusIndex): ReportClaim {
-  const cons = idx.of(d.result.sha256, c.id);
-  const decisions = idx.panel.map((r): MemberDecision => {
-    const m = cons.members.find((x) => x.reviewer === r);
-    return m ? { reviewer: r, status: m.status, note: m.note, at: m.at } : { reviewer: r, status: 'unreviewed', note: '', at: null };
-  });
+function reportClaim(d: ReportDocument, c: Claim, view: PanelView): ReportClaim {
+  const p = view.of(d.result.sha256, c.id);
+  const cons = p.consensus;
+  const decisions = p.members.map((m): MemberDecision => ({ ...m, at: cons.members.find((x) => x.reviewer === m.reviewer)?.at ?? null }));
   return {
     id: c.id, text: c.text, value: c.value, unit: c.unit, approx: c.approx, category: c.category, role: c.role, period: c.period,
     sentence: oneLine(d.text.slice(c.sentence.start, c.sentence.end)).trim(),
     decisions,
-    consensus: { state: cons.state, status: cons.status, why: cons.why, shown: showConsensus(cons) },
+    consensus: { state: cons.state, status: cons.status, why: cons.why, shown: p.cell },
     chair: cons.state === 'resolved' && cons.chair ? { reviewer: cons.chair.reviewer, status: cons.chair.status, note: cons.chair.note, at: cons.chair.at } : null,
     checks: d.result.checks.filter((x) => x.claims.includes(c.id)).map((x) => x.message),
     counted: countedAs(c, cons),
@@ -244,7 +273,8 @@ function requirementLines(d: ReportDocument, nominee: string): RequirementLine[]
     const first = claims[0];
     const evidence = e.evidence ? sentenceAt(d.text, e.evidence.start, e.evidence.end)
       : first ? oneLine(d.text.slice(first.sentence.start, first.sentence.end)).trim() : null;
-    out.push({ criterion: r.criterion, kind: r.kind, threshold: r.text, status: e.status, evidence, claims: claims.map((c) => c.text) });
+    const verdicts = (d.verdicts ?? []).filter((v) => v.nominee === nominee && v.requirement === r.criterion);
+    out.push({ criterion: r.criterion, kind: r.kind, threshold: r.text, status: e.status, evidence, claims: claims.map((c) => c.text), verdicts });
   }
   return out;
 }
@@ -300,10 +330,10 @@ function decisionCounts(claims: readonly ReportClaim[], panel: readonly string[]
   return { claims: claims.length, states, members, chair: claims.filter((c) => c.chair !== null).length };
 }
 
-function section(d: ReportDocument, n: Nominee | null, idx: ConsensusIndex): NomineeSection {
+function section(d: ReportDocument, n: Nominee | null, view: PanelView): NomineeSection {
   const id = n?.id ?? null;
   const source = d.result.claims.filter((c) => c.nominee === id);
-  const claims = source.map((c) => reportClaim(d, c, idx));
+  const claims = source.map((c) => reportClaim(d, c, view));
   return {
     document: d.result.path, docSha: d.result.sha256, docTitle: d.result.title,
     id, name: n?.name ?? 'claims not attributed to a nominee', kind: n?.kind ?? '', title: n?.title ?? null,
@@ -314,7 +344,8 @@ function section(d: ReportDocument, n: Nominee | null, idx: ConsensusIndex): Nom
       kind: x.kind, message: x.message, claims: x.claims.map((cid) => d.result.claims.find((c) => c.id === cid)?.text ?? cid),
     })),
     totals: totalsBlock(source, claims),
-    counts: decisionCounts(claims, idx.panel),
+    counts: decisionCounts(claims, view.members),
+    verdicts: id ? (d.verdicts ?? []).filter((v) => v.nominee === id && v.requirement === null) : [],
   };
 }
 
@@ -337,11 +368,11 @@ function sumCounts(sections: readonly NomineeSection[], panel: readonly string[]
 export function buildReport(docs: readonly ReportDocument[], opts: ReportOptions): Report {
   const latest = opts.latest ?? [];
   const rule = opts.rule ?? 'unanimous';
-  const idx = consensusIndex(latest, { rule, ...(opts.panel ? { panel: opts.panel } : {}) });
+  const view = panelView(latest, { rule, ...(opts.panel ? { panel: opts.panel } : {}) });
   const sections: NomineeSection[] = [];
   for (const d of docs) {
-    for (const n of d.result.nominees) sections.push(section(d, n, idx));
-    if (d.result.claims.some((c) => c.nominee === null)) sections.push(section(d, null, idx));
+    for (const n of d.result.nominees) sections.push(section(d, n, view));
+    if (d.result.claims.some((c) => c.nominee === null)) sections.push(section(d, null, view));
   }
   const shown = new Set(docs.flatMap((d) => d.result.claims.map((c) => `${d.result.sha256}\u0000${c.id}`)));
   // decisions on claims these documents no longer hold (or documents not given) are kept in the store, not shown
@@ -353,12 +384,15 @@ export function buildReport(docs: readonly ReportDocument[], opts: ReportOptions
     store: opts.store ?? null,
     reviewed: opts.latest !== undefined && opts.latest !== null,
     rule,
-    panel: idx.panel,
-    chairs: [...new Set(latest.filter((x) => x.role === 'chair').map((x) => x.reviewer))].sort(),
-    counts: { ...sumCounts(sections, idx.panel), documents: docs.length, nominees: docs.reduce((a, d) => a + d.result.nominees.length, 0), orphans },
+    ruleFrom: opts.ruleFrom ?? null,
+    panel: view.members,
+    chairs: view.chairs,
+    counts: { ...sumCounts(sections, view.members), documents: docs.length, nominees: docs.reduce((a, d) => a + d.result.nominees.length, 0), orphans },
     sections,
   };
 }
+
+const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
 /**
  * A claim's normalized value when it says more than the claim's text (7000余万元 → > 70,000,000 元),
@@ -366,8 +400,8 @@ export function buildReport(docs: readonly ReportDocument[], opts: ReportOptions
  */
 export function showValue(c: Pick<ReportClaim, 'value' | 'unit' | 'approx' | 'text'>): string {
   const bound: Record<string, string> = { exact: '', over: '> ', at_least: '≥ ', under: '< ', at_most: '≤ ', about: '≈ ' };
-  const n = c.value.toLocaleString('en-US', { maximumFractionDigits: 2 });
   if (c.approx === 'exact' && c.text.replace(/\s+/g, '') === `${c.value}${c.unit}`) return '';
+  const n = NUMBER.format(c.value);
   return `${bound[c.approx] ?? ''}${n}${c.unit === '%' ? '%' : ` ${c.unit}`}`;
 }
 
@@ -382,7 +416,17 @@ export function showMemberCounts(m: DecisionCounts['members'][number]): string {
   return `${m.reviewer}: ${DECIDED.map((s) => `${m.counts[s]} ${STATUS_LABEL[s]}`).join(', ')}, ${m.counts.unreviewed} not decided`;
 }
 
+/** A verdict as text: 王委员: met (note); 陈主任 (chair): not met */
+export function showVerdict(v: ReviewerVerdict): string {
+  return `${v.reviewer}${v.role === 'chair' ? ' (chair)' : ''}: ${v.verdict.replace('_', ' ')}${v.note ? ` — ${v.note}` : ''}`;
+}
+
 /** Per-unit counts as text: 件 3, 人次 2. */
 export function showPerUnit(perUnit: LeftOut['perUnit']): string {
-  return perUnit.map((u) => `${u.unit} ${u.claims}`).join(', ');
+  return perUnit.map((u) => `${u.unit || '(no unit)'} ${u.claims}`).join(', ');
+}
+
+/** Left out, rates: 3 claims (批次 1, 人次 2) */
+export function showLeftOut(l: LeftOut): string {
+  return `Left out, ${LEFT_OUT_LABEL[l.reason]}: ${l.claims} claim${l.claims === 1 ? '' : 's'} (${showPerUnit(l.perUnit)})`;
 }

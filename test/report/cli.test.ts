@@ -5,6 +5,8 @@ import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, st
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
+import { ReviewStore } from '../../src/index.js';
+import { RULE_SETTING } from '../../src/review/panel.js';
 import { panel, CHAIR_NOTE, REPORT_INPUTS } from '../helpers/report.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'shiji-report-cli-'));
@@ -19,7 +21,7 @@ describe('shiji report', () => {
     const r = shiji('report', '--help');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('shiji report <file-or-folder>... --out REPORT.docx|REPORT.html');
-    expect(r.stdout).toContain('--consensus R');
+    expect(r.stdout).toContain('--consensus RULE');
     expect(shiji('--help').stdout).toContain('shiji report');
     expect(shiji('reprot').stderr).toContain('did you mean report?');
   });
@@ -38,10 +40,11 @@ describe('shiji report', () => {
       [['report', NOTICE, '--out', join(dir, 'r.pdf')], /^shiji: --out .*r\.pdf: the report is written as \.docx or \.html, not \.pdf$/],
       [['report', NOTICE, '--out', join(dir, 'report')], /not a file without an extension$/],
       [['report', html, '--out', html], /is one of the inputs/],
+      [['report', NOTICE, '--out', join(dir, 'no-such-folder', 'r.docx')], /: no such folder .*no-such-folder$/],
       [['report', NOTICE, '--db', store, '--out', store], /is one of the inputs/],
       [['report', NOTICE, '--db', notAStore, '--out', join(dir, 'r.docx')], /^shiji: --db: .*not a shiji review database \(not SQLite\); left untouched/],
       [['report', NOTICE, '--db', join(dir, 'missing.sqlite'), '--out', join(dir, 'r.docx')], /^shiji: --db: .*no such review database/],
-      [['report', NOTICE, '--consensus', 'plurality', '--out', join(dir, 'r.docx')], /^shiji: --consensus takes unanimous or majority$/],
+      [['report', NOTICE, '--consensus', 'plurality', '--out', join(dir, 'r.docx')], /^shiji: --consensus takes unanimous or majority \(not "plurality"\)$/],
       [['report', NOTICE, '--bogus', '--out', join(dir, 'r.docx')], /^shiji: Unknown option '--bogus'/],
     ];
     for (const [args, message] of cases) {
@@ -72,5 +75,21 @@ describe('shiji report', () => {
     // written atomically: nothing else left beside them
     expect(readdirSync(dir).sort()).toEqual(['report.docx', 'report.html']);
     expect(statSync(out).size).toBeGreaterThan(10_000);
+  });
+
+  it("follows the rule the store keeps, and --consensus for one run", () => {
+    const dir = mkdtempSync(join(tmp, 'rule-'));
+    const db = join(dir, 'panel.sqlite');
+    copyFileSync(panel().path, db);
+    const store = ReviewStore.open(db);
+    store.setSetting(RULE_SETTING, 'majority');
+    store.close();
+    const cover = (html: string): string => html.slice(html.indexOf('<dt>Consensus rule</dt>'), html.indexOf('<dt>Totals</dt>'));
+    expect(shiji('report', NOTICE, '--db', db, '--out', join(dir, 'kept.html')).code).toBe(0);
+    expect(cover(readFileSync(join(dir, 'kept.html'), 'utf8'))).toMatch(/<dd>majority: .*\(the panel&#39;s rule, kept in its store\)<\/dd>/);
+    expect(shiji('report', NOTICE, '--db', db, '--consensus', 'unanimous', '--out', join(dir, 'run.html')).code).toBe(0);
+    expect(cover(readFileSync(join(dir, 'run.html'), 'utf8'))).toMatch(/<dd>unanimous: .*\(for this report; the store keeps majority\)<\/dd>/);
+    expect(shiji('report', NOTICE, '--out', join(dir, 'none.html')).code).toBe(0);
+    expect(cover(readFileSync(join(dir, 'none.html'), 'utf8'))).toMatch(/<dd>unanimous: .*\(the default\)<\/dd>/);
   });
 });

@@ -90,7 +90,7 @@ describe('docx report', () => {
     }
     expect(text).toContain('no quantitative evidence');
     expect(text.some((t) => /^cases resolved: .*701/.test(t))).toBe(true);
-    expect(text.some((t) => t.startsWith('Left out: ') && t.includes('not verified'))).toBe(true);
+    expect(text.some((t) => t.startsWith('Left out, not verified: '))).toBe(true);
     // A4, and Chinese in SimSun with text marked zh-CN
     expect(document).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     expect(styles).toMatch(/<w:rFonts [^>]*w:eastAsia="SimSun"/);
@@ -109,10 +109,16 @@ describe('docx report', () => {
     expect(value).toContain('附件&lt;表3&gt;与正文 &amp; "数字"一致');
   });
 
-  it('without a store the cover says every claim is unreviewed', async () => {
+  it('without a store the cover says every claim is unreviewed; reviewers\' verdicts are shown', async () => {
     const p = panel();
-    const { document } = await unzipped(buildReport(p.docs.slice(0, 1), { generated: GENERATED }));
+    const verdicts = [
+      { reviewer: WANG, role: 'member' as const, nominee: 'n4', requirement: null, verdict: 'met', note: '材料齐全' },
+      { reviewer: CHAIR, role: 'chair' as const, nominee: 'n4', requirement: 'individual-general', verdict: 'not_met', note: '' },
+    ];
+    const { document } = await unzipped(buildReport([{ ...p.docs[0]!, verdicts }], { generated: GENERATED }));
     const text = paragraphs(document).map((x) => x.text);
+    expect(text).toContain(`Verdict ${WANG}: met — 材料齐全`);
+    expect(text).toContain(`${CHAIR} (chair): not met`);
     expect(text).toContain('No review store was given: every claim is shown as unreviewed.');
     expect(text).toContain('Review store none: every claim is unreviewed, and no total can be given');
     expect(text.filter((t) => t === 'No verified claim adds up to a total.')).toHaveLength(6);
