@@ -58,6 +58,13 @@ function honourOf(title: string, t: RegionTables): string | null {
   // 关于推荐钱塘区信访局为全国信访系统先进集体的公示: the honour is what the unit is put up for
   const as = s.lastIndexOf('为');
   if (as >= 0 && /(先进|模范|标兵)/.test(s.slice(as + 1))) s = s.slice(as + 1);
+  // 无锡市拟推荐第八届…道德模范候选人, 最高人民法院表彰全国法院先进集体: the honour follows the body's verb
+  else {
+    const verbs = [...s.matchAll(/(?:拟推荐|推荐|拟表彰|表彰|授予|评选)/g)].reverse();
+    const v = verbs.find((m) => /(先进|模范|标兵)/.test(s.slice((m.index ?? 0) + m[0].length)));
+    if (v) s = s.slice((v.index ?? 0) + v[0].length);
+  }
+  s = s.replace(/^第[一二三四五六七八九十\d]+[届批次]/, '');
   const strip = [...t.honour_strip].sort((a, b) => b.length - a.length);
   for (let changed = true; changed;) {
     changed = false;

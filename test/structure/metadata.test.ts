@@ -41,6 +41,14 @@ describe('document metadata', () => {
     expect(text('关于全省信访系统先进集体推荐对象的公示\n现予公示。').meta.issuer).toBeNull();
   });
 
+  it.each([
+    ['无锡市拟推荐第八届全国、江苏省道德模范候选人公示', '全国、江苏省道德模范'],
+    ['最高人民法院表彰全国法院先进集体先进个人的公告', '全国法院先进集体先进个人'],
+    ['关于青河市2019年度信访系统先进集体和先进个人拟表彰对象的公示', '青河市信访系统先进集体和先进个人'],
+  ])('the honour follows the body\'s verb: %s', (title, honour) => {
+    expect(text(`${title}\n根据要求，现予公示。`).meta.honour).toBe(honour);
+  });
+
   it('reads a city only at the head of a name, never from a clause', () => {
     const t = loadDictionaries().regions;
     expect(regionIn('山西省阳泉市信访局', t)).toEqual({ province: '山西省', city: '阳泉市' });
