@@ -181,6 +181,8 @@ export class TableBuilder {
   private readonly groups = new Map<string, Group>();
   private readonly catGroups = new Map<string, CatGroup>();
   private readonly criterionRows: Row[] = [];
+  /** by category: the documents seen, by content hash */
+  private readonly seenDocs = new Set<string>();
 
   constructor(private readonly opts: TableOptions = {}) {
     const v = exportVocabulary();
@@ -393,6 +395,9 @@ export class TableBuilder {
 
   private addCategories(f: DocFacts): void {
     const v = this.w.v;
+    // the same content under two names counts its document and nominees once (its claims twice, as listed)
+    const again = this.seenDocs.has(f.d.sha256);
+    this.seenDocs.add(f.d.sha256);
     const seen = new Map<string, Set<string>>();
     for (const c of f.d.claims) {
       const unit0 = chineseUnit(c.unit, v);
@@ -400,9 +405,9 @@ export class TableBuilder {
       const key = `${c.category}\u0000${unit}`;
       const g = this.catGroups.get(key) ?? this.catGroups.set(key, { category: c.category, unit, claims: 0, nominees: 0, documents: 0, leftOut: 0, counted: emptyAcc() }).get(key) as CatGroup;
       let who = seen.get(key);
-      if (!who) { who = new Set(); seen.set(key, who); g.documents++; }
+      if (!who) { who = new Set(); seen.set(key, who); if (!again) g.documents++; }
       const nominee = c.nominee ?? '';
-      if (!who.has(nominee)) { who.add(nominee); g.nominees++; }
+      if (!who.has(nominee)) { who.add(nominee); if (!again) g.nominees++; }
       g.claims++;
       const why = f.why.get(c.id) ?? null;
       if (byReview(why)) g.leftOut++;
@@ -482,14 +487,14 @@ export class TableBuilder {
 }
 
 /**
- * The three tables of a whole corpus at once: a thin wrapper over TableBuilder, which it hands the
- * documents sorted by path (a stream hands them in the order it reads them, which is sorted).
+ * The three tables of a whole corpus at once: a thin wrapper over TableBuilder, which gets the
+ * documents in the order given (the sorted input order), so that rows go by document and then by
+ * the notice's own nominee order, exactly as a stream of the same documents.
  */
 export function allTables(docs: readonly DocumentResult[], texts: ReadonlyMap<string, string>, opts: TableOptions = {}): Table[] {
   const b = new TableBuilder(opts);
   const summary: Row[] = []; const claims: Row[] = []; const coverage: Row[] = [];
-  const sorted = [...docs].sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
-  for (const d of sorted) {
+  for (const d of docs) {
     const r = b.add(d, texts.get(d.sha256) ?? '');
     summary.push(...r.summary); claims.push(...r.claims); coverage.push(...r.coverage);
   }
