@@ -302,7 +302,7 @@ describe('the command line', () => {
       expect(r.status).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
     }
-  });
+  }, 120_000);
 });
 
 it('summary rows go by document in the order given, then by the notice\'s own nominee order, as the builder gives them', () => {

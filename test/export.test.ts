@@ -179,5 +179,5 @@ describe('formats', () => {
     const stdout = shiji('export', paths[0]!, '--format', 'csv', '--table', 'coverage');
     expect(stdout.stdout.split('\r\n')[0]).toBe('\ufeffdocument,title,year,issuer,province,city,honour,nominee,kind,nominee title,nominee province,nominee city,criterion,claims ranking it first,strongest claim,score,quantitative evidence');
     expect(shiji('export', paths[0]!, '--format', 'pdf').status).toBe(2);
-  });
+  }, 120_000);
 });
