@@ -258,7 +258,7 @@ export class TableBuilder {
       w.col('category', 'category', 'text'), w.col('value', 'value', 'number'), w.col('low', 'low', 'number'), w.col('high', 'high', 'number'),
       w.col('approx', 'approx', 'text'), w.col('unit', 'unit', 'text'), w.col('unitWritten', 'unit written', 'text'),
       w.col('from', 'from', 'number'), w.col('direction', 'direction', 'text'), w.col('period', 'period', 'text'), w.col('role', 'role', 'text'),
-      w.col('counted', 'in totals', 'text'), w.col('notCounted', 'left out because', 'text', 'restates'),
+      w.col('counted', 'in totals', 'text'), w.col('notCounted', 'left out because', 'text'),
       w.col('text', 'evidence', 'text'), w.col('start', 'start', 'offset'), w.col('end', 'end', 'offset'),
       w.col('context', 'context', 'text'), w.col('contextStart', 'context start', 'offset'), w.col('contextEnd', 'context end', 'offset'),
       w.col('sentenceStart', 'sentence start', 'offset'), w.col('sentenceEnd', 'sentence end', 'offset'),
