@@ -246,6 +246,14 @@ describe('--lang zh', () => {
     for (const t of [summary!, claims!, coverage!]) for (const c of t.columns) expect(c.header).toMatch(/[\u4e00-\u9fff]/);
   });
 
+  it.each(['nominee', 'category', 'criterion', 'year', 'region', 'honour'] as const)('every header of the summary by %s is Chinese, with and without a review', (by) => {
+    for (const o of [{ by, lang: 'zh' as const }, { by, lang: 'zh' as const, groupByName: true, review: reviewIndex([]) }]) {
+      const b = new TableBuilder(o);
+      for (const c of [...b.summaryColumns, ...b.claimColumns, ...b.coverageColumns]) expect(c.header).toMatch(/[\u4e00-\u9fff]/);
+      expect(b.titles.summary).toMatch(/^按/);
+    }
+  });
+
   it('the xlsx gets an autofilter over the header', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await toXlsx(allTables([shanxi], texts, opts)) as unknown as ArrayBuffer);
