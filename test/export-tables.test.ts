@@ -227,6 +227,9 @@ describe('summary modes', () => {
     const yuan = t.rows.find((r) => r['category'] === 'amount' && r['unit'] === '元')!;
     expect(yuan['total']).toBeCloseTo(sum(perNominee, 'amount:元'), 6);
     expect(typeof yuan['low']).toBe('number');
+    // a bound is a word or a sign no spreadsheet reads as a formula
+    for (const r of t.rows) expect(['', 'exact', '≥', '≤', '≈']).toContain(r['bound']);
+    expect(t.rows.some((r) => r['bound'] === 'exact')).toBe(true);
   });
 });
 

@@ -427,7 +427,7 @@ export class TableBuilder {
       const t = accCells(g.counted);
       const row: Row = {
         category: this.w.catCell(g.category), unit: g.unit, claims: g.claims, counted: g.counted.claims, nominees: g.nominees, documents: g.documents,
-        total: t.sum, low: t.low, high: t.high, bound: g.counted.claims > 0 ? g.counted.bound : '',
+        total: t.sum, low: t.low, high: t.high, bound: g.counted.claims === 0 ? '' : g.counted.bound === '=' ? this.w.val('exact') : g.counted.bound,
       };
       if (this.opts.review) row['leftOut'] = g.leftOut;
       return row;
