@@ -157,6 +157,9 @@ describe('honest totals', () => {
     expect(rowOf(verified.rows, '张格平')['amount:元']).toBeNull();
     // by default a review index knows of no "not a claim"
     expect(reviewIndex(latest).notAClaim?.(shanxi.sha256, c!.id)).toBe(false);
+    // a corrected analysis marks it on the claim itself
+    const corrected = { ...shanxi, claims: shanxi.claims.map((x) => (x.id === c!.id ? { ...x, notAClaim: true } : x)) };
+    expect(rowOf(summaryTable([corrected]).rows, '王连成')['amount:元']).toBe(all - c!.value);
   });
 });
 

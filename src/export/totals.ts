@@ -185,6 +185,8 @@ export function leftOutBecause(d: DocumentResult, c: Claim, restated: ReadonlyMa
   if (c.from !== null) return 'from→to';
   const z = restated.get(c.id);
   if (z !== undefined) return `restates ${z}`;
+  // a corrected analysis carries the reviewers' "not a claim" on the claim itself
+  if ((c as Claim & { readonly notAClaim?: boolean }).notAClaim === true) return 'review:not-a-claim';
   const r = rules.review;
   if (r) {
     if (r.notAClaim?.(d.sha256, c.id) === true) return 'review:not-a-claim';
