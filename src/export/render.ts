@@ -139,7 +139,7 @@ export async function writeXlsx(tables: readonly RowTable[], out: Writable, maxR
         return [c.key, typeof v === 'string' && v.length > XLSX_MAX_CELL ? `${v.slice(0, XLSX_MAX_CELL - 1)}…` : v];
       }))).commit();
       inSheet++; total++;
-      if (++written % 2000 === 0) await drained(out);
+      if (++written % 2000 === 0) await drained(ws, out);
     }
     close();
     if (sheets > 1) notes.push(`The ${t.name} table has ${total.toLocaleString('en-US')} rows, more than one sheet holds (${(maxRows - 1).toLocaleString('en-US')}): it is on sheets ${Array.from({ length: sheets }, (_, i) => sheetName(t.name, i + 1)).join(', ')}, in order, each with the header.`);
@@ -168,10 +168,19 @@ function addSheet(wb: InstanceType<typeof ExcelJS.stream.xlsx.WorkbookWriter>, t
   return ws;
 }
 
-/** Lets the zip writer run, and waits while the output holds more than it wants. */
-async function drained(out: Writable): Promise<void> {
+/**
+ * Lets the zip writer catch up. exceljs's sheet stream hands its 64 KB blocks to the zip entry
+ * without waiting for it (StreamBuf in batch mode), so a fast producer piles them up in the
+ * entry's stream: wait while that stream (the sheet stream's `pipes`, an exceljs internal; a
+ * readable-stream 2 PassThrough, whose state is in `_writableState`) or the output asks to drain.
+ */
+async function drained(ws: SheetWriter, out: Writable): Promise<void> {
   await new Promise<void>((r) => setImmediate(r));
-  while (out.writableNeedDrain) await new Promise<void>((r) => out.once('drain', () => r()));
+  const pipes = (ws as unknown as { stream?: { pipes?: Writable[] } }).stream?.pipes ?? [];
+  const full = (p: Writable): boolean => p.writableNeedDrain ?? (p as unknown as { _writableState?: { needDrain?: boolean } })._writableState?.needDrain === true;
+  for (const p of [...pipes, out]) {
+    while (full(p)) await new Promise<void>((r) => p.once('drain', () => r()));
+  }
 }
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
