@@ -12,7 +12,7 @@ import type { Claim, DocumentResult } from '../types.js';
 import type { Cell, Column, ColumnType, Row, TableBuilder } from './tables.js';
 
 /** Claims a row group holds: big enough for fast scans, small enough to keep memory flat. */
-export const PARQUET_ROW_GROUP = 50_000;
+export const PARQUET_ROW_GROUP = 10_000;
 
 type Physical = 'STRING' | 'INT32' | 'DOUBLE';
 const PHYSICAL: Record<ColumnType, Physical> = { text: 'STRING', int: 'INT32', offset: 'INT32', year: 'INT32', number: 'DOUBLE', yuan: 'DOUBLE', wan: 'DOUBLE' };
