@@ -96,4 +96,4 @@ export function scaleBench(): void {
   }
 }
 
-if (process.argv[1]?.endsWith('scale.ts')) scaleBench();
+if (process.argv[1]?.endsWith('scale.ts')) scaleBench(); // run on its own; bench.ts calls scaleBench() after its own figures
