@@ -95,3 +95,4 @@ if (spawnSync('script', ['--version']).status === 0) {
   line(`3. review UI first frame on the cached corpus/: ${f.toFixed(0)} ms; bare node -e 0: ${nodeMs.toFixed(0)} ms; ratio ${(f / nodeMs).toFixed(1)}x`);
 } else line('\n3. skipped: util-linux `script` is needed to give the UI a terminal');
 rmSync(work, { recursive: true, force: true });
+(await import('./scale.js')).scaleBench();

@@ -164,14 +164,25 @@ describe('outputs', () => {
 });
 
 describe('XLSX limits', () => {
-  it('a table longer than a sheet is refused in one line before anything is written', async () => {
-    const { writeXlsx, XLSX_MAX_ROWS } = await import('../src/export/render.js');
+  it('a table longer than a sheet goes on over further sheets, each with the header, and a notes sheet says so', async () => {
+    const { writeXlsx } = await import('../src/export/render.js');
     const { PassThrough } = await import('node:stream');
+    const ExcelJS = (await import('exceljs')).default;
     const sink = new PassThrough();
-    let bytes = 0;
-    sink.on('data', (b: Buffer) => { bytes += b.length; });
-    const long: Table = { name: 'claims', title: 'Claims', columns: hostile.columns, rows: new Array(XLSX_MAX_ROWS) };
-    await expect(writeXlsx([long], sink)).rejects.toThrow(/^the claims table has 1,048,576 rows, more than an XLSX sheet holds \(1,048,575\): export it as csv$/);
-    expect(bytes).toBe(0);
+    const parts: Buffer[] = [];
+    sink.on('data', (b: Buffer) => parts.push(b));
+    const rows = Array.from({ length: 7 }, (_, i) => ({ name: `row ${i}`, n: i }));
+    const long: Table = { name: 'claims', title: 'Claims', columns: hostile.columns, rows };
+    // a sheet of 4 rows: the header and 3 data rows
+    await writeXlsx([long, { ...long, name: 'coverage', rows: rows.slice(0, 2) }], sink, 4);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.concat(parts) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['claims', 'claims (2)', 'claims (3)', 'coverage', 'notes']);
+    const cells = (name: string): unknown[][] => (wb.getWorksheet(name)!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1));
+    expect(cells('claims')).toEqual([['nominee', 'value'], ['row 0', 0], ['row 1', 1], ['row 2', 2]]);
+    expect(cells('claims (2)')).toEqual([['nominee', 'value'], ['row 3', 3], ['row 4', 4], ['row 5', 5]]);
+    expect(cells('claims (3)')).toEqual([['nominee', 'value'], ['row 6', 6]]);
+    expect(cells('coverage')).toHaveLength(3);
+    expect(cells('notes')[1]![0]).toBe('The claims table has 7 rows, more than one sheet holds (3): it is on sheets claims, claims (2), claims (3), in order, each with the header.');
   });
 });

@@ -2,10 +2,10 @@
 import { join } from 'node:path';
 import { type DocumentResult } from '../analyse.js';
 import { CATEGORIES } from '../extract/claims.js';
-import { jsonChunks } from '../export/stream.js';
+import { batched, jsonChunksAt } from '../export/stream.js';
 
 import { HELP } from './help.js';
-import { fail, parse, pad, analyseOptions, loadDocuments, writeChunks } from './shared.js';
+import { fail, parse, pad, analyseOptions, streamDocuments } from './shared.js';
 
 const SHORT: Record<string, string> = {
   cases_resolved: 'resolved', percent_change: 'change%', share: 'share', amount: 'amount', headcount: 'people', count: 'count', duration: 'duration',
@@ -53,15 +53,29 @@ export async function runExtract(argv: string[]): Promise<number> {
   if ([values['json'], values['jsonl'], values['text']].filter(Boolean).length > 1) fail('choose one of --json, --jsonl, --text', 2);
 
   const opts = analyseOptions(values);
-  const { docs, failed } = await loadDocuments(positionals, opts, values['no-cache'] !== true);
-  for (const d of docs) {
-    if (values['jsonl']) process.stdout.write(`${JSON.stringify(d.result)}\n`);
-    else if (values['text']) process.stdout.write(d.text);
-    else if (!values['json']) process.stdout.write(`${summarize(d.result)}\n\n`);
+  const { docs, failed } = streamDocuments(positionals, opts, values['no-cache'] !== true);
+  const out = new Output(process.stdout);
+  // --json is one object, written document by document: no one string holds it all
+  let first = true;
+  for await (const d of docs) {
+    if (values['json']) {
+      await out.write(first ? '{\n  "documents": [\n    ' : ',\n    ');
+      for (const piece of batched(jsonChunksAt(d.result, 2))) await out.write(piece);
+    } else if (values['jsonl']) await out.write(`${JSON.stringify(d.result)}\n`);
+    else if (values['text']) await out.write(d.text);
+    else await out.write(`${summarize(d.result)}\n\n`);
+    first = false;
   }
-  // one JSON object, written document by document: no one string holds it all
-  if (values['json']) await writeChunks(process.stdout, jsonChunks({ documents: docs.map((d) => d.result) }), '\n');
-  return failed > 0 ? 1 : 0;
+  if (values['json']) await out.write(first ? '{\n  "documents": []\n}\n' : '\n  ]\n}\n');
+  return failed() > 0 ? 1 : 0;
+}
+
+/** stdout, waited on whenever it asks to be, so output never piles up in memory. */
+class Output {
+  constructor(private readonly to: NodeJS.WritableStream) {}
+  async write(s: string): Promise<void> {
+    if (!this.to.write(s)) await new Promise<void>((r) => this.to.once('drain', () => r()));
+  }
 }
 
 /** Writes chunks in pieces of about a megabyte, waiting whenever the stream asks to. */

@@ -7,7 +7,7 @@ Usage:
   shiji extract <file-or-folder>... [--json | --jsonl | --text] [--criteria FILE]
   shiji review [<file-or-folder>...] [--db FILE] [--reviewer NAME] [--criteria FILE] [--no-cache]
         [--chair NAME [--consensus unanimous|majority]]
-  shiji export <file-or-folder>... --format csv|xlsx|md|json|html [--out FILE] [--db REVIEW.sqlite]
+  shiji export <file-or-folder>... --format csv|xlsx|md|json|html|parquet [--out FILE] [--db REVIEW.sqlite]
         [--by nominee|category|criterion|year|region|honour] [--group-by-name] [--lang en|zh]
         [--verified-only] [--table summary|claims|coverage]
   shiji merge A.sqlite B.sqlite... -o PANEL.sqlite
@@ -38,8 +38,10 @@ review    walk each nominee's evidence and record decisions (default: the bundle
 export    statistics tables: summary (per document and nominee; --by category, criterion, year,
           region or honour; --group-by-name merges a name across documents), claims, coverage
   --format  csv (UTF-8 with BOM; with --out, FILE plus FILE.claims.csv and FILE.coverage.csv,
-            else the --table on stdout), xlsx (one sheet per table), md, json, html (a
-            self-contained report with a bar chart of totals per category and unit)
+            else the --table on stdout), xlsx (one sheet per table; a table longer than a
+            sheet goes on in "claims (2)"…), md, json, html (a self-contained report with a
+            bar chart of totals per category and unit; at most 2,000 documents), parquet (the
+            claims table with document and nominee metadata; needs --out)
   --db FILE add review status counts and notes from a review database; totals then leave
             out disputed figures and figures marked as not a claim
   --verified-only  with --db: totals add up verified claims only

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { basename, dirname, join, resolve } from 'node:path';
 import { collectInputs, type AnalysedDocument } from '../corpus.js';
 import { AnalysisCache, cacheRefusal } from '../cache.js';
-import { analyseMany } from '../batch.js';
+import { analyseStream } from '../batch.js';
 import { createWriteStream, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { readCriteriaFile, type AnalyseOptions } from '../analyse.js';
 import { ShijiError } from '../errors.js';
@@ -51,23 +51,43 @@ export function progressBar(): ((done: number, total: number) => void) | undefin
   };
 }
 
-export async function loadDocuments(paths: readonly string[], opts: AnalyseOptions, useCache: boolean, workers?: number): Promise<{ docs: AnalysedDocument[]; failed: number }> {
-  const { files, problems } = collectInputs(paths);
+/** Documents analysed one at a time, in input order; a file that fails is reported on stderr and counted. */
+export interface DocumentStream {
+  /** the files found, before any is analysed */
+  readonly files: readonly string[];
+  readonly docs: AsyncIterable<AnalysedDocument>;
+  /** inputs that could not be listed or analysed so far */
+  failed(): number;
+}
+
+/** The inputs listed at once; each document analysed when the consumer asks for it (see analyseStream). */
+export function streamDocuments(paths: readonly string[], opts: AnalyseOptions, useCache: boolean, workers?: number, listed: ReturnType<typeof collectInputs> = collectInputs(paths)): DocumentStream {
+  const { files, problems } = listed;
   for (const p of problems) process.stderr.write(`shiji: ${p.error.message}\n`);
-  const cache = useCache ? AnalysisCache.open() : null;
-  if (useCache && !cache && process.env['SHIJI_CACHE']) {
-    const why = cacheRefusal();
-    if (why) process.stderr.write(`shiji: warning: SHIJI_CACHE=${process.env['SHIJI_CACHE']} is not an analysis cache: ${why}; analysing without one\n`);
-  }
-  const docs: AnalysedDocument[] = [];
   let failed = problems.length;
-  const progress = progressBar();
-  const outcomes = await analyseMany(files.map((f) => f.path), { opts, cache, ...(workers !== undefined ? { workers } : {}), ...(progress ? { onProgress: progress } : {}) });
-  for (const o of outcomes) {
-    if ('error' in o) { failed++; process.stderr.write(`shiji: ${o.error.message}\n`); } else docs.push(o.doc);
+  const list = files.map((f) => f.path);
+  async function* docs(): AsyncGenerator<AnalysedDocument> {
+    const cache = useCache ? AnalysisCache.open() : null;
+    if (useCache && !cache && process.env['SHIJI_CACHE']) {
+      const why = cacheRefusal();
+      if (why) process.stderr.write(`shiji: warning: SHIJI_CACHE=${process.env['SHIJI_CACHE']} is not an analysis cache: ${why}; analysing without one\n`);
+    }
+    const progress = progressBar();
+    try {
+      for await (const o of analyseStream(list, { opts, cache, ...(workers !== undefined ? { workers } : {}), ...(progress ? { onProgress: progress } : {}) })) {
+        if ('error' in o) { failed++; process.stderr.write(`shiji: ${o.error.message}\n`); } else yield o.doc;
+      }
+    } finally { cache?.close(); }
   }
-  cache?.close();
-  return { docs, failed };
+  return { files: list, docs: docs(), failed: () => failed };
+}
+
+/** Every document at once (the review UI needs them all; exports and extract stream). */
+export async function loadDocuments(paths: readonly string[], opts: AnalyseOptions, useCache: boolean, workers?: number): Promise<{ docs: AnalysedDocument[]; failed: number }> {
+  const s = streamDocuments(paths, opts, useCache, workers);
+  const docs: AnalysedDocument[] = [];
+  for await (const d of s.docs) docs.push(d);
+  return { docs, failed: s.failed() };
 }
 
 export function samePath(a: string, b: string): boolean {
@@ -111,6 +131,22 @@ export async function writeFileAtomically(path: string, write: (to: NodeJS.Writa
     await Promise.race([write(file), failed]);
     await Promise.race([new Promise<void>((ok) => file.end(() => ok())), failed]);
     renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code && !(e instanceof ShijiError)) throw new ShijiError('unsupported', `cannot write (${code === 'ENOSPC' ? 'disk is full' : code})`, path);
+    throw e;
+  }
+}
+
+/** writeAtomically for a writer that takes its time: the file appears under `path` only when complete. */
+export async function writePathAtomically<T>(path: string, write: (tmp: string) => Promise<T>): Promise<T> {
+  removeStalePartials(path);
+  const tmp = partialOf(path);
+  try {
+    const r = await write(tmp);
+    renameSync(tmp, path);
+    return r;
   } catch (e) {
     rmSync(tmp, { force: true });
     const code = (e as NodeJS.ErrnoException).code;

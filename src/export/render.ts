@@ -8,14 +8,16 @@
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { PassThrough, type Writable } from 'node:stream';
-import { chartData, type Table, type Column, type Cell, type Chart, type TableOptions } from './tables.js';
+import { chartData, type Table, type Column, type Cell, type Chart, type TableOptions, type Row } from './tables.js';
 import type { Status } from '../review/store.js';
 import type { DocumentResult } from '../analyse.js';
-import { jsonChunks } from './stream.js';
+import { jsonChunks, JsonArray } from './stream.js';
 import { exportVocabulary } from './vocabulary.js';
-import { ShijiError } from '../errors.js';
 
 const BOM = '\ufeff';
+
+/** A table whose rows may be read once from anywhere (an array, or rows read back from disk). */
+export interface RowTable { readonly name: string; readonly title: string; readonly columns: readonly Column[]; readonly rows: Iterable<Row>; readonly filter?: boolean }
 
 /**
  * A text cell that a spreadsheet would read as a formula (=, +, -, @, tab, CR, NUL first; their
@@ -35,7 +37,7 @@ export function toCsv(table: Table): string {
 const CSV_OPTIONS = { record_delimiter: 'windows', quoted_match: /[\r\n\u2028\u2029]/ } as const;
 
 /** toCsv, one row at a time. */
-export function* csvChunks(table: Table): Generator<string> {
+export function* csvChunks(table: RowTable): Generator<string> {
   yield BOM + stringify([table.columns.map((c) => csvSafe(c.header))], CSV_OPTIONS);
   for (const r of table.rows) yield stringify([table.columns.map((c) => csvCell(r[c.key] ?? null))], CSV_OPTIONS);
 }
@@ -60,7 +62,7 @@ export function toMarkdown(tables: readonly Table[]): string {
 }
 
 /** toMarkdown, one line at a time. */
-export function* markdownChunks(tables: readonly Table[]): Generator<string> {
+export function* markdownChunks(tables: readonly RowTable[]): Generator<string> {
   let first = true;
   for (const t of tables) {
     yield `${first ? '' : '\n'}## ${mdEscape(t.title)}\n\n`;
@@ -83,8 +85,8 @@ export function toJson(tables: readonly Table[]): string {
 }
 
 /** toJson, row by row. */
-export function* jsonTableChunks(tables: readonly Table[]): Generator<string> {
-  yield* jsonChunks(Object.fromEntries(tables.map((t) => [t.name, { title: t.title, columns: t.columns, rows: t.rows }])));
+export function* jsonTableChunks(tables: readonly RowTable[]): Generator<string> {
+  yield* jsonChunks(Object.fromEntries(tables.map((t) => [t.name, { title: t.title, columns: t.columns, rows: Array.isArray(t.rows) ? t.rows : new JsonArray(t.rows) }])));
   yield '\n';
 }
 
@@ -95,7 +97,7 @@ export const XLSX_MAX_ROWS = 1_048_576;
 export const XLSX_MAX_CELL = 32_767;
 
 /** One sheet per table, frozen header, number formats. */
-export async function toXlsx(tables: readonly Table[]): Promise<Buffer> {
+export async function toXlsx(tables: readonly RowTable[]): Promise<Buffer> {
   const sink = new PassThrough();
   const parts: Buffer[] = [];
   sink.on('data', (b: Buffer) => parts.push(b));
@@ -103,34 +105,82 @@ export async function toXlsx(tables: readonly Table[]): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
+/** The name of the k-th sheet (from 1) of a table: claims, claims (2), claims (3)… */
+export function sheetName(table: string, k: number): string {
+  return k === 1 ? table : `${table} (${k})`;
+}
+
 /**
  * toXlsx streamed to `out` by exceljs's WorkbookWriter: each row is written and let go as it is
- * added, so memory does not grow with the workbook. A table too long for a sheet is refused
- * before anything is written; a cell too long for Excel is cut, with … at the cut.
+ * added, and the writer waits for the output now and then, so memory does not grow with the
+ * workbook. A table longer than a sheet holds (XLSX_MAX_ROWS - 1 data rows) goes on over
+ * sheets "claims (2)", "claims (3)"…, each with the header, and a last sheet "notes" says so.
+ * A cell too long for Excel is cut, with … at the cut.
  */
-export async function writeXlsx(tables: readonly Table[], out: Writable): Promise<void> {
-  const tooLong = tables.find((t) => t.rows.length + 1 > XLSX_MAX_ROWS);
-  if (tooLong) throw new ShijiError('too-large', `the ${tooLong.name} table has ${tooLong.rows.length.toLocaleString('en-US')} rows, more than an XLSX sheet holds (${(XLSX_MAX_ROWS - 1).toLocaleString('en-US')}): export it as csv`);
+export async function writeXlsx(tables: readonly RowTable[], out: Writable, maxRows: number = XLSX_MAX_ROWS): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'shiji';
+  const notes: string[] = [];
+  let written = 0;
   for (const t of tables) {
-    const ws = wb.addWorksheet(t.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = t.columns.map((c) => {
-      const fmt = NUMFMT[c.type];
-      return { header: c.header, key: c.key, width: Math.min(60, Math.max(10, c.header.length + 2, c.type === 'text' ? 18 : 12)), ...(fmt ? { style: { numFmt: fmt } } : {}) };
-    });
-    ws.getRow(1).font = { bold: true };
-    ws.getRow(1).commit();
+    let sheets = 1;
+    let ws = addSheet(wb, t, sheetName(t.name, 1));
+    let inSheet = 0;
+    let total = 0;
+    // each sheet's autofilter covers its own rows
+    const close = (): void => {
+      if (t.filter === true) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: inSheet + 1, column: t.columns.length } };
+      ws.commit();
+    };
     for (const r of t.rows) {
+      if (inSheet + 1 >= maxRows) { close(); ws = addSheet(wb, t, sheetName(t.name, ++sheets)); inSheet = 0; }
       ws.addRow(Object.fromEntries(t.columns.map((c) => {
         const v = r[c.key] ?? null;
         return [c.key, typeof v === 'string' && v.length > XLSX_MAX_CELL ? `${v.slice(0, XLSX_MAX_CELL - 1)}…` : v];
       }))).commit();
+      inSheet++; total++;
+      if (++written % 2000 === 0) await drained(ws, out);
     }
-    if (t.filter === true) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: t.rows.length + 1, column: t.columns.length } };
+    close();
+    if (sheets > 1) notes.push(`The ${t.name} table has ${total.toLocaleString('en-US')} rows, more than one sheet holds (${(maxRows - 1).toLocaleString('en-US')}): it is on sheets ${Array.from({ length: sheets }, (_, i) => sheetName(t.name, i + 1)).join(', ')}, in order, each with the header.`);
+  }
+  if (notes.length > 0) {
+    const ws = wb.addWorksheet('notes');
+    ws.columns = [{ header: 'note', key: 'note', width: 120 }];
+    ws.getRow(1).font = { bold: true };
+    ws.getRow(1).commit();
+    for (const n of notes) ws.addRow({ note: n }).commit();
     ws.commit();
   }
   await wb.commit();
+}
+
+type SheetWriter = ReturnType<InstanceType<typeof ExcelJS.stream.xlsx.WorkbookWriter>['addWorksheet']>;
+
+function addSheet(wb: InstanceType<typeof ExcelJS.stream.xlsx.WorkbookWriter>, t: RowTable, name: string): SheetWriter {
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = t.columns.map((c) => {
+    const fmt = NUMFMT[c.type];
+    return { header: c.header, key: c.key, width: Math.min(60, Math.max(10, c.header.length + 2, c.type === 'text' ? 18 : 12)), ...(fmt ? { style: { numFmt: fmt } } : {}) };
+  });
+  ws.getRow(1).font = { bold: true };
+  ws.getRow(1).commit();
+  return ws;
+}
+
+/**
+ * Lets the zip writer catch up. exceljs's sheet stream hands its 64 KB blocks to the zip entry
+ * without waiting for it (StreamBuf in batch mode), so a fast producer piles them up in the
+ * entry's stream: wait while that stream (the sheet stream's `pipes`, an exceljs internal; a
+ * readable-stream 2 PassThrough, whose state is in `_writableState`) or the output asks to drain.
+ */
+async function drained(ws: SheetWriter, out: Writable): Promise<void> {
+  await new Promise<void>((r) => setImmediate(r));
+  const pipes = (ws as unknown as { stream?: { pipes?: Writable[] } }).stream?.pipes ?? [];
+  const full = (p: Writable): boolean => p.writableNeedDrain ?? (p as unknown as { _writableState?: { needDrain?: boolean } })._writableState?.needDrain === true;
+  for (const p of [...pipes, out]) {
+    while (full(p)) await new Promise<void>((r) => p.once('drain', () => r()));
+  }
 }
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');

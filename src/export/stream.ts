@@ -6,13 +6,38 @@
 /** Below this depth arrays and objects are streamed member by member; deeper ones are stringified whole. */
 const STREAM_DEPTH = 4;
 
+/**
+ * An array given as an iterable, written as JSON as an array would be, member by member as the
+ * iterable yields them: a table's rows read back from disk, say.
+ */
+export class JsonArray {
+  constructor(readonly items: Iterable<unknown>) {}
+}
+
 /** JSON.stringify(value, null, indent) as chunks, so that no one string holds the whole document. */
 export function* jsonChunks(value: unknown, indent = 2): Generator<string> {
   yield* chunksAt(value, 0, ' '.repeat(indent));
 }
 
+/** jsonChunks of a value that sits `depth` levels deep in a larger document (its lines indented to match). */
+export function* jsonChunksAt(value: unknown, depth: number, indent = 2): Generator<string> {
+  yield* chunksAt(value, depth, ' '.repeat(indent));
+}
+
+function* arrayChunks(items: Iterable<unknown>, depth: number, unit: string): Generator<string> {
+  const inner = `\n${unit.repeat(depth + 1)}`;
+  let first = true;
+  for (const v of items) {
+    yield first ? `[${inner}` : `,${inner}`;
+    first = false;
+    yield* chunksAt(v === undefined || typeof v === 'function' || typeof v === 'symbol' ? null : v, depth + 1, unit);
+  }
+  yield first ? '[]' : `\n${unit.repeat(depth)}]`;
+}
+
 function* chunksAt(input: unknown, depth: number, unit: string): Generator<string> {
   let value = input;
+  if (value instanceof JsonArray) { yield* arrayChunks(value.items, depth, unit); return; }
   if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') value = (value as { toJSON: () => unknown }).toJSON();
   if (value === null || typeof value !== 'object' || depth >= STREAM_DEPTH) {
     const s = JSON.stringify(value, null, unit);
@@ -22,13 +47,8 @@ function* chunksAt(input: unknown, depth: number, unit: string): Generator<strin
   const inner = `\n${unit.repeat(depth + 1)}`;
   const close = `\n${unit.repeat(depth)}`;
   if (Array.isArray(value)) {
-    if (value.length === 0) { yield '[]'; return; }
-    for (let i = 0; i < value.length; i++) {
-      yield i === 0 ? `[${inner}` : `,${inner}`;
-      const v: unknown = value[i];
-      yield* chunksAt(v === undefined || typeof v === 'function' || typeof v === 'symbol' ? null : v, depth + 1, unit);
-    }
-    yield `${close}]`;
+    // by index: a hole is null, as JSON.stringify has it
+    yield* arrayChunks(Array.from({ length: value.length }, (_, i) => (value as unknown[])[i]), depth, unit);
     return;
   }
   let first = true;
