@@ -8,7 +8,7 @@ import { extractDocument, extractDocumentSync, type Extracted } from './read/for
 import { buildView, type TextView } from './read/view.js';
 import { parseStructure, type DocumentStructure } from './structure/document.js';
 import { contractNominees } from './structure/nominees.js';
-import { ensureJieba, segment, tagOf } from './segment/jieba.js';
+import { prepareSegmenter, segment, tagOf } from './segment/jieba.js';
 import { documentClaims } from './extract/document.js';
 import { loadDictionaries, type Dictionaries } from './dictionaries.js';
 import type { LinkCriterion } from './link/criteria.js';
@@ -46,7 +46,7 @@ export function claimId(docSha: string, start: number, end: number): string {
 
 /** jieba as structure needs it: an ordinary word names nobody (高度, 全程); a short stretch cut into words. */
 function jiebaWords(dicts: Dictionaries): { (w: string): boolean; cut: (s: string) => readonly string[] } {
-  return Object.assign((w: string): boolean => { ensureJieba(dicts); const t = tagOf(w); return t !== 'x' && !t.startsWith('nr'); }, {
+  return Object.assign((w: string): boolean => { const t = tagOf(w, dicts); return t !== 'x' && !t.startsWith('nr'); }, {
     cut: (s: string): readonly string[] => segment(s, 0, dicts).map((t) => t.word),
   });
 }
@@ -55,10 +55,13 @@ function jiebaWords(dicts: Dictionaries): { (w: string): boolean; cut: (s: strin
 export function analyseText(text: string, meta: TextMeta, opts: AnalyseOptions = {}): Analysis {
   const dicts = opts.dicts ?? loadDictionaries();
   const view = buildView(text);
+  // jieba loads the words of its dictionary that this text holds, when first asked
+  prepareSegmenter([view.text], dicts);
   const structure = parseStructure(view, dicts.subjects, jiebaWords(dicts), dicts.regions);
   const found = documentClaims(text, view, structure, (s) => claimId(meta.sha256, s.start, s.end), dicts);
   const nominees = contractNominees(view, structure, dicts);
   const { criteria, criteriaSource, warnings } = documentCriteria(view, structure, opts.criteria, found.chinese === 0 && found.english > 0, dicts);
+  prepareSegmenter(criteria.map((c) => c.text));
   const linked = linkClaims(text, view, structure, found.claims, nominees, criteria, dicts);
   const checks = checkClaims(text, linked.claims, { idOf: (kind, ids) => sha256(`${meta.sha256}:${kind}:${ids.join(',')}`).slice(0, 16) });
   const result: DocumentResult = {

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { parseYaml } from './yaml.js';
 import { ShijiError } from './errors.js';
 
 export type Approx = 'exact' | 'over' | 'at_least' | 'under' | 'about' | 'at_most';
@@ -118,7 +118,7 @@ const TABLE_FILES = ['units.yaml', 'hedges.yaml', 'categories.yaml', 'periods.ya
 function readYaml(dir: string, file: string): unknown {
   const path = `${dir}/${file}`;
   try {
-    return parse(readFileSync(path, 'utf8')) as unknown;
+    return parseYaml(readFileSync(path, 'utf8')) as unknown;
   } catch (e) {
     throw new ShijiError('dictionary', `${path}: ${(e as Error).message.split('\n')[0] ?? 'unreadable'}`);
   }

@@ -23,7 +23,7 @@ export { parseStructure, sentencesOf, paragraphsOf, markerRank } from './structu
 export { extractClaims, findPeriods, CATEGORIES } from './extract/claims.js';
 export type { Category } from './extract/claims.js';
 export { parseNumberAt, chineseToNumber } from './extract/numerals.js';
-export { segment, ensureJieba } from './segment/jieba.js';
+export { segment, ensureJieba, prepareSegmenter, segmenterState } from './segment/jieba.js';
 export type { Token } from './segment/jieba.js';
 export { loadDictionaries, readDictionaryTables, validateDictionaries, DEFAULT_DICTIONARY_DIR, APPROX_VALUES } from './dictionaries.js';
 export type { Approx, Dictionaries } from './dictionaries.js';

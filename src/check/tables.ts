@@ -4,7 +4,7 @@
  * bundled dictionaries folder.
  */
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { parseYaml } from '../yaml.js';
 import { DEFAULT_DICTIONARY_DIR } from '../dictionaries.js';
 import { ShijiError } from '../errors.js';
 
@@ -79,7 +79,7 @@ export function loadCheckTables(dir: string = DEFAULT_DICTIONARY_DIR): CheckTabl
   if (hit) return hit;
   const path = `${dir}/${CHECKS_FILE}`;
   let raw: unknown;
-  try { raw = parse(readFileSync(path, 'utf8')) as unknown; } catch (e) {
+  try { raw = parseYaml(readFileSync(path, 'utf8')) as unknown; } catch (e) {
     throw new ShijiError('dictionary', `${path}: ${(e as Error).message.split('\n')[0] ?? 'unreadable'}`);
   }
   const problems = validateCheckTables(raw);

@@ -4,7 +4,7 @@
  * claim offsets stay valid (執結率 reads as 执结率, ９５．６％ as 95.6%). Also the clause and
  * paragraph helpers the check modules share.
  */
-import * as OpenCC from 'opencc-js';
+import * as OpenCC from 'opencc-js/t2cn';
 import type { CheckClaim } from './types.js';
 
 let t2s: ((s: string) => string) | null = null;

@@ -4,7 +4,7 @@
  * approximation, category, period and rate, giving the same claim model as for Chinese.
  */
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { parseYaml } from '../yaml.js';
 import type nlpModule from 'compromise';
 import { createRequire } from 'node:module';
 import type { Approx, RateUnit, UnitKind } from '../dictionaries.js';
@@ -62,7 +62,7 @@ const cache = new Map<string, EnglishTables>();
 export function loadEnglish(dir: string): EnglishTables {
   const hit = cache.get(dir);
   if (hit) return hit;
-  const raw = parse(readFileSync(`${dir}/english.yaml`, 'utf8')) as unknown;
+  const raw = parseYaml(readFileSync(`${dir}/english.yaml`, 'utf8')) as unknown;
   const problems = validateEnglish(raw);
   if (problems.length > 0) throw new ShijiError('dictionary', `bad dictionary data: ${problems[0]}`);
   const t = raw as EnglishTables;

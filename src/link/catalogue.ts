@@ -4,7 +4,7 @@
  * or opening is linked against that honour's set.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { parseYaml } from '../yaml.js';
 import { ShijiError } from '../errors.js';
 import { parseCriteriaYaml, type CriteriaSet } from './criteria-file.js';
 
@@ -59,7 +59,7 @@ export function loadCatalogue(dir: string): readonly CatalogueEntry[] {
   if (hit) return hit;
   const path = `${dir}/${CATALOGUE_FILE}`;
   let raw: unknown;
-  try { raw = parse(readFileSync(path, 'utf8')) as unknown; } catch (e) {
+  try { raw = parseYaml(readFileSync(path, 'utf8')) as unknown; } catch (e) {
     throw new ShijiError('dictionary', `${path}: ${(e as Error).message.split('\n')[0] ?? 'unreadable'}`);
   }
   const problems = validateCatalogue(raw, dir);

@@ -1,7 +1,7 @@
 /** Reads a criteria set for `--criteria`: a YAML list of {id, group, text}, or a notice. */
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { parse } from 'yaml';
+import { parseYaml } from '../yaml.js';
 import { ShijiError } from '../errors.js';
 import type { LinkCriterion } from './criteria.js';
 
@@ -10,7 +10,7 @@ export interface CriteriaSet { readonly source: string; readonly criteria: reado
 /** Parses YAML criteria; returns the problems found, empty when usable. */
 export function parseCriteriaYaml(text: string, source: string): CriteriaSet {
   let raw: unknown;
-  try { raw = parse(text); } catch (e) {
+  try { raw = parseYaml(text); } catch (e) {
     throw new ShijiError('usage', `not valid YAML (${(e as Error).message.split('\n')[0]})`, source);
   }
   const list = Array.isArray(raw) ? raw : (raw as { criteria?: unknown } | null)?.criteria;

@@ -4,7 +4,7 @@
  * claim's context (its sentence and its headings). Best first, with the words that explain it.
  */
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { parseYaml } from '../yaml.js';
 import { TfIdf } from 'natural/lib/natural/tfidf/index.js';
 import { segment } from '../segment/jieba.js';
 import { ShijiError } from '../errors.js';
@@ -71,7 +71,7 @@ const themeCache = new Map<string, ThemeLexicon>();
 export function loadThemes(dir: string): ThemeLexicon {
   const hit = themeCache.get(dir);
   if (hit) return hit;
-  const raw = parse(readFileSync(`${dir}/${THEMES_FILE}`, 'utf8')) as unknown;
+  const raw = parseYaml(readFileSync(`${dir}/${THEMES_FILE}`, 'utf8')) as unknown;
   const problems = validateThemes(raw);
   if (problems.length > 0) throw new ShijiError('dictionary', `bad dictionary data: ${problems[0]}`);
   const r = raw as { themes: Theme[]; tfidf_stopwords: string[] };

@@ -12,7 +12,7 @@
  *  - full-width digits, letters, ％ and ． between digits become ASCII;
  *  - a traditional-character document is mapped character by character to simplified.
  */
-import * as OpenCC from 'opencc-js';
+import * as OpenCC from 'opencc-js/t2cn';
 import { loadDictionaries } from '../dictionaries.js';
 
 export interface TextView {

@@ -3,30 +3,153 @@
  * nodejieba returns no offsets, but its tokens concatenate back to the input exactly, so
  * offsets are the running sum of token lengths (UTF-16 units). `segment` checks that and
  * falls back to single characters for any stretch it cannot align, so offsets are never wrong.
+ *
+ * Loading jieba's whole dictionary takes about a second, and most documents need jieba only
+ * around their numerals and in the sentences linked to criteria. So jieba is loaded with the
+ * words of its dictionary that occur in the texts at hand (subset.ts; found through an index of
+ * the dictionary, dictionary-index.ts), which segments those texts exactly as the whole
+ * dictionary does and loads in milliseconds. `prepareSegmenter` names the texts about to be
+ * segmented (a document's text); every call checks that its text holds no dictionary word left
+ * out, and loads a larger part when it does. Once the parts grow large, the whole dictionary is
+ * loaded instead and the checks stop.
  */
 import nodejieba from 'nodejieba';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DERIVED_DIR } from '../derived.js';
 import { DEFAULT_DICTIONARY_DIR, loadDictionaries, type Dictionaries } from '../dictionaries.js';
+import { loadIndex, type DictionaryIndex } from './dictionary-index.js';
+import { FILLER, subsetDictionary, userDictionary } from './subset.js';
 
 export interface Token { readonly word: string; readonly start: number; readonly end: number }
 
-let loadedWith: string | null = null;
+const JIEBA = nodejieba as unknown as { DEFAULT_DICT: string; DEFAULT_USER_DICT: string };
+/** Where the index of jieba's dictionary is kept: written by `npm run build`, else on first use. */
+export const DICTIONARY_INDEX_PATH = join(DERIVED_DIR, 'jieba-dict.index');
+/**
+ * When a part would hold more than this many words, or the parts loaded so far held more than
+ * the dictionary's 349,000 words together, or after this many parts, the whole dictionary is
+ * loaded instead: a long run over many documents pays at most about twice the one load.
+ */
+const WHOLE_ABOVE = 60_000;
+const WHOLE_AFTER_WORDS = 350_000;
+const WHOLE_AFTER_LOADS = 40;
+let partWords = 0;
 
-/** Loads jieba's dictionaries once per process (about a second; later calls are free). */
+let userDict: string | null = null;
+let mode: 'none' | 'part' | 'whole' = 'none';
+let index: DictionaryIndex | null | undefined;
+/** dictionary words in the loaded part, and words asked for since (by trie node) */
+const loaded = new Map<number, string>();
+const pending = new Map<number, string>();
+let needWhole = false;
+let loads = 0;
+
+/** cppjieba takes several user dictionaries separated by '|': jieba's own, then ours. */
+const userDicts = (): string[] => [JIEBA.DEFAULT_USER_DICT, userDict ?? ''];
+
+function load(dict?: string, user = userDicts().join('|')): void {
+  // shiji never asks jieba for keywords: a one-line IDF table spares loading its 6 MB one
+  nodejieba.load({ ...(dict !== undefined ? { dict } : {}), userDict: user, idfDict: `${DEFAULT_DICTIONARY_DIR}/jieba-idf.stub.txt` });
+}
+
+function useUserDict(dicts: Dictionaries): void {
+  if (userDict === dicts.jiebaUserDictPath) return;
+  if (userDict !== null) throw new Error('jieba is already loaded with another user dictionary');
+  userDict = dicts.jiebaUserDictPath;
+}
+
+function loadWhole(): void {
+  load();
+  mode = 'whole';
+  loaded.clear();
+  pending.clear();
+}
+
+function dictionaryIndex(): DictionaryIndex | null {
+  if (index === undefined) index = loadIndex(JIEBA.DEFAULT_DICT, DICTIONARY_INDEX_PATH);
+  return index;
+}
+
+/** The user dictionaries as one text for a part of the dictionary (see userDictionary), or null. */
+function userText(idx: DictionaryIndex): string | null {
+  let text = '';
+  for (const path of userDicts()) {
+    const t = userDictionary(readFileSync(path, 'utf8'), idx.medianFreq);
+    if (t === null) return null;
+    text += text === '' || text.endsWith('\n') ? t : `\n${t}`;
+  }
+  return text;
+}
+
+/** Loads the part of the dictionary holding the loaded and pending lines (or the whole, when that is cheaper or the only way). */
+function loadPart(idx: DictionaryIndex): void {
+  for (const [n, w] of pending) loaded.set(n, w);
+  pending.clear();
+  partWords += loaded.size;
+  const dict = loaded.size > WHOLE_ABOVE || partWords > WHOLE_AFTER_WORDS || loads >= WHOLE_AFTER_LOADS ? null : subsetDictionary(idx, loaded);
+  const user = dict && userText(idx);
+  if (!dict || user === null) { loadWhole(); return; }
+  const base = join(tmpdir(), `shiji-jieba-${process.pid}-${loads++}`);
+  try {
+    writeFileSync(`${base}.dict.utf8`, dict);
+    writeFileSync(`${base}.user.utf8`, user);
+    load(`${base}.dict.utf8`, `${base}.user.utf8`);
+    mode = 'part';
+  } catch {
+    loadWhole();
+  } finally {
+    rmSync(`${base}.dict.utf8`, { force: true });
+    rmSync(`${base}.user.utf8`, { force: true });
+  }
+}
+
+/** nodejieba reads text as UTF-8, where a lone surrogate is U+FFFD: look words up in what it reads. */
+const wellFormed = (s: string): string => (/[\ud800-\udfff]/.test(s) ? s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd') : s);
+
+/** Makes sure jieba is loaded with every dictionary word of `text`. */
+function ready(text: string, dicts?: Dictionaries): void {
+  if (userDict === null || dicts !== undefined) useUserDict(dicts ?? loadDictionaries());
+  if (mode === 'whole') return;
+  const idx = dictionaryIndex();
+  if (!idx || needWhole || text.includes(FILLER)) { loadWhole(); return; }
+  const s = wellFormed(text);
+  if (mode === 'part' && pending.size === 0 && idx.covers(s, loaded)) return;
+  idx.wordsIn(s, pending);
+  if (mode === 'none' || [...pending.keys()].some((n) => !loaded.has(n))) loadPart(idx);
+  else pending.clear();
+}
+
+/**
+ * Names texts about to be segmented (a document's text, the criteria it is linked to), so that
+ * jieba, when next asked, loads the words of all of them at once. Loads nothing itself.
+ */
+export function prepareSegmenter(texts: readonly string[], dicts?: Dictionaries): void {
+  if (dicts !== undefined) useUserDict(dicts);
+  if (mode === 'whole') return;
+  const idx = dictionaryIndex();
+  if (!idx) return;
+  for (const t of texts) {
+    if (t.includes(FILLER)) needWhole = true;
+    else idx.wordsIn(wellFormed(t), pending);
+  }
+}
+
+/** Loads jieba's whole dictionary (about a second), for callers that use nodejieba directly. */
 export function ensureJieba(dicts: Dictionaries = loadDictionaries()): void {
-  if (loadedWith === dicts.jiebaUserDictPath) return;
-  if (loadedWith !== null) throw new Error('jieba is already loaded with another user dictionary');
-  // cppjieba takes several user dictionaries separated by '|': keep jieba's own beside ours.
-  // shiji never asks jieba for keywords: a one-line IDF table spares loading its 6 MB one (a quarter of the load)
-  nodejieba.load({
-    userDict: `${(nodejieba as unknown as { DEFAULT_USER_DICT: string }).DEFAULT_USER_DICT}|${dicts.jiebaUserDictPath}`,
-    idfDict: `${DEFAULT_DICTIONARY_DIR}/jieba-idf.stub.txt`,
-  });
-  loadedWith = dicts.jiebaUserDictPath;
+  useUserDict(dicts);
+  if (mode !== 'whole') loadWhole();
+}
+
+/** How jieba is loaded now: nothing yet, a part of its dictionary (with how many words), or the whole. */
+export function segmenterState(): { readonly mode: 'none' | 'part' | 'whole'; readonly words: number } {
+  return { mode, words: loaded.size };
 }
 
 /** Segments `text`; token offsets are relative to `text` plus `base`. */
 export function segment(text: string, base = 0, dicts?: Dictionaries): Token[] {
-  ensureJieba(dicts);
+  ready(text, dicts);
   const words = nodejieba.cut(text, true);
   const tokens: Token[] = [];
   let at = 0;
@@ -48,10 +171,10 @@ export function segment(text: string, base = 0, dicts?: Dictionaries): Token[] {
 
 const tagCache = new Map<string, string>();
 /** jieba's part-of-speech tag for one word taken on its own (cached). */
-export function tagOf(word: string): string {
+export function tagOf(word: string, dicts?: Dictionaries): string {
   let t = tagCache.get(word);
   if (t === undefined) {
-    ensureJieba();
+    ready(word, dicts);
     const tags = nodejieba.tag(word);
     t = tags.length === 1 ? (tags[0]?.tag ?? 'x') : 'x';
     tagCache.set(word, t);
