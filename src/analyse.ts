@@ -55,8 +55,8 @@ function jiebaWords(dicts: Dictionaries): { (w: string): boolean; cut: (s: strin
 export function analyseText(text: string, meta: TextMeta, opts: AnalyseOptions = {}): Analysis {
   const dicts = opts.dicts ?? loadDictionaries();
   const view = buildView(text);
-  // jieba loads the words of its dictionary that this text holds, when first asked
-  prepareSegmenter([view.text], dicts);
+  // jieba loads the words of its dictionary that this text holds (normalized, and as written: linking reads that), when first asked
+  prepareSegmenter(view.text === text ? [text] : [view.text, text], dicts);
   const structure = parseStructure(view, dicts.subjects, jiebaWords(dicts), dicts.regions);
   const found = documentClaims(text, view, structure, (s) => claimId(meta.sha256, s.start, s.end), dicts);
   const nominees = contractNominees(view, structure, dicts);

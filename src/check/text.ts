@@ -4,23 +4,9 @@
  * claim offsets stay valid (執結率 reads as 执结率, ９５．６％ as 95.6%). Also the clause and
  * paragraph helpers the check modules share.
  */
-import * as OpenCC from 'opencc-js/t2cn';
+import { simplifiedUnit } from '../read/simplified.js';
 import type { CheckClaim } from './types.js';
 
-let t2s: ((s: string) => string) | null = null;
-/** Simplified code unit of each code unit of the BMP, filled in as characters are met (0: not yet). */
-const SIMPLIFIED = new Uint16Array(0x10000);
-function simplifiedCode(c: number): number {
-  const hit = SIMPLIFIED[c] as number;
-  if (hit !== 0) return hit;
-  const convert = t2s ?? OpenCC.Converter({ from: 't', to: 'cn' });
-  t2s = convert;
-  const ch = String.fromCharCode(c);
-  const out = convert(ch);
-  const v = out.length === 1 ? out.charCodeAt(0) : c;
-  SIMPLIFIED[c] = v;
-  return v;
-}
 const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true }); // a leading U+FEFF stays: offsets must not move
 
 let lastText = '';
@@ -33,7 +19,7 @@ export function reading(text: string): string {
     const c = text.charCodeAt(i);
     // full-width digits, letters and signs to ASCII; ，；： stay, as clause marks
     if (c >= 0xff01 && c <= 0xff5e && c !== 0xff0c && c !== 0xff1b && c !== 0xff1a) codes[i] = c - 0xfee0;
-    else if (c >= 0x3400 && c <= 0x9fff) codes[i] = simplifiedCode(c);
+    else if (c >= 0x3400 && c <= 0x9fff) codes[i] = simplifiedUnit(c);
     else codes[i] = c;
   }
   lastText = text;

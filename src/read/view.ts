@@ -12,7 +12,7 @@
  *  - full-width digits, letters, ％ and ． between digits become ASCII;
  *  - a traditional-character document is mapped character by character to simplified.
  */
-import * as OpenCC from 'opencc-js/t2cn';
+import { simplifiedUnit, t2s } from './simplified.js';
 import { loadDictionaries } from '../dictionaries.js';
 
 export interface TextView {
@@ -39,21 +39,10 @@ export const LINE_MARKER = /^(?:[（(][一二三四五六七八九十]{1,3}[）)
 const FINAL = /[。！？；：!?;:…]$/;
 const CLOSERS = /[”’」』）)》\]]+$/;
 
-let t2sConverter: ((s: string) => string) | null = null;
-function t2s(): (s: string) => string {
-  const c = t2sConverter ?? OpenCC.Converter({ from: 't', to: 'cn' });
-  t2sConverter = c;
-  return c;
-}
-const charCache = new Map<string, string>();
+/** One character in simplified characters, as opencc converts it alone (itself when that would change its length). */
 function t2sChar(ch: string): string {
-  let v = charCache.get(ch);
-  if (v === undefined) {
-    const c = t2s()(ch);
-    v = c.length === ch.length ? c : ch;
-    charCache.set(ch, v);
-  }
-  return v;
+  const c = simplifiedUnit(ch.charCodeAt(0));
+  return c === ch.charCodeAt(0) ? ch : String.fromCharCode(c);
 }
 
 /**

@@ -9,16 +9,14 @@
  * table of all 65,536 code units. A node that ends a word holds the word's frequency and tag, from
  * which its dictionary line is written again: the index is built only from a dictionary whose
  * every line is exactly "word frequency tag" and whose words are all different, so the lines
- * written are the lines read, and their order does not matter to cppjieba. The header records the
- * dictionary's size, modification time and SHA-256: a changed dictionary is never served from a
+ * written are the lines read, and their order does not matter to cppjieba. The file is signed with
+ * the dictionary it was made from (derived-file.ts): a changed dictionary is never served from a
  * stale index.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { HEADER_BYTES, loadDerived } from './derived-file.js';
 
 const MAGIC = 0x5348_4a49; // "SHJI"
 const FORMAT = 2;
-const HEADER_BYTES = 128;
 const ROOT_SLOTS = 0x10000;
 
 export interface DictionaryIndex {
@@ -29,8 +27,8 @@ export interface DictionaryIndex {
   readonly medianFreq: number;
   /** the longest word, in UTF-16 code units */
   readonly maxLength: number;
-  /** Adds to `into` every dictionary word that occurs in `text` (by node, with its text); returns `into`. */
-  wordsIn(text: string, into: Map<number, string>): Map<number, string>;
+  /** Adds to `into` every dictionary word that occurs in `text` (by node, with its text), but those in `except`; returns `into`. */
+  wordsIn(text: string, into: Map<number, string>, except?: ReadonlyMap<number, string>): Map<number, string>;
   /** Whether every dictionary word in `text` is in `have`. */
   covers(text: string, have: ReadonlyMap<number, string>): boolean;
   /** The dictionary line of the word ending at `node`. */
@@ -51,40 +49,46 @@ interface Trie {
 
 interface Head { readonly wordCount: number; readonly freqSum: number; readonly minFreq: number; readonly medianFreq: number; readonly maxLength: number }
 
-function child(t: Trie, node: number, u: number): number {
-  let lo = t.firstChild[node] as number;
-  let hi = (t.firstChild[node + 1] as number) - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = t.unit[mid] as number;
-    if (v === u) return mid;
-    if (v < u) lo = mid + 1; else hi = mid - 1;
-  }
-  return -1;
-}
-
 function indexOver(t: Trie, head: Head): DictionaryIndex {
-  /** calls each(node, start, end) for every word in text; stops when it returns false */
-  const walk = (text: string, each: (node: number, start: number, end: number) => boolean): boolean => {
+  const { root, firstChild, unit, freq } = t;
+  /**
+   * The words of `text` not in `have`: added to `into` (by node, with their text) when it is
+   * given, else the walk stops at the first one. Returns whether there was none. Written out
+   * as plain loops: it runs over every text before jieba is asked about it, mostly still cold.
+   */
+  const walk = (text: string, have: ReadonlyMap<number, string> | undefined, into: Map<number, string> | null): boolean => {
     const n = text.length;
+    const maxLength = head.maxLength;
+    let none = true;
     for (let i = 0; i < n; i++) {
-      let node = t.root[text.charCodeAt(i)] as number;
-      const last = Math.min(n, i + head.maxLength);
+      let node = root[text.charCodeAt(i)] as number;
+      const last = i + maxLength < n ? i + maxLength : n;
       for (let j = i + 1; node >= 0; j++) {
-        if (t.freq[node] !== 0 && !each(node, i, j)) return false;
+        if (freq[node] !== 0 && !have?.has(node) && !into?.has(node)) {
+          if (into === null) return false;
+          into.set(node, text.slice(i, j));
+          none = false;
+        }
         if (j >= last) break;
-        node = child(t, node, text.charCodeAt(j));
+        // the child of node for text[j]: binary search among its children, sorted by code unit
+        const u = text.charCodeAt(j);
+        let lo = firstChild[node] as number;
+        let hi = (firstChild[node + 1] as number) - 1;
+        node = -1;
+        while (lo <= hi) {
+          const mid = (lo + hi) >>> 1;
+          const v = unit[mid] as number;
+          if (v === u) { node = mid; break; }
+          if (v < u) lo = mid + 1; else hi = mid - 1;
+        }
       }
     }
-    return true;
+    return none;
   };
   return {
     ...head,
-    wordsIn(text, into) {
-      walk(text, (node, s, e) => { if (!into.has(node)) into.set(node, text.slice(s, e)); return true; });
-      return into;
-    },
-    covers(text, have) { return walk(text, (node) => have.has(node)); },
+    wordsIn(text, into, except) { walk(text, except, into); return into; },
+    covers(text, have) { return walk(text, have, null); },
     line(node, word) { return `${word} ${t.freq[node] as number} ${t.tags[t.tag[node] as number] as string}`; },
   };
 }
@@ -153,10 +157,6 @@ export function buildIndex(dict: Buffer): { index: DictionaryIndex; bytes: Buffe
   return { index: indexOver(trie, head), bytes: serialise(trie, head) };
 }
 
-interface Signature { readonly size: number; readonly mtimeMs: number; readonly sha256: string }
-
-const sha256Of = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
-
 function serialise(t: Trie, head: Head): Buffer {
   const tags = Buffer.from(t.tags.join(' '));
   const count = t.unit.length;
@@ -176,12 +176,6 @@ function serialise(t: Trie, head: Head): Buffer {
   for (const a of arrays) at += Buffer.from(a.buffer, a.byteOffset, a.byteLength).copy(out, at);
   tags.copy(out, at);
   return out;
-}
-
-function sign(bytes: Buffer, sig: Signature): void {
-  bytes.writeDoubleLE(sig.size, 48);
-  bytes.writeDoubleLE(sig.mtimeMs, 56);
-  bytes.write(sig.sha256, 64, 64, 'latin1');
 }
 
 function parse(bytes: Buffer): DictionaryIndex | null {
@@ -204,37 +198,9 @@ function parse(bytes: Buffer): DictionaryIndex | null {
 
 /**
  * The index of the dictionary at `dictPath`, read from `indexPath` when that file was made from
- * this very dictionary (same size and time, else same SHA-256), else built (about two seconds)
- * and written there for the next process; null when the dictionary cannot be read or indexed.
+ * this very dictionary, else built (a few seconds) and written there for the next process; null
+ * when the dictionary cannot be read or indexed.
  */
 export function loadIndex(dictPath: string, indexPath: string): DictionaryIndex | null {
-  let st: { size: number; mtimeMs: number };
-  try { st = statSync(dictPath); } catch { return null; }
-  try {
-    let bytes = readFileSync(indexPath);
-    if (bytes.byteOffset % 8 !== 0) bytes = Buffer.from(new Uint8Array(bytes).buffer);
-    if (bytes.length >= HEADER_BYTES) {
-      const same = (bytes.readDoubleLE(48) === st.size && bytes.readDoubleLE(56) === st.mtimeMs) || bytes.toString('latin1', 64, 128) === sha256Of(dictPath);
-      const index = same ? parse(bytes) : null;
-      if (index) return index;
-    }
-  } catch { /* no index yet, or unreadable: build one */ }
-  let dict: Buffer;
-  try { dict = readFileSync(dictPath); } catch { return null; }
-  const built = buildIndex(dict);
-  if (!built) return null;
-  sign(built.bytes, { size: st.size, mtimeMs: st.mtimeMs, sha256: createHash('sha256').update(dict).digest('hex') });
-  writeIndex(indexPath, built.bytes);
-  return built.index;
-}
-
-/** Writes an index beside its final name, then renames it into place; a folder that cannot be written is left alone. */
-function writeIndex(path: string, bytes: Buffer): void {
-  const tmp = `${path}.${process.pid}.partial`;
-  try {
-    writeFileSync(tmp, bytes);
-    renameSync(tmp, path);
-  } catch {
-    rmSync(tmp, { force: true });
-  }
+  return loadDerived(dictPath, indexPath, (dict) => { const b = buildIndex(dict); return b && { value: b.index, bytes: b.bytes }; }, parse);
 }

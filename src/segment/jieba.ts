@@ -21,12 +21,14 @@ import { DERIVED_DIR } from '../derived.js';
 import { DEFAULT_DICTIONARY_DIR, loadDictionaries, type Dictionaries } from '../dictionaries.js';
 import { loadIndex, type DictionaryIndex } from './dictionary-index.js';
 import { FILLER, subsetDictionary, userDictionary } from './subset.js';
+import { loadHmmIndex, type HmmIndex } from './hmm-index.js';
 
 export interface Token { readonly word: string; readonly start: number; readonly end: number }
 
-const JIEBA = nodejieba as unknown as { DEFAULT_DICT: string; DEFAULT_USER_DICT: string };
+const JIEBA = nodejieba as unknown as { DEFAULT_DICT: string; DEFAULT_HMM_DICT: string; DEFAULT_USER_DICT: string };
 /** Where the index of jieba's dictionary is kept: written by `npm run build`, else on first use. */
 export const DICTIONARY_INDEX_PATH = join(DERIVED_DIR, 'jieba-dict.index');
+export const HMM_INDEX_PATH = join(DERIVED_DIR, 'jieba-hmm.index');
 /**
  * When a part would hold more than this many words, or the parts loaded so far held more than
  * the dictionary's 349,000 words together, or after this many parts, the whole dictionary is
@@ -40,18 +42,21 @@ let partWords = 0;
 let userDict: string | null = null;
 let mode: 'none' | 'part' | 'whole' = 'none';
 let index: DictionaryIndex | null | undefined;
-/** dictionary words in the loaded part, and words asked for since (by trie node) */
+/** dictionary words in the loaded part, and words asked for since (by trie node); the same of characters (code points) for the HMM model */
 const loaded = new Map<number, string>();
 const pending = new Map<number, string>();
+const loadedChars = new Set<number>();
+const pendingChars = new Set<number>();
+let hmm: HmmIndex | null | undefined;
 let needWhole = false;
 let loads = 0;
 
 /** cppjieba takes several user dictionaries separated by '|': jieba's own, then ours. */
 const userDicts = (): string[] => [JIEBA.DEFAULT_USER_DICT, userDict ?? ''];
 
-function load(dict?: string, user = userDicts().join('|')): void {
+function load(part?: { dict: string; hmmDict: string; userDict: string }): void {
   // shiji never asks jieba for keywords: a one-line IDF table spares loading its 6 MB one
-  nodejieba.load({ ...(dict !== undefined ? { dict } : {}), userDict: user, idfDict: `${DEFAULT_DICTIONARY_DIR}/jieba-idf.stub.txt` });
+  nodejieba.load({ userDict: userDicts().join('|'), ...part, idfDict: `${DEFAULT_DICTIONARY_DIR}/jieba-idf.stub.txt` });
 }
 
 function useUserDict(dicts: Dictionaries): void {
@@ -65,6 +70,8 @@ function loadWhole(): void {
   mode = 'whole';
   loaded.clear();
   pending.clear();
+  loadedChars.clear();
+  pendingChars.clear();
 }
 
 function dictionaryIndex(): DictionaryIndex | null {
@@ -83,26 +90,40 @@ function userText(idx: DictionaryIndex): string | null {
   return text;
 }
 
-/** Loads the part of the dictionary holding the loaded and pending lines (or the whole, when that is cheaper or the only way). */
+/** Loads the part of the dictionary holding the loaded and pending words (or the whole, when that is cheaper or the only way). */
 function loadPart(idx: DictionaryIndex): void {
   for (const [n, w] of pending) loaded.set(n, w);
+  for (const c of pendingChars) loadedChars.add(c);
   pending.clear();
+  pendingChars.clear();
   partWords += loaded.size;
+  if (hmm === undefined) hmm = loadHmmIndex(JIEBA.DEFAULT_HMM_DICT, HMM_INDEX_PATH);
   const dict = loaded.size > WHOLE_ABOVE || partWords > WHOLE_AFTER_WORDS || loads >= WHOLE_AFTER_LOADS ? null : subsetDictionary(idx, loaded);
   const user = dict && userText(idx);
-  if (!dict || user === null) { loadWhole(); return; }
+  if (!dict || user === null || !hmm) { loadWhole(); return; }
   const base = join(tmpdir(), `shiji-jieba-${process.pid}-${loads++}`);
+  const files = { dict: `${base}.dict.utf8`, hmmDict: `${base}.hmm.utf8`, userDict: `${base}.user.utf8` };
   try {
-    writeFileSync(`${base}.dict.utf8`, dict);
-    writeFileSync(`${base}.user.utf8`, user);
-    load(`${base}.dict.utf8`, `${base}.user.utf8`);
+    writeFileSync(files.dict, dict);
+    writeFileSync(files.hmmDict, hmm.subset(loadedChars));
+    writeFileSync(files.userDict, user);
+    load(files);
     mode = 'part';
   } catch {
     loadWhole();
   } finally {
-    rmSync(`${base}.dict.utf8`, { force: true });
-    rmSync(`${base}.user.utf8`, { force: true });
+    for (const f of Object.values(files)) rmSync(f, { force: true });
   }
+}
+
+/** Adds the code points of `text` not in `except` to `into`. */
+function charsIn(text: string, into: Set<number>, except: ReadonlySet<number>): void {
+  for (let i = 0; i < text.length; i++) { const c = text.codePointAt(i) as number; if (!except.has(c)) into.add(c); }
+}
+/** Whether every code point of `text` is in `have` (a surrogate pair's low half is looked up too, and never missing: charsIn adds it). */
+function charsCovered(text: string, have: ReadonlySet<number>): boolean {
+  for (let i = 0; i < text.length; i++) if (!have.has(text.codePointAt(i) as number)) return false;
+  return true;
 }
 
 /** nodejieba reads text as UTF-8, where a lone surrogate is U+FFFD: look words up in what it reads. */
@@ -115,10 +136,10 @@ function ready(text: string, dicts?: Dictionaries): void {
   const idx = dictionaryIndex();
   if (!idx || needWhole || text.includes(FILLER)) { loadWhole(); return; }
   const s = wellFormed(text);
-  if (mode === 'part' && pending.size === 0 && idx.covers(s, loaded)) return;
-  idx.wordsIn(s, pending);
-  if (mode === 'none' || [...pending.keys()].some((n) => !loaded.has(n))) loadPart(idx);
-  else pending.clear();
+  if (mode === 'part' && pending.size === 0 && pendingChars.size === 0 && idx.covers(s, loaded) && charsCovered(s, loadedChars)) return;
+  idx.wordsIn(s, pending, loaded);
+  charsIn(s, pendingChars, loadedChars);
+  if (mode === 'none' || pending.size > 0 || pendingChars.size > 0) loadPart(idx);
 }
 
 /**
@@ -132,7 +153,7 @@ export function prepareSegmenter(texts: readonly string[], dicts?: Dictionaries)
   if (!idx) return;
   for (const t of texts) {
     if (t.includes(FILLER)) needWhole = true;
-    else idx.wordsIn(wellFormed(t), pending);
+    else { const w = wellFormed(t); idx.wordsIn(w, pending, loaded); charsIn(w, pendingChars, loadedChars); }
   }
 }
 
@@ -142,9 +163,9 @@ export function ensureJieba(dicts: Dictionaries = loadDictionaries()): void {
   if (mode !== 'whole') loadWhole();
 }
 
-/** How jieba is loaded now: nothing yet, a part of its dictionary (with how many words), or the whole. */
-export function segmenterState(): { readonly mode: 'none' | 'part' | 'whole'; readonly words: number } {
-  return { mode, words: loaded.size };
+/** How jieba is loaded now: nothing yet, a part of its dictionary (with how many words, and how many parts were loaded so far), or the whole. */
+export function segmenterState(): { readonly mode: 'none' | 'part' | 'whole'; readonly words: number; readonly parts: number } {
+  return { mode, words: loaded.size, parts: loads };
 }
 
 /** Segments `text`; token offsets are relative to `text` plus `base`. */
