@@ -5,7 +5,7 @@
  */
 import { createHash, hash as cryptoHash } from 'node:crypto';
 import { extractDocument, extractDocumentSync, type Extracted } from './read/formats.js';
-import { buildView, type TextView } from './read/view.js';
+import { buildView, stretchesNotInView, type TextView } from './read/view.js';
 import { parseStructure, type DocumentStructure } from './structure/document.js';
 import { contractNominees } from './structure/nominees.js';
 import { prepareSegmenter, segment, tagOf } from './segment/jieba.js';
@@ -21,6 +21,9 @@ export type * from './types.js';
 export { CRITERIA_PER_CLAIM, EVIDENCE_SCORE } from './link/evidence.js';
 
 export const EXTRACTOR_VERSION = '0.2.0';
+
+/** As long as the longest word of jieba's dictionary (16 UTF-16 units): how far a word can reach around a change (a longer one is still found, when jieba is asked). */
+const WORD_REACH = 16;
 
 export interface AnalyseOptions {
   readonly dicts?: Dictionaries;
@@ -55,8 +58,9 @@ function jiebaWords(dicts: Dictionaries): { (w: string): boolean; cut: (s: strin
 export function analyseText(text: string, meta: TextMeta, opts: AnalyseOptions = {}): Analysis {
   const dicts = opts.dicts ?? loadDictionaries();
   const view = buildView(text);
-  // jieba loads the words of its dictionary that this text holds (normalized, and as written: linking reads that), when first asked
-  prepareSegmenter(view.text === text ? [text] : [view.text, text], dicts);
+  // jieba loads the words of its dictionary that this text holds, normalized and as written
+  // (linking reads that; where the two differ), when first asked
+  prepareSegmenter(view.text === text ? [text] : [view.text, ...stretchesNotInView(view, WORD_REACH)], dicts);
   const structure = parseStructure(view, dicts.subjects, jiebaWords(dicts), dicts.regions);
   const found = documentClaims(text, view, structure, (s) => claimId(meta.sha256, s.start, s.end), dicts);
   const nominees = contractNominees(view, structure, dicts);

@@ -34,6 +34,38 @@ export function toOriginal(view: TextView, start: number, end: number): Span {
 }
 
 
+/**
+ * The stretches of the original text that the view does not hold as they are: each piece of
+ * the original around a character the view dropped or changed, or where two characters that
+ * follow each other in the original do not in the view, with `pad` characters either side
+ * (clipped to the text). Every substring of the original up to `pad` + 1 characters long is
+ * either a substring of the view text or of one of these stretches.
+ */
+export function stretchesNotInView(view: TextView, pad: number): string[] {
+  const { original, text, map } = view;
+  const n = original.length;
+  // the view position holding each original character unchanged, -1 where none does
+  const at = new Int32Array(n).fill(-1);
+  for (let v = 0; v < text.length; v++) {
+    const o = map[v] as number;
+    if (o < n && original.charCodeAt(o) === text.charCodeAt(v)) at[o] = v;
+  }
+  const out: string[] = [];
+  let from = -1;
+  let to = -1;
+  for (let o = 0; o < n; o++) {
+    // o is a break when it is not held, or does not follow the previous original character in the view
+    const held = at[o] as number;
+    if (held >= 0 && (o === 0 || (at[o - 1] as number) < 0 || held === (at[o - 1] as number) + 1)) continue;
+    const a = Math.max(0, o - pad);
+    const b = Math.min(n, o + pad + 1);
+    if (a <= to) to = b;
+    else { if (to > from) out.push(original.slice(from, to)); from = a; to = b; }
+  }
+  if (to > from) out.push(original.slice(from, to));
+  return out;
+}
+
 /** Chinese list and heading markers that start a new paragraph. */
 export const LINE_MARKER = /^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、是]|[（(]\d{1,2}[）)]|\d{1,2}(?:[、]|[.．](?!\d))|第[一二三四五六七八九十\d]{1,3}[章节部分条]|附件)/;
 const FINAL = /[。！？；：!?;:…]$/;
