@@ -4,7 +4,8 @@
  * version, a hash of every dictionary file, and the criteria given with --criteria; changing any
  * of them misses the cache. A cache that cannot be opened or written is simply not used.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -15,6 +16,10 @@ import { DEFAULT_DICTIONARY_DIR } from './dictionaries.js';
 
 export type { CachedAnalysis } from './cache-codec.js';
 export { encodeAnalysis, decodeAnalysis } from './cache-codec.js';
+
+let Sqlite: typeof Database | undefined;
+/** better-sqlite3, loaded when a cache is first opened (not by --no-cache). */
+const sqlite = (): typeof Database => (Sqlite ??= createRequire(import.meta.url)('better-sqlite3') as typeof Database);
 
 export function defaultCachePath(): string {
   const env = process.env['SHIJI_CACHE'];
@@ -96,7 +101,7 @@ export class AnalysisCache {
   static open(path: string = defaultCachePath()): AnalysisCache | null {
     try {
       mkdirSync(dirname(path), { recursive: true });
-      const db = new Database(path);
+      const db = new (sqlite())(path);
       if (foreign(db)) { db.close(); return null; }
       db.pragma('journal_mode = WAL');
       db.pragma('busy_timeout = 5000');

@@ -8,17 +8,10 @@ import { EXTRACTOR_VERSION } from './analyse.js';
 import { ShijiError } from './errors.js';
 import { fail } from './cli/shared.js';
 import { COMMANDS, HELP, commandHelp } from './cli/help.js';
-import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/index.js';
-import { runExtract } from './cli/extract.js';
-import { runReview } from './cli/review.js';
-import { runExport } from './cli/export.js';
-import { runMerge } from './cli/merge.js';
-import { runAgreement } from './cli/agreement.js';
-import { runPanel } from './cli/panel.js';
-import { runReport } from './cli/report.js';
 
 /** The command nearest a mistyped one (revew -> review), or null when none is near. */
-function nearest(cmd: string): string | null {
+async function nearest(cmd: string): Promise<string | null> {
+  const { DamerauLevenshteinDistance } = await import('natural/lib/natural/distance/index.js');
   const best = COMMANDS.map((c) => ({ c, d: DamerauLevenshteinDistance(cmd, c) })).sort((a, b) => a.d - b.d)[0];
   return best && best.d <= Math.max(1, Math.floor(best.c.length / 3)) ? best.c : null;
 }
@@ -37,22 +30,23 @@ async function main(argv: string[]): Promise<number> {
     case '--version': case '-v':
       process.stdout.write(`${EXTRACTOR_VERSION}\n`);
       return 0;
+    // each command's module is loaded when it runs: extract need not load the review store or the UI
     case 'extract':
-      return runExtract(rest);
+      return (await import('./cli/extract.js')).runExtract(rest);
     case 'review':
-      return runReview(rest);
+      return (await import('./cli/review.js')).runReview(rest);
     case 'export':
-      return runExport(rest);
+      return (await import('./cli/export.js')).runExport(rest);
     case 'merge':
-      return runMerge(rest);
+      return (await import('./cli/merge.js')).runMerge(rest);
     case 'agreement':
-      return runAgreement(rest);
+      return (await import('./cli/agreement.js')).runAgreement(rest);
     case 'panel':
-      return runPanel(rest);
+      return (await import('./cli/panel.js')).runPanel(rest);
     case 'report':
-      return runReport(rest);
+      return (await import('./cli/report.js')).runReport(rest);
     default: {
-      const near = nearest(cmd);
+      const near = await nearest(cmd);
       fail(`unknown command "${cmd}"${near ? ` (did you mean ${near}?)` : ''} (see shiji --help)`, 2);
     }
   }

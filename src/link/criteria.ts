@@ -132,6 +132,21 @@ export class CriterionRanker {
     });
   }
 
+  /** natural's TF-IDF of one token in criterion i, kept per token: the criteria do not change, and claims share their words */
+  private readonly tfidfRows = new Map<string, Float64Array>();
+  private tfidfOf(token: string, i: number): number {
+    let row = this.tfidfRows.get(token);
+    if (!row) {
+      if (this.tfidfRows.size > 50000) this.tfidfRows.clear(); // bounded over a long corpus
+      row = new Float64Array(this.criteria.length).fill(Number.NaN);
+      this.tfidfRows.set(token, row);
+    }
+    let v = row[i] as number;
+    // a token array: a bare string would go through natural's English tokenizer and vanish
+    if (Number.isNaN(v)) { v = this.tfidf.tfidf([token], i); row[i] = v; }
+    return v;
+  }
+
   private readonly tokenCache = new Map<string, string[]>();
   private tokens(text: string): string[] {
     let t = this.tokenCache.get(text);
@@ -160,33 +175,43 @@ export class CriterionRanker {
       const terms = new Map<string, number>();
       for (const [toks, w] of [[sentenceTokens, SENTENCE_WEIGHT], [headingTokens, HEADING_WEIGHT]] as const) {
         for (const t of new Set(toks)) {
-          // a token array: a bare string would go through natural's English tokenizer and vanish
-          const s = this.tfidf.tfidf([t], i);
+          const s = this.tfidfOf(t, i);
           if (s > 0) terms.set(t, (terms.get(t) ?? 0) + w * s);
         }
       }
       return { total: [...terms.values()].reduce((a, b) => a + b, 0), terms };
     });
 
+    // a theme scores the same against every criterion it belongs to: once per claim
+    const themeScores = new Map<Theme, { readonly s: number; readonly hits: readonly string[] }>();
+    const themeScore = (theme: Theme): { readonly s: number; readonly hits: readonly string[] } => {
+      const hit = themeScores.get(theme);
+      if (hit) return hit;
+      const hits: string[] = [];
+      let hitScore = 0;
+      for (const w of hasHan ? theme.claim : []) {
+        if (claim.sentence.includes(w)) { hitScore += SENTENCE_WEIGHT; hits.push(w); }
+        else if (headingText.includes(w)) { hitScore += HEADING_WEIGHT; hits.push(w); }
+      }
+      for (const w of hasLatin ? (theme.claim_en ?? []) : []) {
+        if (sentenceLower.includes(w)) { hitScore += SENTENCE_WEIGHT; hits.push(w); }
+        else if (headingLower.includes(w)) { hitScore += HEADING_WEIGHT; hits.push(w); }
+      }
+      let s = Math.min(1, hitScore / 3);
+      if (theme.categories.includes(claim.category)) s += 0.3;
+      if (theme.rules?.some((r) => claim.rules.some((cr) => cr.startsWith(r)))) { s += 2; hits.unshift(...theme.rules.filter((r) => claim.rules.some((cr) => cr.startsWith(r)))); }
+      s += theme.prior ?? 0;
+      const r = { s, hits };
+      themeScores.set(theme, r);
+      return r;
+    };
+
     const out = candidates.map(({ c, i }, k) => {
       const lex = lexical[k] as { total: number; terms: Map<string, number> };
       let best = 0;
-      let bestTerms: string[] = [];
+      let bestTerms: readonly string[] = [];
       for (const theme of this.themesOf[i] as Theme[]) {
-        const hits: string[] = [];
-        let hitScore = 0;
-        for (const w of hasHan ? theme.claim : []) {
-          if (claim.sentence.includes(w)) { hitScore += SENTENCE_WEIGHT; hits.push(w); }
-          else if (headingText.includes(w)) { hitScore += HEADING_WEIGHT; hits.push(w); }
-        }
-        for (const w of hasLatin ? (theme.claim_en ?? []) : []) {
-          if (sentenceLower.includes(w)) { hitScore += SENTENCE_WEIGHT; hits.push(w); }
-          else if (headingLower.includes(w)) { hitScore += HEADING_WEIGHT; hits.push(w); }
-        }
-        let s = Math.min(1, hitScore / 3);
-        if (theme.categories.includes(claim.category)) s += 0.3;
-        if (theme.rules?.some((r) => claim.rules.some((cr) => cr.startsWith(r)))) { s += 2; hits.unshift(...theme.rules.filter((r) => claim.rules.some((cr) => cr.startsWith(r)))); }
-        s += theme.prior ?? 0;
+        const { s, hits } = themeScore(theme);
         if (s > best) { best = s; bestTerms = hits; }
       }
       // TF-IDF counts in absolute terms (saturating), so a single shared word cannot outweigh a theme

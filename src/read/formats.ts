@@ -8,7 +8,7 @@
  * - .pdf: pdf.js text items, rebuilt into lines by position and into paragraphs by vertical gaps;
  *   page breaks become paragraph breaks, and the normalized view joins sentences across them.
  */
-import { Parser } from 'htmlparser2';
+import { createRequire } from 'node:module';
 import { extname } from 'node:path';
 import { decodeBytes, MAX_BYTES, type Decoded } from './decode.js';
 import { ShijiError } from '../errors.js';
@@ -45,8 +45,19 @@ export function formatOf(path: string, bytes: Uint8Array): Format {
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'nav', 'header', 'footer', 'aside', 'form', 'button', 'select', 'iframe', 'svg', 'canvas', 'object']);
 const BLOCK = new Set(['p', 'div', 'section', 'article', 'main', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'tr', 'blockquote', 'pre', 'hr', 'figure', 'figcaption', 'center', 'td', 'th']);
 
+type HtmlParser2 = typeof import('htmlparser2');
+let htmlparser2: HtmlParser2 | undefined;
+/**
+ * htmlparser2, loaded with the first web page (it builds its entity tables as it loads): the
+ * asynchronous path imports it, the synchronous one requires it (an ES module, which Node
+ * requires from 20.19 on).
+ */
+async function importHtmlParser(): Promise<void> { htmlparser2 ??= await import('htmlparser2'); }
+function htmlParser(): HtmlParser2 { return (htmlparser2 ??= createRequire(import.meta.url)('htmlparser2') as HtmlParser2); }
+
 /** Readable text of a web page, paragraphs separated by blank lines. */
 export function htmlToText(html: string): string {
+  const { Parser } = htmlParser();
   const parts: string[] = [];
   let skipDepth = 0;
   let pre = 0;
@@ -108,6 +119,7 @@ export async function extractDocument(bytes: Uint8Array, path: string): Promise<
   const format = formatOf(path, bytes);
   if (format === 'docx') return { text: nonEmpty(await docxToText(bytes, path), path, 'the Word document'), encoding: 'utf-8', bom: false, format };
   if (format === 'pdf') return { text: nonEmpty(await pdfToText(bytes, path), path, 'the PDF (it may be scanned images)'), encoding: 'pdf', bom: false, format };
+  if (format === 'html') await importHtmlParser();
   return extractDocumentSync(bytes, path);
 }
 

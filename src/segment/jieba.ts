@@ -47,8 +47,13 @@ const loaded = new Map<number, string>();
 const pending = new Map<number, string>();
 const loadedChars = new Set<number>();
 const pendingChars = new Set<number>();
+/** texts named by prepareSegmenter since the last load: covered once it is done */
+const pendingTexts: string[] = [];
 let hmm: HmmIndex | null | undefined;
 let needWhole = false;
+/** the last long texts named whose words are all loaded: a stretch of one of them needs no walk through the index */
+const covered: string[] = [];
+const COVERED_KEPT = 4;
 let loads = 0;
 
 /** cppjieba takes several user dictionaries separated by '|': jieba's own, then ours. */
@@ -72,6 +77,8 @@ function loadWhole(): void {
   pending.clear();
   loadedChars.clear();
   pendingChars.clear();
+  pendingTexts.length = 0;
+  covered.length = 0;
 }
 
 function dictionaryIndex(): DictionaryIndex | null {
@@ -109,12 +116,22 @@ function loadPart(idx: DictionaryIndex): void {
     writeFileSync(files.userDict, user);
     load(files);
     mode = 'part';
+    cover(pendingTexts.splice(0));
   } catch {
     loadWhole();
   } finally {
     for (const f of Object.values(files)) rmSync(f, { force: true });
   }
 }
+
+/** Remembers the long ones of `texts` as covered (a part holding all their words and characters is loaded). */
+function cover(texts: readonly string[]): void {
+  for (const t of texts) if (t.length >= 64) covered.unshift(t);
+  covered.length = Math.min(covered.length, COVERED_KEPT);
+}
+
+/** Whether `text` lies within a covered text: a native substring search, where a walk through the index would visit every character. */
+const withinCovered = (text: string): boolean => text.length >= 8 && covered.some((t) => t.includes(text));
 
 /** Adds the code points of `text` not in `except` to `into`. */
 function charsIn(text: string, into: Set<number>, except: ReadonlySet<number>): void {
@@ -136,10 +153,11 @@ function ready(text: string, dicts?: Dictionaries): void {
   const idx = dictionaryIndex();
   if (!idx || needWhole || text.includes(FILLER)) { loadWhole(); return; }
   const s = wellFormed(text);
-  if (mode === 'part' && pending.size === 0 && pendingChars.size === 0 && idx.covers(s, loaded) && charsCovered(s, loadedChars)) return;
+  if (mode === 'part' && pending.size === 0 && pendingChars.size === 0 && (withinCovered(s) || (idx.covers(s, loaded) && charsCovered(s, loadedChars)))) return;
   idx.wordsIn(s, pending, loaded);
   charsIn(s, pendingChars, loadedChars);
   if (mode === 'none' || pending.size > 0 || pendingChars.size > 0) loadPart(idx);
+  else cover(pendingTexts.splice(0));
 }
 
 /**
@@ -153,7 +171,7 @@ export function prepareSegmenter(texts: readonly string[], dicts?: Dictionaries)
   if (!idx) return;
   for (const t of texts) {
     if (t.includes(FILLER)) needWhole = true;
-    else { const w = wellFormed(t); idx.wordsIn(w, pending, loaded); charsIn(w, pendingChars, loadedChars); }
+    else { const w = wellFormed(t); idx.wordsIn(w, pending, loaded); charsIn(w, pendingChars, loadedChars); pendingTexts.push(w); }
   }
 }
 
