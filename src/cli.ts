@@ -4,14 +4,16 @@
  * node's parseArgs, calling the library, printing and returning the exit code. Expected problems
  * print one line each on stderr; nothing but results goes to stdout.
  */
+import { createRequire } from 'node:module';
 import { EXTRACTOR_VERSION } from './analyse.js';
 import { ShijiError } from './errors.js';
 import { fail } from './cli/shared.js';
 import { COMMANDS, HELP, commandHelp } from './cli/help.js';
 
 /** The command nearest a mistyped one (revew -> review), or null when none is near. */
-async function nearest(cmd: string): Promise<string | null> {
-  const { DamerauLevenshteinDistance } = await import('natural/lib/natural/distance/index.js');
+function nearest(cmd: string): string | null {
+  // natural's distance (CommonJS), loaded only for a mistyped command
+  const { DamerauLevenshteinDistance } = createRequire(import.meta.url)('natural/lib/natural/distance/index.js') as typeof import('natural/lib/natural/distance/index.js');
   const best = COMMANDS.map((c) => ({ c, d: DamerauLevenshteinDistance(cmd, c) })).sort((a, b) => a.d - b.d)[0];
   return best && best.d <= Math.max(1, Math.floor(best.c.length / 3)) ? best.c : null;
 }
@@ -46,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
     case 'report':
       return (await import('./cli/report.js')).runReport(rest);
     default: {
-      const near = await nearest(cmd);
+      const near = nearest(cmd);
       fail(`unknown command "${cmd}"${near ? ` (did you mean ${near}?)` : ''} (see shiji --help)`, 2);
     }
   }
