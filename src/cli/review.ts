@@ -13,6 +13,19 @@ function nameOption(values: Record<string, string | boolean | undefined>, flag: 
   return given;
 }
 
+/** The review UI's modules. */
+function loadUi(): Promise<[typeof import('../ui/run.js'), typeof import('../ui/state.js')]> {
+  // Both ends are a terminal, so a person is at the keyboard. Ink renders only the final frame
+  // when it believes it runs under CI (CI or CONTINUOUS_INTEGRATION set), which would leave the
+  // reviewer looking at a blank screen; it reads those variables once, when it is first loaded.
+  delete process.env['CI'];
+  delete process.env['CONTINUOUS_INTEGRATION'];
+  // React picks its production build (no development checks: faster to load and to render)
+  // unless told otherwise; it reads this when first loaded, just below.
+  process.env['NODE_ENV'] ??= 'production';
+  return Promise.all([import('../ui/run.js'), import('../ui/state.js')]);
+}
+
 export async function runReview(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, {
     db: { type: 'string' }, reviewer: { type: 'string' }, chair: { type: 'string' }, consensus: { type: 'string' }, criteria: { type: 'string' }, 'no-cache': { type: 'boolean' },
@@ -23,6 +36,11 @@ export async function runReview(argv: string[]): Promise<number> {
   const override = ruleOption(values);
   if (override !== undefined && chair === undefined) fail('--consensus goes with --chair (a member reviews without a rule)', 2);
   const opts = analyseOptions(values);
+  const terminal = process.stdin.isTTY === true && process.stdout.isTTY === true;
+  // In a terminal the UI's modules (Ink, React, Yoga's WebAssembly) start loading now, beside
+  // the reading of the documents, not after it: the first frame comes that much sooner.
+  const ui = terminal ? loadUi() : null;
+  ui?.catch(() => undefined); // a failure shows where the UI is awaited, below
   const { docs, failed } = await loadDocuments(positionals.length > 0 ? positionals : ['corpus'], opts, values['no-cache'] !== true);
   if (docs.length === 0) fail('nothing to review: no input could be analysed', 1);
   const reviewer = chair ?? given ?? (userInfo().username || 'reviewer');
@@ -30,21 +48,13 @@ export async function runReview(argv: string[]): Promise<number> {
   try {
     // chair mode: the model holds only the claims in disagreement under the rule
     const chairModel = chair === undefined ? undefined : async (m: import('../ui/state.js').ReviewModel) => (await import('../ui/chair.js')).chairModel(m, store.latest(), override ?? panelRule(store), chair);
-    if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    if (!ui) {
       const { reviewSummary, chairSummary } = await import('../ui/summary.js');
       if (chairModel) process.stdout.write(chairSummary(await chairModel((await import('../ui/state.js')).buildModel(docs)), store));
       else process.stdout.write(reviewSummary(docs, store, reviewer));
       return failed > 0 ? 1 : 0;
     }
-    // Both ends are a terminal, so a person is at the keyboard. Ink renders only the final frame
-    // when it believes it runs under CI (CI or CONTINUOUS_INTEGRATION set), which would leave the
-    // reviewer looking at a blank screen; it reads those variables once, when it is first loaded.
-    delete process.env['CI'];
-    delete process.env['CONTINUOUS_INTEGRATION'];
-    // React picks its production build (no development checks: faster to load and to render)
-    // unless told otherwise; it reads this when first loaded, just below.
-    process.env['NODE_ENV'] ??= 'production';
-    const [{ runReviewUi }, { buildModel }] = await Promise.all([import('../ui/run.js'), import('../ui/state.js')]);
+    const [{ runReviewUi }, { buildModel }] = await ui;
     const model = chairModel ? await chairModel(buildModel(docs)) : buildModel(docs);
     const ok = await runReviewUi(model, store, reviewer);
     return failed > 0 || !ok ? 1 : 0;

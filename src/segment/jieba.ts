@@ -30,14 +30,18 @@ const JIEBA = nodejieba as unknown as { DEFAULT_DICT: string; DEFAULT_HMM_DICT: 
 export const DICTIONARY_INDEX_PATH = join(DERIVED_DIR, 'jieba-dict.index');
 export const HMM_INDEX_PATH = join(DERIVED_DIR, 'jieba-hmm.index');
 /**
- * When a part would hold more than this many words, or the parts loaded so far held more than
- * the dictionary's 349,000 words together, or after this many parts, the whole dictionary is
- * loaded instead: a long run over many documents pays at most about twice the one load.
+ * The whole dictionary is loaded instead of a part when the part would hold more than this many
+ * words, or the parts loaded so far held more than the dictionary's 349,000 words together, or
+ * after this many parts, or once the texts named after the first part add up to this many
+ * characters (every one is walked through the index): a long run over many documents pays at most about twice the one
+ * load, and then segments without any check.
  */
 const WHOLE_ABOVE = 60_000;
 const WHOLE_AFTER_WORDS = 350_000;
-const WHOLE_AFTER_LOADS = 40;
+const WHOLE_AFTER_LOADS = 12;
+const WHOLE_AFTER_CHARS = 200_000;
 let partWords = 0;
+let namedChars = 0;
 
 let userDict: string | null = null;
 let mode: 'none' | 'part' | 'whole' = 'none';
@@ -169,6 +173,9 @@ export function prepareSegmenter(texts: readonly string[], dicts?: Dictionaries)
   if (mode === 'whole') return;
   const idx = dictionaryIndex();
   if (!idx) return;
+  // what the first part is made of is free: it replaces the whole load
+  if (mode === 'part') for (const t of texts) namedChars += t.length;
+  if (namedChars > WHOLE_AFTER_CHARS) { needWhole = true; return; }
   for (const t of texts) {
     if (t.includes(FILLER)) needWhole = true;
     else { const w = wellFormed(t); idx.wordsIn(w, pending, loaded); charsIn(w, pendingChars, loadedChars); pendingTexts.push(w); }

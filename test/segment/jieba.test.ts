@@ -13,12 +13,12 @@ import { buildView, collectInputs, decodeBytes } from '../../src/index.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'shiji-segment-'));
 
-function run(mode: 'part' | 'guard' | 'whole', pieces: readonly string[]): { state: { mode: string; words: number }; results: string[] } {
+function run(mode: 'part' | 'guard' | 'whole', pieces: readonly string[]): { state: { mode: string; words: number; parts: number }; results: string[] } {
   const file = join(tmp, `${mode}.json`);
   writeFileSync(file, JSON.stringify(pieces));
   const r = spawnSync(process.execPath, ['test/helpers/segment-run.mjs', mode, file], { encoding: 'utf8', maxBuffer: 1 << 28 });
   if (r.status !== 0) throw new Error(r.stderr);
-  return JSON.parse(r.stdout) as { state: { mode: string; words: number }; results: string[] };
+  return JSON.parse(r.stdout) as { state: { mode: string; words: number; parts: number }; results: string[] };
 }
 
 /** Sentences and overlapping windows of every text of the corpus (and of the development set when present), decoded and normalized. */
@@ -67,10 +67,18 @@ describe('jieba with a part of its dictionary', () => {
   });
 
   it('loads the words a text not named beforehand holds, before segmenting it', () => {
-    // twenty pieces in a process of their own: every one is checked and may load a larger part
-    const some = pieces.filter((_, i) => i % Math.ceil(pieces.length / 20) === 0);
+    // ten pieces in a process of their own: every one is checked and may load a larger part
+    const some = pieces.filter((_, i) => i % Math.ceil(pieces.length / 10) === 0);
     const guard = run('guard', some);
     expect(guard.state.mode).toBe('part');
     expect(guard.results).toEqual(some.map((p) => whole.results[pieces.indexOf(p)]));
+  });
+
+  it('gives way to the whole dictionary over a long run of texts that each need more words', () => {
+    const many = randomPieces(40);
+    const guard = run('guard', many);
+    expect(guard.state.mode).toBe('whole');
+    expect(guard.state.parts).toBe(12);
+    expect(guard.results).toEqual(run('whole', many).results);
   });
 });
