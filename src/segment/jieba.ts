@@ -30,17 +30,18 @@ const JIEBA = nodejieba as unknown as { DEFAULT_DICT: string; DEFAULT_HMM_DICT: 
 export const DICTIONARY_INDEX_PATH = join(DERIVED_DIR, 'jieba-dict.index');
 export const HMM_INDEX_PATH = join(DERIVED_DIR, 'jieba-hmm.index');
 /**
- * The whole dictionary is loaded instead of a part when the part would hold more than this many
- * words, or the parts loaded so far held more than the dictionary's 349,000 words together, or
- * after this many parts, or once the texts named after the first part add up to this many
- * characters (every one is walked through the index): a long run over many documents pays at most about twice the one
- * load, and then segments without any check.
+ * The whole dictionary is loaded instead of a part when the part would hold more than
+ * WHOLE_ABOVE words, or once loading parts has cost about what the whole costs (counted in
+ * words loaded, each load also costing PART_LOAD as many for the HMM model and the files), or
+ * once the texts named after the first part add up to WHOLE_AFTER_CHARS characters (every one
+ * is walked through the index): a long run over many documents pays at most about twice the
+ * one load, and then segments without any check.
  */
 const WHOLE_ABOVE = 60_000;
-const WHOLE_AFTER_WORDS = 350_000;
-const WHOLE_AFTER_LOADS = 12;
+const WHOLE_COST = 350_000;
+const PART_LOAD = 5_000;
 const WHOLE_AFTER_CHARS = 200_000;
-let partWords = 0;
+let partCost = 0;
 let namedChars = 0;
 
 let userDict: string | null = null;
@@ -107,9 +108,9 @@ function loadPart(idx: DictionaryIndex): void {
   for (const c of pendingChars) loadedChars.add(c);
   pending.clear();
   pendingChars.clear();
-  partWords += loaded.size;
+  partCost += PART_LOAD + loaded.size;
   if (hmm === undefined) hmm = loadHmmIndex(JIEBA.DEFAULT_HMM_DICT, HMM_INDEX_PATH);
-  const dict = loaded.size > WHOLE_ABOVE || partWords > WHOLE_AFTER_WORDS || loads >= WHOLE_AFTER_LOADS ? null : subsetDictionary(idx, loaded);
+  const dict = loaded.size > WHOLE_ABOVE || partCost > WHOLE_COST ? null : subsetDictionary(idx, loaded);
   const user = dict && userText(idx);
   if (!dict || user === null || !hmm) { loadWhole(); return; }
   const base = join(tmpdir(), `shiji-jieba-${process.pid}-${loads++}`);
