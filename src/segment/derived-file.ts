@@ -4,7 +4,8 @@
  * derived file is used only for the very source it was made from (same size and time, else
  * same SHA-256); otherwise it is made again and written in place for the next process.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { threadId } from 'node:worker_threads';
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 
 export const HEADER_BYTES = 128;
@@ -35,7 +36,8 @@ export function loadDerived<T>(source: string, target: string, build: (src: Buff
   built.bytes.writeDoubleLE(st.size, 48);
   built.bytes.writeDoubleLE(st.mtimeMs, 56);
   built.bytes.write(createHash('sha256').update(src).digest('hex'), 64, 64, 'latin1');
-  const tmp = `${target}.${process.pid}.partial`;
+  // a name of this thread's own (worker threads share the process id); the rename is atomic
+  const tmp = `${target}.${process.pid}-${threadId}-${randomBytes(4).toString('hex')}.partial`;
   try {
     writeFileSync(tmp, built.bytes);
     renameSync(tmp, target);

@@ -16,6 +16,8 @@
 import nodejieba from 'nodejieba';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { threadId } from 'node:worker_threads';
 import { join } from 'node:path';
 import { DERIVED_DIR } from '../derived.js';
 import { DEFAULT_DICTIONARY_DIR, loadDictionaries, type Dictionaries } from '../dictionaries.js';
@@ -113,7 +115,9 @@ function loadPart(idx: DictionaryIndex): void {
   const dict = loaded.size > WHOLE_ABOVE || partCost > WHOLE_COST ? null : subsetDictionary(idx, loaded);
   const user = dict && userText(idx);
   if (!dict || user === null || !hmm) { loadWhole(); return; }
-  const base = join(tmpdir(), `shiji-jieba-${process.pid}-${loads++}`);
+  // a name of this thread's own: worker threads share the process id, and cppjieba aborts the
+  // process when a file it is given is gone
+  const base = join(tmpdir(), `shiji-jieba-${process.pid}-${threadId}-${loads++}-${randomBytes(4).toString('hex')}`);
   const files = { dict: `${base}.dict.utf8`, hmmDict: `${base}.hmm.utf8`, userDict: `${base}.user.utf8` };
   try {
     writeFileSync(files.dict, dict);
