@@ -159,6 +159,8 @@ export function App({ model, store, reviewer, size: fixedSize, interactive = tru
   const onKeyInput = (input: string, key: Key): void => {
     const plain = !key.ctrl && !key.meta && !key.upArrow && !key.downArrow && !key.return && !key.escape && !key.tab;
     const chars = [...input.replace(/\r/g, '\n')];
+    // an Enter typed before the terminal was put in raw mode arrives as a line feed
+    if (plain && input === '\n') { onKey('', { ...key, return: true }); return; }
     if (plain && chars.length > 1) {
       // each key of the burst goes where the one before it left the UI: a V opens a note that the rest types into
       for (const ch of chars) {
