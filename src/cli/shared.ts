@@ -75,7 +75,8 @@ export function streamDocuments(paths: readonly string[], opts: AnalyseOptions, 
     const progress = progressBar();
     try {
       for await (const o of analyseStream(list, { opts, cache, ...(workers !== undefined ? { workers } : {}), ...(progress ? { onProgress: progress } : {}) })) {
-        if ('error' in o) { failed++; process.stderr.write(`shiji: ${o.error.message}\n`); } else yield o.doc;
+        // a problem is reported as it happens, on a line of its own above the progress bar
+        if ('error' in o) { failed++; process.stderr.write(`${progress ? '\r\x1b[K' : ''}shiji: ${o.error.message}\n`); } else yield o.doc;
       }
     } finally { cache?.close(); }
   }
