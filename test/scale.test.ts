@@ -3,9 +3,9 @@
  * built incrementally to the same rows as the whole-corpus functions, rows kept on disk come
  * back as they went, and the Parquet output reads back in an independent reader (DuckDB).
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -18,6 +18,7 @@ import { jsonChunks, jsonChunksAt, JsonArray } from '../src/export/stream.js';
 const tmp = mkdtempSync(join(tmpdir(), 'shiji-scale-'));
 const shiji = (...args: string[]) => spawnSync(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8', env: { ...process.env, SHIJI_CACHE: join(tmp, 'cache.sqlite') } });
 const files = collectInputs(['corpus']).files.map((f) => f.path);
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('analyseStream', () => {
   it('reads no further ahead than its window: a consumer that stops after one document leaves the rest unanalysed', async () => {
