@@ -38,9 +38,8 @@ export async function runExport(argv: string[]): Promise<number> {
   const workers = values['workers'] === undefined ? undefined : Number(values['workers']);
   if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) fail('--workers takes a whole number', 2);
   const opts = analyseOptions(values);
-  // documents go through the tables sorted by path, as allTables has them
-  const found = collectInputs(positionals);
-  const listed = { ...found, files: [...found.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
+  // documents go through the tables in the input order (folders walked sorted), as allTables takes them
+  const listed = collectInputs(positionals);
   if (out) {
     // an output must not overwrite what it is made from
     const outs = format === 'csv' ? [out, `${out.replace(/\.csv$/i, '')}.claims.csv`, `${out.replace(/\.csv$/i, '')}.coverage.csv`] : [out];
