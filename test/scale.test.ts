@@ -135,6 +135,21 @@ describe('parquet', () => {
     c.closeSync();
   }, 60000);
 
+  it('writes whole row groups: none but the last smaller than asked', async () => {
+    const { writeClaimsParquet } = await import('../src/export/parquet.js');
+    const docs = (await analyseMany(files, { workers: 0 })).flatMap((o) => ('doc' in o ? [o.doc] : []));
+    async function* stream() { yield* docs; }
+    const out = join(tmp, 'groups.parquet');
+    const rows = await writeClaimsParquet(stream(), new TableBuilder(), out, 50);
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const c = await (await DuckDBInstance.create(':memory:')).connect();
+    const groups = (await c.runAndReadAll(`SELECT row_group_num_rows::INT AS n FROM parquet_metadata('${out}') WHERE column_id = 0 ORDER BY row_group_id`)).getRowObjects().map((r) => Number(r['n']));
+    expect(groups.reduce((a, n) => a + n, 0)).toBe(rows);
+    expect(groups.length).toBeGreaterThan(2);
+    expect(groups.slice(0, -1).every((n) => n >= 50)).toBe(true);
+    c.closeSync();
+  }, 60000);
+
   it('needs --out and holds only the claims table', () => {
     expect(shiji('export', 'corpus', '--format', 'parquet').stderr).toBe('shiji: parquet is binary: give --out FILE.parquet\n');
     expect(shiji('export', 'corpus', '--format', 'parquet', '--table', 'summary', '--out', join(tmp, 'x.parquet')).status).toBe(2);

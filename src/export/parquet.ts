@@ -65,7 +65,8 @@ export async function writeClaimsParquet(docs: AsyncIterable<AnalysedDocument>, 
   let rows = 0;
   const flush = async (): Promise<void> => {
     if ((data[0]?.length ?? 0) === 0) return;
-    await writer.write({ columnData: columns.map((c, i) => ({ name: c.name, data: data[i] as Array<string | number | null> })), rowGroupSize: rowGroup });
+    // one row group of what was gathered (a little over rowGroup rows), never a group and a small remainder
+    await writer.write({ columnData: columns.map((c, i) => ({ name: c.name, data: data[i] as Array<string | number | null> })), rowGroupSize: data[0]?.length ?? rowGroup });
     data = columns.map(() => []);
   };
   for await (const d of docs) {
