@@ -60,7 +60,7 @@ function commandFor(run: string, dir: string, out: string): string[] {
 const LABEL: Record<string, string> = { jsonl: 'extract --jsonl', csv: 'export --format csv', xlsx: 'export --format xlsx', parquet: 'export --format parquet' };
 
 export function scaleBench(): void {
-  if (!existsSync('/usr/bin/time')) { line('\n4. scale: skipped (/usr/bin/time is needed to measure peak RSS)'); return; }
+  if (!existsSync('/usr/bin/time')) { line('\n5. scale: skipped (/usr/bin/time is needed to measure peak RSS)'); return; }
   const work = mkdtempSync(join(tmpdir(), 'shiji-scale-'));
   try {
     const results = new Map<string, Map<number, Measured>>();
@@ -81,7 +81,7 @@ export function scaleBench(): void {
     }
     const [small, large] = [SIZES[0] as number, SIZES[SIZES.length - 1] as number];
     line('');
-    line(`4. scale on generated corpora (${SIZES.map((n) => `${n.toLocaleString('en-US')} docs, ${(mb.get(n) ?? 0).toFixed(0)} MB`).join('; ')}), one fresh process each, --no-cache;`);
+    line(`5. scale on generated corpora (${SIZES.map((n) => `${n.toLocaleString('en-US')} docs, ${(mb.get(n) ?? 0).toFixed(0)} MB`).join('; ')}), one fresh process each, --no-cache;`);
     line('   docs/s by the wall clock, and per CPU second of the process (user + system: less moved by the shared machine\'s load)');
     line(`   | run | ${SIZES.map((n) => `${n.toLocaleString('en-US')}: docs/s | docs/CPU-s | peak RSS`).join(' | ')} | RSS ratio (target ≤ 1.3) | docs/s ratio (target ≥ 0.9) | docs/CPU-s ratio |`);
     line(`   | --- | ${SIZES.map(() => '---: | ---: | ---:').join(' | ')} | ---: | ---: | ---: |`);
