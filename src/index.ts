@@ -28,3 +28,8 @@ export type { Token } from './segment/jieba.js';
 export { loadDictionaries, readDictionaryTables, validateDictionaries, DEFAULT_DICTIONARY_DIR, APPROX_VALUES } from './dictionaries.js';
 export type { Approx, Dictionaries } from './dictionaries.js';
 export { ShijiError } from './errors.js';
+export { applyCorrections, correctedResult, correctedDocuments, reanchor, anchorOf, findTyped, parseEdit, figureAt, noiseCorrection, editCorrection, addCorrection, verdictCorrection, describeCorrection, EDIT_FIELDS, VERDICTS } from './review/corrections.js';
+export type { Applied, Anchor, CorrectionInput, CorrectionPayload, EditField, Figure, Orphan, Verdict, VerdictEntry } from './review/corrections.js';
+export { ExportCorrections, correctionsTable } from './review/corrections-table.js';
+export { labelFile } from './review/labels.js';
+export type { LabelFile, LabelClaim } from './review/labels.js';
