@@ -6,13 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { ReviewStore, analyseBytes, type AnalysedDocument } from '../../src/index.js';
-import { addCorrection, editCorrection, findTyped, noiseCorrection, paragraphAround } from '../../src/review/corrections.js';
+import { addCorrection, editCorrection, findTyped, noiseCorrection, paragraphAround, verdictCorrection } from '../../src/review/corrections.js';
 import { NOTICE } from '../helpers/review.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'shiji-excorr-'));
 const shiji = (...args: string[]) => spawnSync(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8', env: { ...process.env, SHIJI_CACHE: join(tmp, 'cache.sqlite') } });
 
-describe('export with corrections', () => {
+describe('export and report with corrections', () => {
   it('applies them, lists them, and lists the orphans after the text changed', () => {
     const file = join(tmp, 'notice.txt');
     copyFileSync(NOTICE, file);
@@ -24,9 +24,16 @@ describe('export with corrections', () => {
     const para = paragraphAround(doc.text, near, near);
     const nominee = doc.result.nominees.find((n) => n.name === '周方志')!;
     s.record({ ...addCorrection(doc, findTyped(doc.text, para, '100名群众', near)[0]!, para, nominee.id, nominee.name, randomUUID()), reviewer: 'kim' });
-    s.record({ ...noiseCorrection(doc, doc.result.claims.find((x) => x.text === '45 个')!, '', true), reviewer: 'kim' });
+    s.record({ ...noiseCorrection(doc, doc.result.claims.find((x) => x.text === '11 个')!, '', true), reviewer: 'kim' });
     s.record({ ...editCorrection(doc, doc.result.claims.find((x) => x.text === '701 件')!, '', 'value', 710), reviewer: 'kim' });
+    s.record({ ...verdictCorrection(doc, nominee, null, 'unclear', '待核实'), reviewer: 'kim' });
     s.close();
+
+    // the report reads the same corrected documents, verdicts included
+    const report = join(tmp, 'report.html');
+    expect(shiji('report', file, '--db', db, '--out', report).status).toBe(0);
+    const html = readFileSync(report, 'utf8');
+    for (const said of ['added by a reviewer', 'not a claim', 'value 701 → 710', 'kim: unclear — 待核实']) expect(html).toContain(said);
 
     const plain = JSON.parse(shiji('export', file, '--format', 'json').stdout);
     const r = shiji('export', file, '--format', 'json', '--db', db);
@@ -34,23 +41,24 @@ describe('export with corrections', () => {
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out)).toEqual(['summary', 'claims', 'coverage', 'corrections']);
     const row = (t: { rows: Array<Record<string, unknown>> }, nominee: string) => t.rows.find((x) => x['nominee'] === nominee)!;
-    // 45 个 is out of 阳泉's counts; 701 is 710 in the total
-    expect(row(out.summary, '阳泉市信访局')['claims']).toBe((row(plain.summary, '阳泉市信访局')['claims'] as number) - 1);
-    expect(row(out.summary, '阳泉市信访局')['cases_resolved:total']).toContain('710');
+    // 11 个 is out of 阳泉's totals (kept in its claims, flagged); 701 is 710 in the total; the added 100名 counts for 周方志
+    expect(row(plain.summary, '阳泉市信访局')['count:个']).toBe(18);
+    expect(row(out.summary, '阳泉市信访局')['count:个']).toBe(7);
+    expect(row(out.summary, '阳泉市信访局')['cases_resolved:件']).toBe(710);
     expect(row(out.summary, '周方志')['claims']).toBe((row(plain.summary, '周方志')['claims'] as number) + 1);
     const claim = (text: string) => out.claims.rows.find((x: Record<string, unknown>) => x['text'] === text);
     expect(claim('701 件')).toMatchObject({ value: 710, notes: expect.stringContaining('value 701 → 710') });
-    expect(claim('45 个')).toMatchObject({ notes: expect.stringContaining('not a claim') });
+    expect(claim('11 个')).toMatchObject({ notes: expect.stringContaining('not a claim') });
     expect(claim('100名群众')).toMatchObject({ value: 100, unit: '名', nominee: '周方志', notes: expect.stringContaining('added by a reviewer') });
-    expect(out.corrections.rows.map((x: Record<string, unknown>) => [x['kind'], x['text'], x['reviewer']])).toEqual([['added', '100名群众', 'kim'], ['not a claim', '45 个', 'kim'], ['corrected', '701 件', 'kim']]);
+    expect(out.corrections.rows.map((x: Record<string, unknown>) => [x['kind'], x['text'], x['reviewer']])).toEqual([['added', '100名群众', 'kim'], ['not a claim', '11 个', 'kim'], ['corrected', '701 件', 'kim'], ['verdict', 'nominee', 'kim']]);
 
-    // a paragraph inserted before, and 45 个 deleted: the rest re-anchors after a fresh analysis, 45 个 is an orphan
+    // a paragraph inserted before, and 11 个 deleted: the rest re-anchors after a fresh analysis, 11 个 is an orphan
     const text = readFileSync(file, 'utf8');
     const at = text.indexOf('2014年以来，全市梳理');
-    writeFileSync(file, `${text.slice(0, at)}新插入的一段。\n\n${text.slice(at).replace('把全市 45 个乡镇', '把全市乡镇')}`);
+    writeFileSync(file, `${text.slice(0, at)}新插入的一段。\n\n${text.slice(at).replace('全市 11 个乡镇（街道）由重点', '全市乡镇（街道）由重点')}`);
     const md = shiji('export', file, '--format', 'md', '--db', db, '--no-cache');
     expect(md.status).toBe(0);
-    expect(md.stdout).toContain('| orphaned noise | 45 个 |');
+    expect(md.stdout).toContain('| orphaned noise | 11 个 |');
     expect(md.stdout).toMatch(/\| added \| 100名群众 \|/);
     expect(md.stdout).toMatch(/\| corrected \| 701 件 \|/);
   }, 180000);

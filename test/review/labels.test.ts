@@ -46,7 +46,7 @@ describe('labels export', () => {
     const c = doc.result.claims.filter((x) => x.start < near).pop()!;
     const para = paragraphAround(doc.text, near, near);
     s.record({ ...addCorrection(doc, findTyped(doc.text, para, '100名群众', near)[0]!, para, c.nominee, '周方志', randomUUID()), reviewer: 'kim' });
-    s.record({ ...noiseCorrection(doc, doc.result.claims.find((x) => x.text === '45 个')!, '', true), reviewer: 'kim' });
+    s.record({ ...noiseCorrection(doc, doc.result.claims.find((x) => x.text === '11 个')!, '', true), reviewer: 'kim' });
     s.record({ ...editCorrection(doc, doc.result.claims.find((x) => x.text === '701 件')!, '', 'value', 710), reviewer: 'kim' });
     s.record({ ...editCorrection(doc, doc.result.claims.find((x) => x.text === '7 批')!, '', 'category', 'cases_resolved'), reviewer: 'lee' });
     s.close();
@@ -69,11 +69,11 @@ describe('labels export', () => {
     const file = join(out, 'shanxi-2017-xinfang-nominees.json');
     const labels = JSON.parse(readFileSync(file, 'utf8'));
     expect(Object.keys(labels).slice(0, 7)).toEqual(['text', 'source', 'nominees', 'claims', 'ignore', 'negatives', 'arithmetic']);
-    expect(labels.negatives).toEqual([doc.text.indexOf('45 个')]);
+    expect(labels.negatives).toEqual([doc.text.indexOf('11 个')]);
     expect(labels.claims.find((x: { at: number }) => x.at === near)).toMatchObject({ value: 100, category: 'headcount', tier: 'core', nominee: '周方志' });
     const got = score(extraction, file);
-    // one core label more (the added figure), one less (45 is noise); the added figure and the
-    // corrected value are labels the extractor misses; its 701 and its 45 are false claims
+    // one core label more (the added figure), one less (11 个 is noise); the added figure and the
+    // corrected value are labels the extractor misses; its 701 and its 11 are false claims
     expect(got.core).toBe(same.core);
     expect(got.found).toBe(same.core - 2);
     expect(got.missed).toEqual(expect.arrayContaining([`${doc.text.indexOf('701 件')}:701`, `${near}:100`]));
