@@ -65,7 +65,7 @@ export async function runExport(argv: string[]): Promise<number> {
   const docs = fixes.stream(stream.docs);
   const tableOpts: TableOptions = { by: by as 'nominee', groupByName: values['group-by-name'] === true, lang: lang as 'en' | 'zh', verifiedOnly: values['verified-only'] === true, ...(review ? { review } : {}) };
   if (format === 'parquet') await exportParquet(docs, tableOpts, out as string);
-  else if (format === 'html') await exportHtml(docs, tableOpts, out);
+  else if (format === 'html') await exportHtml(docs, tableOpts, out, () => fixes.table());
   else await exportTables(docs, tableOpts, format, tableName, out, () => fixes.table());
   return stream.failed() > 0 ? 1 : 0;
 }
@@ -120,7 +120,7 @@ async function exportParquet(docs: AsyncIterable<AnalysedDocument>, tableOpts: T
 }
 
 /** The HTML report: its documents (at most HTML_MAX_DOCS) held for the charts. */
-async function exportHtml(docs: AsyncIterable<AnalysedDocument>, tableOpts: TableOptions, out: string | undefined): Promise<void> {
+async function exportHtml(docs: AsyncIterable<AnalysedDocument>, tableOpts: TableOptions, out: string | undefined, more: () => Table | null = () => null): Promise<void> {
   const { allTables } = await import('../export/tables.js');
   const render = await import('../export/render.js');
   const all: AnalysedDocument[] = [];
@@ -128,6 +128,8 @@ async function exportHtml(docs: AsyncIterable<AnalysedDocument>, tableOpts: Tabl
   const results = all.map((d) => d.result);
   const texts = new Map(all.map((d) => [d.result.sha256, d.text]));
   const tables = allTables(results, texts, tableOpts);
+  const fixed = more();
+  if (fixed) tables.push(fixed);
   await emit(text(render.htmlChunks(tables, results, new Date().toISOString().slice(0, 16).replace('T', ' '), { ...tableOpts, texts })), out);
   if (out) process.stderr.write(`wrote ${out}\n`);
 }

@@ -52,6 +52,8 @@ describe('export and report with corrections', () => {
     expect(claim('100名群众')).toMatchObject({ value: 100, unit: '名', nominee: '周方志', notes: expect.stringContaining('added by a reviewer') });
     expect(out.corrections.rows.map((x: Record<string, unknown>) => [x['kind'], x['text'], x['reviewer']])).toEqual([['added', '100名群众', 'kim'], ['not a claim', '11 个', 'kim'], ['corrected', '701 件', 'kim'], ['verdict', 'nominee', 'kim']]);
 
+    const page = shiji('export', file, '--format', 'html', '--db', db);
+    expect(page.stdout).toContain('Reviewers’ corrections');
     // a paragraph inserted before, and 11 个 deleted: the rest re-anchors after a fresh analysis, 11 个 is an orphan
     const text = readFileSync(file, 'utf8');
     const at = text.indexOf('2014年以来，全市梳理');
