@@ -24,13 +24,7 @@ import type { Claim, DocumentResult } from '../types.js';
 import type { AnalysedDocument } from '../corpus.js';
 import type { Decision, DecisionInput, Role } from './store.js';
 import { CATEGORIES, type Category } from '../extract/view-claim.js';
-import { APPROX_VALUES, loadDictionaries, type Approx, type Dictionaries } from '../dictionaries.js';
-import { buildView } from '../read/view.js';
-import { ParagraphContext, lexicon, round } from '../extract/context.js';
-import { numeralAt } from '../extract/find.js';
-import { readNumeral } from '../extract/parse.js';
-import { classify } from '../extract/classify.js';
-import { scopeAt } from '../extract/scope.js';
+import { APPROX_VALUES, type Approx } from '../dictionaries.js';
 import { createHash } from 'node:crypto';
 
 /** How many characters of text before and after a claim its anchor keeps. */
@@ -97,11 +91,10 @@ export function editCorrection(doc: AnalysedDocument, claim: Claim, nomineeName:
 }
 
 /**
- * A missed figure added at a span of the document: its fields are read by the extractor's own
- * parser at that span (figureAt), its id is given by the uid the store will keep (addedId).
+ * A missed figure added at a span of the document: its fields as the extractor's own parser reads
+ * them at that span (figureAt, in figure.ts), its id given by the uid the store will keep (addedId).
  */
-export function addCorrection(doc: AnalysedDocument, span: { start: number; end: number }, paragraph: { start: number; end: number }, nominee: string | null, nomineeName: string, uid: string, dicts?: Dictionaries, role?: Role): CorrectionInput & { readonly uid: string } {
-  const figure = figureAt(doc.text, span, paragraph, dicts);
+export function addCorrection(doc: AnalysedDocument, span: { start: number; end: number }, paragraph: { start: number; end: number }, nominee: string | null, nomineeName: string, uid: string, figure: Figure, role?: Role): CorrectionInput & { readonly uid: string } {
   const payload: CorrectionPayload = { op: 'add', anchor: anchorOf(doc.text, span.start, span.end), figure, nominee, paragraph };
   return { ...base(doc, addedId(uid), nominee, nomineeName, doc.text.slice(span.start, span.end)), field: 'add', payload: JSON.stringify(payload), uid, ...(role ? { role } : {}) };
 }
@@ -136,39 +129,6 @@ export function findTyped(text: string, paragraph: { start: number; end: number 
   const out: Array<{ start: number; end: number }> = [];
   for (let i = para.indexOf(t); i >= 0; i = para.indexOf(t, i + 1)) out.push({ start: paragraph.start + i, end: paragraph.start + i + t.length });
   return out.sort((a, b) => Math.abs(a.start - near) - Math.abs(b.start - near) || a.start - b.start);
-}
-
-/**
- * The figure at a span as the extractor reads it: the paragraph's normalized view, then find,
- * parse, classify and scope at the first numeral inside the span — the same stages and tables
- * extraction runs, without the rejection rules (a reviewer adds what they rejected). When the
- * span holds no numeral the parser can read, a plain count of the digits in it.
- */
-export function figureAt(text: string, span: { start: number; end: number }, paragraph: { start: number; end: number }, dicts: Dictionaries = loadDictionaries()): Figure {
-  const p = { start: Math.min(paragraph.start, span.start), end: Math.max(paragraph.end, span.end) };
-  const view = buildView(text.slice(p.start, p.end));
-  const local = (i: number): number => { let v = 0; while (v < view.text.length && (view.map[v] as number) < i - p.start) v++; return v; };
-  const vs = local(span.start);
-  const ve = Math.max(vs + 1, local(span.end));
-  const lx = lexicon(dicts);
-  const range = { start: 0, end: view.text.length };
-  const ctx = new ParagraphContext(view.text, range, lx);
-  for (let i = vs; i < ve; i++) {
-    const num = numeralAt(view.text, i, range);
-    if (!num) continue;
-    const r = readNumeral(view.text, num, ctx, lx);
-    if (!r) continue;
-    const kind = classify(view.text, r, ctx, lx);
-    const { period } = scopeAt(view.text, r.start, ctx, lx);
-    return {
-      value: round(r.rangeLow ?? r.value), approx: r.approx, unit: r.unit.kind === 'money' ? '元' : r.unit.unit, unitWritten: r.unitWritten,
-      category: kind?.category ?? 'count', direction: kind?.direction ?? null, period: period?.text ?? null, rules: ['review:added', ...r.rules],
-    };
-  }
-  const typed = text.slice(span.start, span.end);
-  const digits = /\d+(?:\.\d+)?/.exec(typed.replace(/[,，]/g, ''));
-  const unit = digits ? typed.slice(typed.indexOf(digits[0].slice(-1)) + 1).trim() : '';
-  return { value: digits ? Number(digits[0]) : 0, approx: 'exact', unit, unitWritten: unit, category: 'count', direction: null, period: null, rules: ['review:added', 'review:unparsed'] };
 }
 
 // ---- applying corrections ----

@@ -119,10 +119,14 @@ function addFigure(ctx: CorrectContext, w: { model: ReviewModel; doc: AnalysedDo
   addAt(ctx, w, c, open[0] as { start: number; end: number }, 1);
 }
 
-/** Adds the figure at one span, in its paragraph. */
+/** Adds the figure at one span, in its paragraph, read by the extractor (loaded the first time a figure is added). */
 function addAt(ctx: CorrectContext, w: { model: ReviewModel; doc: AnalysedDocument; name: string }, c: NonNullable<ReturnType<typeof selectedClaim>>, span: { start: number; end: number }, of: number): void {
+  void import('../review/figure.js').then(({ figureAt }) => addRead(ctx, w, c, span, of, figureAt), (e: unknown) => ctx.dispatch({ type: 'formError', text: `NOT SAVED: ${ctx.whyNot(e, ctx.store)}` }));
+}
+
+function addRead(ctx: CorrectContext, w: { model: ReviewModel; doc: AnalysedDocument; name: string }, c: NonNullable<ReturnType<typeof selectedClaim>>, span: { start: number; end: number }, of: number, figureAt: typeof import('../review/figure.js').figureAt): void {
   const para = c.paragraph.start <= span.start && span.end <= c.paragraph.end ? c.paragraph : paragraphAround(w.doc.text, span.start, span.end);
-  const input = addCorrection(w.doc, span, para, c.nominee, w.name, randomUUID());
+  const input = addCorrection(w.doc, span, para, c.nominee, w.name, randomUUID(), figureAt(w.doc.text, span, para));
   const typed = w.doc.text.slice(span.start, span.end);
   save(ctx, input, `saved: added “${typed}” as a claim${of > 1 ? ` (one of ${of} places)` : ''}`, input.claimId);
 }

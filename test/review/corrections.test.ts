@@ -9,6 +9,7 @@ import { noticeDoc, tmpDb } from '../helpers/review.js';
 import {
   applyCorrections, addCorrection, editCorrection, noiseCorrection, verdictCorrection, findTyped, parseEdit, reanchor, anchorOf, correctedResult, paragraphAround,
 } from '../../src/review/corrections.js';
+import { figureAt } from '../../src/review/figure.js';
 
 const doc = noticeDoc();
 const claimOf = (text: string) => doc.result.claims.find((c) => c.text === text)!;
@@ -27,7 +28,7 @@ function correct(store: ReviewStore, reviewer = 'kim'): { addedId: string } {
   const c = doc.result.claims.filter((x) => x.start < near).pop()!;
   const para = paragraphAround(doc.text, near, near);
   const [span] = findTyped(doc.text, para, '100名群众', c.start);
-  const add = addCorrection(doc, span!, para, c.nominee, '周方志', randomUUID());
+  const add = addCorrection(doc, span!, para, c.nominee, '周方志', randomUUID(), figureAt(doc.text, span!, para));
   store.record({ ...add, reviewer });
   store.record({ ...noiseCorrection(doc, claimOf('45 个'), '阳泉市信访局', true), reviewer });
   return { addedId: add.claimId };

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { ReviewStore, analyseBytes, type AnalysedDocument } from '../../src/index.js';
 import { addCorrection, editCorrection, findTyped, noiseCorrection, paragraphAround, verdictCorrection } from '../../src/review/corrections.js';
+import { figureAt } from '../../src/review/figure.js';
 import { NOTICE } from '../helpers/review.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'shiji-excorr-'));
@@ -23,7 +24,8 @@ describe('export and report with corrections', () => {
     const near = doc.text.indexOf('100名群众');
     const para = paragraphAround(doc.text, near, near);
     const nominee = doc.result.nominees.find((n) => n.name === '周方志')!;
-    s.record({ ...addCorrection(doc, findTyped(doc.text, para, '100名群众', near)[0]!, para, nominee.id, nominee.name, randomUUID()), reviewer: 'kim' });
+    const span = findTyped(doc.text, para, '100名群众', near)[0]!;
+    s.record({ ...addCorrection(doc, span, para, nominee.id, nominee.name, randomUUID(), figureAt(doc.text, span, para)), reviewer: 'kim' });
     s.record({ ...noiseCorrection(doc, doc.result.claims.find((x) => x.text === '11 个')!, '', true), reviewer: 'kim' });
     s.record({ ...editCorrection(doc, doc.result.claims.find((x) => x.text === '701 件')!, '', 'value', 710), reviewer: 'kim' });
     s.record({ ...verdictCorrection(doc, nominee, null, 'unclear', '待核实'), reviewer: 'kim' });

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { ReviewStore } from '../../src/index.js';
 import { addCorrection, editCorrection, findTyped, noiseCorrection, paragraphAround } from '../../src/review/corrections.js';
+import { figureAt } from '../../src/review/figure.js';
 import { labelFile, numeralOf } from '../../src/review/labels.js';
 import { NOTICE, noticeDoc, tmpDb } from '../helpers/review.js';
 
@@ -45,7 +46,8 @@ describe('labels export', () => {
     const near = doc.text.indexOf('100名群众');
     const c = doc.result.claims.filter((x) => x.start < near).pop()!;
     const para = paragraphAround(doc.text, near, near);
-    s.record({ ...addCorrection(doc, findTyped(doc.text, para, '100名群众', near)[0]!, para, c.nominee, '周方志', randomUUID()), reviewer: 'kim' });
+    const span = findTyped(doc.text, para, '100名群众', near)[0]!;
+    s.record({ ...addCorrection(doc, span, para, c.nominee, '周方志', randomUUID(), figureAt(doc.text, span, para)), reviewer: 'kim' });
     s.record({ ...noiseCorrection(doc, doc.result.claims.find((x) => x.text === '11 个')!, '', true), reviewer: 'kim' });
     s.record({ ...editCorrection(doc, doc.result.claims.find((x) => x.text === '701 件')!, '', 'value', 710), reviewer: 'kim' });
     s.record({ ...editCorrection(doc, doc.result.claims.find((x) => x.text === '7 批')!, '', 'category', 'cases_resolved'), reviewer: 'lee' });
