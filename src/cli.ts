@@ -47,6 +47,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./cli/panel.js')).runPanel(rest);
     case 'report':
       return (await import('./cli/report.js')).runReport(rest);
+    case 'labels':
+      return (await import('./cli/labels.js')).runLabels(rest);
     default: {
       const near = nearest(cmd);
       fail(`unknown command "${cmd}"${near ? ` (did you mean ${near}?)` : ''} (see shiji --help)`, 2);

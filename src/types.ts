@@ -105,6 +105,15 @@ export interface Claim {
   readonly role: Role;
   /** the rule id that decided `role` (role:achievement when no context rule applied) */
   readonly roleRule: string;
+  /**
+   * who found it: absent or 'extractor' for the extractor's claims, 'reviewer' for a figure a
+   * reviewer added (only where corrections from a review store are applied, never in plain extract output)
+   */
+  readonly source?: 'extractor' | 'reviewer';
+  /** set where a reviewer marked the claim as noise (corrections applied); left out of totals */
+  readonly notAClaim?: boolean;
+  /** the extractor's values of the fields a reviewer corrected (corrections applied) */
+  readonly corrected?: Partial<Pick<Claim, 'value' | 'approx' | 'unit' | 'category'>>;
 }
 
 

@@ -1,9 +1,9 @@
 /** shiji export: the statistics tables in six formats, streamed document by document and written atomically. */
 import { collectInputs } from '../corpus.js';
-import { ReviewStore } from '../review/store.js';
+import { ReviewStore, type Decision } from '../review/store.js';
 import type { Writable } from 'node:stream';
 import type { AnalysedDocument } from '../corpus.js';
-import type { TableOptions } from '../export/tables.js';
+import type { Table, TableOptions } from '../export/tables.js';
 import type { TableName } from '../export/pipeline.js';
 
 import { fail, parse, analyseOptions, streamDocuments, writeChunks, samePath, writeFileAtomically, writePathAtomically } from './shared.js';
@@ -42,7 +42,7 @@ export async function runExport(argv: string[]): Promise<number> {
   const listed = collectInputs(positionals);
   if (out) {
     // an output must not overwrite what it is made from
-    const outs = format === 'csv' ? [out, `${out.replace(/\.csv$/i, '')}.claims.csv`, `${out.replace(/\.csv$/i, '')}.coverage.csv`] : [out];
+    const outs = format === 'csv' ? [out, `${out.replace(/\.csv$/i, '')}.claims.csv`, `${out.replace(/\.csv$/i, '')}.coverage.csv`, `${out.replace(/\.csv$/i, '')}.corrections.csv`] : [out];
     const sources = [...listed.files.map((f) => f.path), ...(values['db'] !== undefined ? [values['db'] as string] : [])];
     const clash = outs.find((o) => sources.some((p) => samePath(p, o)));
     if (clash) fail(`the output ${clash} is one of the inputs (through a link or not); choose another --out`, 2);
@@ -50,17 +50,22 @@ export async function runExport(argv: string[]): Promise<number> {
   if (format === 'html' && listed.files.length > HTML_MAX_DOCS) fail(`html is a report to read and holds at most ${HTML_MAX_DOCS.toLocaleString('en-US')} documents (${listed.files.length.toLocaleString('en-US')} given): export csv, xlsx or parquet`, 2);
   // the review database first: a bad one is refused before any analysis
   let latest;
+  let corrections: Decision[] = [];
   if (values['db'] !== undefined) {
     const store = ReviewStore.open(values['db'] as string, { readonly: true });
-    try { latest = store.latest(); } finally { store.close(); }
+    try { latest = store.latest(); corrections = store.history({ kind: 'correction' }); } finally { store.close(); }
   }
   const stream = streamDocuments(positionals, opts, values['no-cache'] !== true, workers, listed);
   const { reviewIndex } = await import('../export/tables.js');
-  const review = latest ? reviewIndex(latest) : undefined;
+  // the reviewers' corrections applied to each document as it streams by (noise kept, flagged notAClaim)
+  const { ExportCorrections } = await import('../review/corrections-table.js');
+  const fixes = new ExportCorrections(corrections);
+  const review = latest ? fixes.review(reviewIndex(latest, { notAClaim: fixes.notAClaim })) : undefined;
+  const docs = fixes.stream(stream.docs);
   const tableOpts: TableOptions = { by: by as 'nominee', groupByName: values['group-by-name'] === true, lang: lang as 'en' | 'zh', verifiedOnly: values['verified-only'] === true, ...(review ? { review } : {}) };
-  if (format === 'parquet') await exportParquet(stream.docs, tableOpts, out as string);
-  else if (format === 'html') await exportHtml(stream.docs, tableOpts, out);
-  else await exportTables(stream.docs, tableOpts, format, tableName, out);
+  if (format === 'parquet') await exportParquet(docs, tableOpts, out as string);
+  else if (format === 'html') await exportHtml(docs, tableOpts, out, () => fixes.table());
+  else await exportTables(docs, tableOpts, format, tableName, out, () => fixes.table());
   return stream.failed() > 0 ? 1 : 0;
 }
 
@@ -72,7 +77,7 @@ async function emit(write: (to: NodeJS.WritableStream) => Promise<void>, file?: 
 const text = (chunks: Iterable<string>) => (to: NodeJS.WritableStream): Promise<void> => writeChunks(to, chunks);
 
 /** csv, md, json and xlsx: rows kept on disk while the documents are analysed, then written table by table. */
-async function exportTables(docs: AsyncIterable<AnalysedDocument>, tableOpts: TableOptions, format: string, tableName: TableName, out: string | undefined): Promise<void> {
+async function exportTables(docs: AsyncIterable<AnalysedDocument>, tableOpts: TableOptions, format: string, tableName: TableName, out: string | undefined, more: () => Table | null = () => null): Promise<void> {
   const { TableBuilder } = await import('../export/tables.js');
   const { spillTables } = await import('../export/pipeline.js');
   const { SpillDir } = await import('../export/spill.js');
@@ -81,6 +86,9 @@ async function exportTables(docs: AsyncIterable<AnalysedDocument>, tableOpts: Ta
   try {
     const keep: TableName[] = format === 'csv' && !out ? [tableName] : ['summary', 'claims', 'coverage'];
     const tables = await spillTables(docs, new TableBuilder(tableOpts), keep, dir);
+    // what reviewers corrected, known once every document went by
+    const fixed = keep.length > 1 ? more() : null;
+    if (fixed) tables.push(fixed);
     switch (format) {
       case 'csv':
         if (out) {
@@ -88,7 +96,8 @@ async function exportTables(docs: AsyncIterable<AnalysedDocument>, tableOpts: Ta
           await emit(text(render.csvChunks(tables[0]!)), out);
           await emit(text(render.csvChunks(tables[1]!)), `${stem}.claims.csv`);
           await emit(text(render.csvChunks(tables[2]!)), `${stem}.coverage.csv`);
-          process.stderr.write(`wrote ${out}, ${stem}.claims.csv, ${stem}.coverage.csv\n`);
+          if (tables[3]) await emit(text(render.csvChunks(tables[3])), `${stem}.corrections.csv`);
+          process.stderr.write(`wrote ${out}, ${stem}.claims.csv, ${stem}.coverage.csv${tables[3] ? `, ${stem}.corrections.csv` : ''}\n`);
         } else await emit(text(render.csvChunks(tables[0]!)));
         break;
       case 'md': await emit(text(render.markdownChunks(tables)), out); break;
@@ -110,7 +119,7 @@ async function exportParquet(docs: AsyncIterable<AnalysedDocument>, tableOpts: T
 }
 
 /** The HTML report: its documents (at most HTML_MAX_DOCS) held for the charts. */
-async function exportHtml(docs: AsyncIterable<AnalysedDocument>, tableOpts: TableOptions, out: string | undefined): Promise<void> {
+async function exportHtml(docs: AsyncIterable<AnalysedDocument>, tableOpts: TableOptions, out: string | undefined, more: () => Table | null = () => null): Promise<void> {
   const { allTables } = await import('../export/tables.js');
   const render = await import('../export/render.js');
   const all: AnalysedDocument[] = [];
@@ -118,6 +127,8 @@ async function exportHtml(docs: AsyncIterable<AnalysedDocument>, tableOpts: Tabl
   const results = all.map((d) => d.result);
   const texts = new Map(all.map((d) => [d.result.sha256, d.text]));
   const tables = allTables(results, texts, tableOpts);
+  const fixed = more();
+  if (fixed) tables.push(fixed);
   await emit(text(render.htmlChunks(tables, results, new Date().toISOString().slice(0, 16).replace('T', ' '), { ...tableOpts, texts })), out);
   if (out) process.stderr.write(`wrote ${out}\n`);
 }

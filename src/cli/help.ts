@@ -15,6 +15,7 @@ Usage:
   shiji panel --db PANEL.sqlite [--consensus unanimous|majority]
   shiji report <file-or-folder>... --out REPORT.docx|REPORT.html [--db PANEL.sqlite]
         [--consensus unanimous|majority] [--criteria FILE] [--no-cache]
+  shiji labels <file-or-folder>... --db PANEL.sqlite --out DIR [--criteria FILE] [--no-cache]
   shiji --help | --version
 
 extract   analyse notices and write-ups (.txt .md .html .docx .pdf; UTF-8, GB18030/GBK, UTF-16)
@@ -42,8 +43,10 @@ export    statistics tables: summary (per document and nominee; --by category, c
             sheet goes on in "claims (2)"…), md, json, html (a self-contained report with a
             bar chart of totals per category and unit; at most 2,000 documents), parquet (the
             claims table with document and nominee metadata; needs --out)
-  --db FILE add review status counts and notes from a review database; totals then leave
-            out disputed figures and figures marked as not a claim
+  --db FILE add review status counts and notes from a review database, and apply its
+            corrections: totals leave out disputed figures and figures marked as not a claim;
+            corrected values and added claims count; a corrections table (FILE.corrections.csv)
+            lists them with the verdicts and the orphaned corrections
   --verified-only  with --db: totals add up verified claims only
   --lang zh Chinese headers, titles and category names
   --workers N  worker threads for analysis (default 1: see the README on speed)
@@ -63,12 +66,15 @@ report    the panel report: a cover (inputs, panel, consensus rule, date, counts
   --out FILE  .docx (Word, what panels circulate) or .html (self-contained, prints on A4)
   --db FILE   the panel's review database (merged); without it every claim is unreviewed
   --consensus RULE unanimous or majority for this report (default: the rule the store keeps)
+labels    the reviewers' corrections as development-set label files (../shared/dev/README.md),
+          one DIR/NAME.json per document: the extractor's claims with noise as negatives,
+          corrected fields and added claims
 
 Exit status: 0 when every input was analysed, 1 when any input could not be read,
 2 on a usage error.`;
 
 
-export const COMMANDS = ['extract', 'review', 'export', 'merge', 'agreement', 'panel', 'report'] as const;
+export const COMMANDS = ['extract', 'review', 'export', 'merge', 'agreement', 'panel', 'report', 'labels'] as const;
 
 /** The usage lines and the section of one command (shiji extract --help). */
 export function commandHelp(cmd: string): string {

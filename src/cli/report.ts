@@ -13,7 +13,7 @@ import { ruleOption } from './panel.js';
 export const REPORT_EXTENSIONS = ['.docx', '.html', '.htm'] as const;
 
 /** The store's latest decisions and its rule, or a one-line refusal (exit 2) when --db is not a usable store. */
-function readStore(db: string): { latest: Decision[]; rule: ConsensusRule } {
+function readStore(db: string): { latest: Decision[]; rule: ConsensusRule; corrections: Decision[] } {
   let store: ReviewStore;
   try {
     store = ReviewStore.open(db, { readonly: true });
@@ -22,7 +22,7 @@ function readStore(db: string): { latest: Decision[]; rule: ConsensusRule } {
     throw e;
   }
   try {
-    return { latest: store.latest(), rule: storedRule(store) };
+    return { latest: store.latest(), rule: storedRule(store), corrections: store.history({ kind: 'correction' }) };
   } catch (e) {
     if (e instanceof ShijiError) fail(`--db: ${e.message}`, 2);
     throw e;
@@ -56,7 +56,10 @@ export async function runReport(argv: string[]): Promise<number> {
   const latest = store?.latest ?? null;
   const { docs, failed } = await loadDocuments(positionals, analyseOptions(values), values['no-cache'] !== true);
   const { buildReport } = await import('../report/model.js');
-  const report = buildReport(docs, {
+  // the reviewers' corrections applied: corrected values, added claims, noise struck out, verdicts
+  const { correctedDocuments } = await import('../review/corrections.js');
+  const reportDocs = store && store.corrections.length > 0 ? correctedDocuments(docs, store.corrections).map(({ doc, result, applied }) => ({ result, text: doc.text, verdicts: applied.verdicts })) : docs;
+  const report = buildReport(reportDocs, {
     latest, ...ruleOf(override, store), inputs: positionals, store: db ?? null,
     generated: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
   });

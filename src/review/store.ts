@@ -10,6 +10,11 @@
  *   when they are the same row, never because they look alike. A reviewer's latest decision on a
  *   claim is the greatest by (time, sequence in the store it was made in, uid), which cannot tie;
  *   a store stamps a new decision later than every one it already holds.
+ * - A row is of one of two kinds: a `status` decision (verified, disputed…), or a `correction`
+ *   of the extraction (not a claim, a corrected field, an added claim, a verdict; see
+ *   corrections.ts), whose `field` says what it corrects and whose `payload` is JSON. Both kinds
+ *   share the row numbers, identities, merge and undo stack: `u` undoes the reviewer's last row,
+ *   whatever its kind. `latest()` returns status decisions only; `history()` returns both.
  * - A file that is not a shiji store, is empty, or is damaged is refused and left untouched.
  * - Opened read-only, a store is read into memory from its bytes: reading needs read permission
  *   only and leaves the file and its folder as they were.
@@ -31,6 +36,9 @@ export const STATUSES: readonly Status[] = ['verified', 'disputed', 'needs_evide
 export type Role = 'member' | 'chair';
 export const ROLES: readonly Role[] = ['member', 'chair'];
 
+/** What a row records: a claim's status, or a correction of the extraction (corrections.ts). */
+export type RowKind = 'status' | 'correction';
+
 export interface DecisionInput {
   readonly docSha: string;
   readonly docPath: string;
@@ -42,6 +50,12 @@ export interface DecisionInput {
   readonly note: string;
   /** 'member' unless given */
   readonly role?: Role;
+  /** 'status' unless given; a correction's `status` is 'unreviewed' and means nothing */
+  readonly kind?: RowKind;
+  /** for a correction, what it corrects (noise, value, approx, unit, category, add, verdict) */
+  readonly field?: string;
+  /** for a correction, its content as JSON; null is a correction withdrawn (an undo back to none) */
+  readonly payload?: string | null;
 }
 
 export interface Decision extends DecisionInput {
@@ -60,7 +74,7 @@ export interface Decision extends DecisionInput {
   readonly origin?: string;
 }
 
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 const APP_ID = 0x5348494a; // "SHIJ"
 
 const SCHEMA = `
@@ -81,7 +95,10 @@ CREATE TABLE IF NOT EXISTS decisions (
   origin TEXT NOT NULL DEFAULT '',
   uid TEXT NOT NULL,
   seq INTEGER,
-  role TEXT NOT NULL DEFAULT 'member' CHECK (role IN ('member','chair'))
+  role TEXT NOT NULL DEFAULT 'member' CHECK (role IN ('member','chair')),
+  kind TEXT NOT NULL DEFAULT 'status' CHECK (kind IN ('status','correction')),
+  field TEXT NOT NULL DEFAULT '',
+  payload TEXT
 );
 CREATE UNIQUE INDEX IF NOT EXISTS decisions_uid ON decisions (uid);
 CREATE INDEX IF NOT EXISTS decisions_at ON decisions (at);
@@ -149,11 +166,11 @@ export class ReviewStore {
     // later when the clock has not moved on, or is behind), so within a store time order and row
     // order agree and a new decision is the latest; merged rows keep the time and sequence they
     // were made with
-    this.insert = db.prepare(`INSERT INTO decisions (doc_sha, doc_path, claim_id, nominee, nominee_name, claim_text, reviewer, status, note, at, undo_of, origin, uid, seq, role)
+    this.insert = db.prepare(`INSERT INTO decisions (doc_sha, doc_path, claim_id, nominee, nominee_name, claim_text, reviewer, status, note, at, undo_of, origin, uid, seq, role, kind, field, payload)
       VALUES (@docSha, @docPath, @claimId, @nominee, @nomineeName, @claimText, @reviewer, @status, @note,
         CASE WHEN @at IS NOT NULL THEN @at
           ELSE (SELECT CASE WHEN m IS NULL OR @now > m THEN @now ELSE strftime('%Y-%m-%dT%H:%M:%fZ', m, '+0.001 seconds') END FROM (SELECT max(at) AS m FROM decisions)) END,
-        @undoOf, @origin, @uid, @seq, @role)`);
+        @undoOf, @origin, @uid, @seq, @role, @kind, @field, @payload)`);
     this.stampOf = db.prepare('SELECT at FROM decisions WHERE id = ?').pluck();
   }
 
@@ -260,19 +277,22 @@ export class ReviewStore {
       docSha: input.docSha, docPath: input.docPath, claimId: input.claimId, nominee: input.nominee, nomineeName: input.nomineeName, claimText: input.claimText,
       reviewer: input.reviewer, status: input.status, note: input.note,
       at: input.at ?? null, now: new Date().toISOString(), undoOf: input.undoOf ?? null, origin: input.origin ?? '', uid: input.uid ?? randomUUID(), seq: input.seq ?? null,
-      role: input.role ?? 'member',
+      role: input.role ?? 'member', kind: input.kind ?? 'status', field: input.field ?? '', payload: input.payload ?? null,
     };
     const id = Number(this.insert.run(row).lastInsertRowid);
     const r = { id, at: this.stampOf.get(id) as string };
     return {
       docSha: row.docSha, docPath: row.docPath, claimId: row.claimId, nominee: row.nominee, nomineeName: row.nomineeName, claimText: row.claimText,
       status: row.status, note: row.note, reviewer: row.reviewer, id: r.id, uid: row.uid, seq: row.seq ?? r.id, at: r.at, undoOf: row.undoOf, role: row.role,
+      kind: row.kind, field: row.field, payload: row.payload,
     };
   }
 
   /**
-   * Undoes the reviewer's latest decision that is not itself undone: appends a row restoring the
-   * status (and note) the claim had before it. Returns the new row, or null when nothing is left.
+   * Undoes the reviewer's latest row that is not itself undone, whatever its kind: appends a row
+   * restoring what the claim had before it — the earlier status (and note) for a decision, the
+   * earlier correction of the same field (or none, a null payload) for a correction. Returns the
+   * new row, or null when nothing is left.
    */
   undo(reviewer: string, role: Role = 'member'): Decision | null {
     return this.write(() => {
@@ -281,11 +301,13 @@ export class ReviewStore {
         const undone = new Set(rows.filter((r) => r.undo_of !== null).map((r) => r.undo_of));
         const target = rows.find((r) => r.undo_of === null && !undone.has(r.id));
         if (!target) return null;
-        const prior = this.db.prepare('SELECT * FROM decisions WHERE doc_sha = ? AND claim_id = ? AND reviewer = ? AND role = ? AND id < ? ORDER BY id DESC LIMIT 1')
-          .get(target.doc_sha, target.claim_id, reviewer, role, target.id) as Row | undefined;
+        const kind = (target.kind ?? 'status') as RowKind;
+        const prior = this.db.prepare('SELECT * FROM decisions WHERE doc_sha = ? AND claim_id = ? AND reviewer = ? AND role = ? AND kind = ? AND field = ? AND id < ? ORDER BY id DESC LIMIT 1')
+          .get(target.doc_sha, target.claim_id, reviewer, role, kind, target.field ?? '', target.id) as Row | undefined;
         return this.insertRow({
           docSha: target.doc_sha, docPath: target.doc_path, claimId: target.claim_id, nominee: target.nominee, nomineeName: target.nominee_name, claimText: target.claim_text,
-          status: prior ? (prior.status as Status) : 'unreviewed', note: prior?.note ?? '', reviewer, undoOf: target.id, role,
+          status: kind === 'status' && prior ? (prior.status as Status) : 'unreviewed', note: prior?.note ?? '', reviewer, undoOf: target.id, role,
+          kind, field: target.field ?? '', payload: kind === 'correction' ? (prior?.payload ?? null) : null,
         });
       });
       return tx.immediate();
@@ -293,9 +315,10 @@ export class ReviewStore {
   }
 
   /** The full history in this store's row order, oldest first. */
-  history(filter: { reviewer?: string; docSha?: string } = {}): Decision[] {
+  history(filter: { reviewer?: string; docSha?: string; kind?: RowKind } = {}): Decision[] {
     const where: string[] = [];
     const args: string[] = [];
+    if (filter.kind !== undefined) { where.push('kind = ?'); args.push(filter.kind); }
     if (filter.reviewer !== undefined) { where.push('reviewer = ?'); args.push(filter.reviewer); }
     if (filter.docSha !== undefined) { where.push('doc_sha = ?'); args.push(filter.docSha); }
     const sql = `SELECT * FROM decisions ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`;
@@ -305,10 +328,11 @@ export class ReviewStore {
   /**
    * The latest decision per (document, claim, reviewer, role): the greatest by time, then sequence
    * in the store it was made in, then uid, so two decisions can never tie. Without a role filter
-   * both members' decisions and the chair's resolutions come back.
+   * both members' decisions and the chair's resolutions come back. Status decisions only:
+   * corrections are read with `history({ kind: 'correction' })` (see corrections.ts).
    */
   latest(filter: { reviewer?: string; role?: Role } = {}): Decision[] {
-    const where: string[] = [];
+    const where: string[] = ["kind = 'status'"];
     const args: string[] = [];
     if (filter.reviewer !== undefined) { where.push('reviewer = ?'); args.push(filter.reviewer); }
     if (filter.role !== undefined) { where.push('role = ?'); args.push(filter.role); }
@@ -385,12 +409,14 @@ export class ReviewStore {
 interface Row {
   id: number; doc_sha: string; doc_path: string; claim_id: string; nominee: string | null; nominee_name: string; claim_text: string;
   reviewer: string; status: string; note: string; at: string; undo_of: number | null; origin: string; uid: string; seq: number | null; role: string;
+  kind: string | null; field: string | null; payload: string | null;
 }
 
 function fromRow(r: Row): Decision {
   return {
     id: r.id, uid: r.uid, seq: r.seq ?? r.id, docSha: r.doc_sha, docPath: r.doc_path, claimId: r.claim_id, nominee: r.nominee, nomineeName: r.nominee_name, claimText: r.claim_text,
     reviewer: r.reviewer, status: r.status as Status, note: r.note, at: r.at, undoOf: r.undo_of, origin: r.origin, role: (r.role ?? 'member') as Role,
+    kind: (r.kind ?? 'status') as RowKind, field: r.field ?? '', payload: r.payload ?? null,
   };
 }
 
@@ -406,19 +432,23 @@ export function legacyUid(r: { doc_sha: string; claim_id: string; reviewer: stri
 /**
  * Brings a store up to SCHEMA_VERSION, keeping every row. Version 1 had no `origin` and
  * `nominee_name` columns and no positions table; version 2 had no `uid` and `seq`; version 3 had
- * no `role` (every earlier decision is a member's).
+ * no `role` (every earlier decision is a member's); version 4 had no `kind`, `field` and `payload`
+ * (every earlier row is a status decision).
  */
 function migrate(db: Database.Database): void {
   const v = db.pragma('user_version', { simple: true }) as number;
   if (v === SCHEMA_VERSION) return;
   db.transaction(() => {
-    if (v === 1 || v === 2 || v === 3) {
+    if (v >= 1 && v <= 4) {
       const cols = (db.prepare("PRAGMA table_info('decisions')").all() as Array<{ name: string }>).map((c) => c.name);
       if (!cols.includes('origin')) db.exec("ALTER TABLE decisions ADD COLUMN origin TEXT NOT NULL DEFAULT ''");
       if (!cols.includes('nominee_name')) db.exec("ALTER TABLE decisions ADD COLUMN nominee_name TEXT NOT NULL DEFAULT ''");
       if (!cols.includes('uid')) db.exec('ALTER TABLE decisions ADD COLUMN uid TEXT');
       if (!cols.includes('seq')) db.exec('ALTER TABLE decisions ADD COLUMN seq INTEGER');
       if (!cols.includes('role')) db.exec("ALTER TABLE decisions ADD COLUMN role TEXT NOT NULL DEFAULT 'member' CHECK (role IN ('member','chair'))");
+      if (!cols.includes('kind')) db.exec("ALTER TABLE decisions ADD COLUMN kind TEXT NOT NULL DEFAULT 'status' CHECK (kind IN ('status','correction'))");
+      if (!cols.includes('field')) db.exec("ALTER TABLE decisions ADD COLUMN field TEXT NOT NULL DEFAULT ''");
+      if (!cols.includes('payload')) db.exec('ALTER TABLE decisions ADD COLUMN payload TEXT');
       const seen = new Map<string, number>();
       const set = db.prepare('UPDATE decisions SET uid = ? WHERE id = ?');
       for (const r of db.prepare('SELECT id, doc_sha, claim_id, reviewer, at, status, note FROM decisions WHERE uid IS NULL ORDER BY id').all() as Array<Row>) {

@@ -7,7 +7,7 @@ import type { Key } from 'ink';
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
 import type { Decision, ReviewStore, Role, Status } from '../review/store.js';
 import type { AnalysedDocument } from '../corpus.js';
-import { type Action, type ReviewModel, type State, reduce, initialState, currentNominee, selectedClaim, orphans, progress } from './state.js';
+import { type Action, type ReviewModel, type State, reduce, initialState, currentNominee, selectedClaim, orphans, progress, withCorrections } from './state.js';
 import { NomineeScreen } from './NomineeScreen.js';
 import { ClaimScreen } from './ClaimScreen.js';
 import { MatrixScreen } from './MatrixScreen.js';
@@ -15,6 +15,8 @@ import { OrphanScreen } from './OrphanScreen.js';
 import { Help } from './Help.js';
 import { Footer } from './Footer.js';
 import { command, placeScope } from './commands.js';
+import { onFormKey, storedCorrections, type CorrectContext } from './correct.js';
+import { FormLine } from './FormLine.js';
 import { nothingToAdjudicate } from './chair.js';
 
 export interface AppProps {
@@ -91,28 +93,39 @@ function Title({ model, state, store, reviewer, orphaned }: { readonly model: Re
   );
 }
 
-export function App({ model, store, reviewer, size: fixedSize, interactive = true }: AppProps): React.JSX.Element {
+/** The model with the store's corrections applied, and a way to apply others: the ref is what key handlers read. */
+function useCorrectedModel(base: ReviewModel, store: ReviewStore): { model: ReviewModel; ref: { current: ReviewModel }; set: (rows: readonly Decision[]) => void } {
+  const [model, setModel] = useState(() => withCorrections(base, storedCorrections(store)));
+  const ref = useRef(model);
+  const set = (rows: readonly Decision[]): void => { ref.current = withCorrections(base, rows); setModel(ref.current); };
+  return { model, ref, set };
+}
+
+export function App({ model: base, store, reviewer, size: fixedSize, interactive = true }: AppProps): React.JSX.Element {
   const { exit } = useApp();
   const size = useTerminalSize(fixedSize);
+  const { model, ref: modelRef, set: setCorrections } = useCorrectedModel(base, store);
   const role: Role = model.chair ? 'chair' : 'member';
   const initial = useMemo(() => openSession(model, store, reviewer, role), []);
-  const [state, rawDispatch] = useReducer((s: State, a: Action) => reduce(model, s, a), initial);
+  const [state, rawDispatch] = useReducer((s: State, a: Action) => reduce(modelRef.current, s, a), initial);
   // Keys can arrive in bursts (paste, fast typing, tmux send-keys): handlers read and advance
   // this ref so that each key of a burst sees the state the previous one left.
   const latest = useRef(state);
   latest.current = state;
-  const dispatch = (a: Action): void => { latest.current = reduce(model, latest.current, a); rawDispatch(a); };
-  const orphaned = useMemo(() => orphans(model, attempt(() => store.latest({ role: 'member' }), []).value), [state.mine]);
+  const dispatch = (a: Action): void => { latest.current = reduce(modelRef.current, latest.current, a); rawDispatch(a); };
+  const orphaned = useMemo(() => orphans(model, attempt(() => store.latest({ role: 'member' }), []).value), [state.mine, model]);
+  const correct: CorrectContext = { model: () => modelRef.current, store, reviewer, role, latest, dispatch, setCorrections, whyNot };
 
   useEffect(() => { if (state.quit) exit(); }, [state.quit]);
 
   const docOf = (): AnalysedDocument | undefined => {
-    const n = currentNominee(model, latest.current);
-    return n ? model.docs[n.doc] : undefined;
+    const n = currentNominee(modelRef.current, latest.current);
+    return n ? modelRef.current.docs[n.doc] : undefined;
   };
 
   const decide = (status: Status, note: string | null): void => {
     const state = latest.current;
+    const model = modelRef.current;
     const n = currentNominee(model, state);
     const c = selectedClaim(model, state);
     const doc = docOf();
@@ -155,7 +168,7 @@ export function App({ model, store, reviewer, size: fixedSize, interactive = tru
   };
 
   // navigation and decisions; a burst of plain characters is taken one key at a time
-  const onKey = (input: string, key: Key): void => command(input, key, { model, store, reviewer, role, rows: size.rows, latest, dispatch, decide, docOf, attempt, whyNot });
+  const onKey = (input: string, key: Key): void => command(input, key, { model: modelRef.current, store, reviewer, role, rows: size.rows, latest, dispatch, decide, docOf, attempt, whyNot, correct });
   const onKeyInput = (input: string, key: Key): void => {
     const plain = !key.ctrl && !key.meta && !key.upArrow && !key.downArrow && !key.return && !key.escape && !key.tab;
     const chars = [...input.replace(/\r/g, '\n')];
@@ -166,14 +179,15 @@ export function App({ model, store, reviewer, size: fixedSize, interactive = tru
       for (const ch of chars) {
         const k = ch === '\n' ? { ...key, return: true } : key;
         const c = ch === '\n' ? '' : ch;
-        if (latest.current.note || latest.current.searching) onText(c, k); else onKey(c, k);
+        if (latest.current.form) onFormKey(c, k, correct); else if (latest.current.note || latest.current.searching) onText(c, k); else onKey(c, k);
       }
     } else onKey(input, key);
   };
   // One handler, routed by the state the previous key left (not by the last frame drawn): a key
   // that arrives before the screen has caught up (a note's Enter, then u) goes where it belongs.
   useInput((input, key) => {
-    if (latest.current.searching || latest.current.note !== null) onTextInput(input, key);
+    if (latest.current.form) onFormKey(input, key, correct);
+    else if (latest.current.searching || latest.current.note !== null) onTextInput(input, key);
     else onKeyInput(input, key);
   }, { isActive: interactive });
 
@@ -181,18 +195,19 @@ export function App({ model, store, reviewer, size: fixedSize, interactive = tru
   const columns = Math.max(40, size.columns);
   return (
     <Box flexDirection="column" width={columns}>
-      <Title model={model} state={state} store={store} reviewer={reviewer} orphaned={orphaned.length} />
+      <Title model={model} state={state} store={store} reviewer={reviewer} orphaned={orphaned.length + (model.correctionOrphans?.length ?? 0)} />
       {state.help ? <Help /> : (
         <>
           {model.chair && model.nominees.length === 0 && state.screen === 'nominees' ? <Text color="green">{nothingToAdjudicate(model.chair)}</Text> : null}
           {state.screen === 'nominees' && (!model.chair || model.nominees.length > 0) ? <NomineeScreen model={model} state={state} columns={columns} height={bodyHeight} /> : null}
           {state.screen === 'claims' && currentNominee(model, state) ? <ClaimScreen model={model} state={state} columns={columns} height={bodyHeight} /> : null}
           {state.screen === 'matrix' ? <MatrixScreen model={model} columns={columns} /> : null}
-          {state.screen === 'orphans' ? <OrphanScreen orphans={orphaned} columns={columns} /> : null}
+          {state.screen === 'orphans' ? <OrphanScreen orphans={orphaned} corrections={model.correctionOrphans ?? []} columns={columns} /> : null}
         </>
       )}
       {state.searching ? <Text>{`/${state.query}`}<Text inverse> </Text></Text> : null}
       {state.note ? <Text>{`note (${state.note.status.replace('_', ' ')}): ${state.note.text}`}<Text inverse> </Text></Text> : null}
+      {state.form ? <FormLine model={model} state={state} /> : null}
       <Footer state={state} chair={model.chair !== undefined} />
     </Box>
   );

@@ -3,8 +3,8 @@ import { Box, Text } from 'ink';
 import type { State } from './state.js';
 
 const KEYS: Record<string, string> = {
-  nominees: '↑↓/jk move · Enter open · / search · M matrix · O orphans · ? help · q quit',
-  claims: '↑↓/jk move · v d n decide (V D N +note) · e note · u undo · Tab pane · Enter widen · t group · f category · s status · x clear · / search · Esc back · ? help',
+  nominees: '↑↓/jk move · Enter open · R verdict · / search · M matrix · O orphans · ? help · q quit',
+  claims: '↑↓/jk move · v d n decide (V D N +note) · e note · u undo · X not a claim · c correct · a add · R verdict · Tab pane · Enter widen · t group · f category · s status · x clear · / search · Esc back · ? help',
   matrix: 'Esc back · ? help · q quit',
   orphans: 'Esc back · ? help · q quit',
 };
@@ -16,6 +16,11 @@ export function Footer({ state, chair = false }: { readonly state: State; readon
   let keys = chair && state.screen === 'claims' ? CHAIR_CLAIMS : KEYS[state.screen] ?? '';
   if (state.searching) keys = 'type to search · Enter keep · Esc clear';
   if (state.note) keys = 'type the note · Enter save · Esc cancel';
+  if (state.form) {
+    keys = state.form.kind === 'edit' ? '←→ field · type the new value · Enter save · Esc cancel'
+      : state.form.kind === 'add' ? (state.form.choices ? '←→ choose the place · Enter add · type to change the text · Esc cancel' : 'type the figure as it appears in the paragraph · Enter add · Esc cancel')
+        : '←→ nominee or requirement · ↑↓ met / not met / unclear · type a note · Enter save · Esc cancel';
+  }
   if (state.help) keys = '? or Esc close help';
   return (
     <Box flexDirection="column">

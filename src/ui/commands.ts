@@ -6,6 +6,7 @@ import type { Key } from 'ink';
 import type { ReviewStore, Role, Status } from '../review/store.js';
 import type { AnalysedDocument } from '../corpus.js';
 import { type Action, type ReviewModel, type State, currentNominee, selectedClaim } from './state.js';
+import { afterUndo, startForm, toggleNoise, type CorrectContext } from './correct.js';
 
 export const DECIDE: Record<string, Status> = { v: 'verified', d: 'disputed', n: 'needs_evidence' };
 
@@ -25,6 +26,7 @@ export interface CommandContext {
   readonly docOf: () => AnalysedDocument | undefined;
   readonly attempt: <T>(fn: () => T, fallback: T) => { value: T; error: unknown };
   readonly whyNot: (e: unknown, store: ReviewStore) => string;
+  readonly correct: CorrectContext;
 }
 
 /** Runs the command of one key (nothing while a note or a search is being typed). */
@@ -32,7 +34,7 @@ export function command(input: string, key: Key, ctx: CommandContext): void {
   const { model, store, reviewer, role, latest, dispatch, decide, docOf, attempt, whyNot } = ctx;
   const size = { rows: ctx.rows };
   const state = latest.current;
-  if (state.searching || state.note) return;
+  if (state.searching || state.note || state.form) return;
   if (state.help) { if (input === '?' || key.escape || input === 'q') dispatch({ type: 'toggleHelp' }); return; }
   const page = Math.max(1, size.rows - 12);
   if (key.upArrow || input === 'k') dispatch({ type: 'move', delta: -1 });
@@ -57,6 +59,7 @@ export function command(input: string, key: Key, ctx: CommandContext): void {
   else if (input === '/') dispatch({ type: 'searchStart' });
   else if (input === 'M') dispatch({ type: 'showMatrix' });
   else if (input === 'O') dispatch({ type: 'showOrphans' });
+  else if (input === 'R' && (state.screen === 'claims' || state.screen === 'nominees')) startForm('verdict', ctx.correct);
   else if (state.screen === 'claims') {
     const lower = input.toLowerCase();
     if (DECIDE[input]) decide(DECIDE[input] as Status, null);
@@ -68,8 +71,14 @@ export function command(input: string, key: Key, ctx: CommandContext): void {
       if (cur && cur.status !== 'unreviewed') dispatch({ type: 'noteStart', status: cur.status });
       else dispatch({ type: 'message', text: 'decide first (v d n), then add a note' });
     } else if (input === 'u') {
-      try { dispatch({ type: 'undone', decision: store.undo(reviewer, role) }); } catch (e) { dispatch({ type: 'message', text: `NOT SAVED: undo failed: ${whyNot(e, store)}` }); }
-    } else if (input === 't') dispatch({ type: 'toggleGroup' });
+      try {
+        const d = store.undo(reviewer, role);
+        if (d?.kind === 'correction') afterUndo(ctx.correct, d); else dispatch({ type: 'undone', decision: d });
+      } catch (e) { dispatch({ type: 'message', text: `NOT SAVED: undo failed: ${whyNot(e, store)}` }); }
+    } else if (input === 'X') toggleNoise(ctx.correct);
+    else if (input === 'c') startForm('edit', ctx.correct);
+    else if (input === 'a') startForm('add', ctx.correct);
+    else if (input === 't') dispatch({ type: 'toggleGroup' });
     else if (input === 'f') dispatch({ type: 'cycleCategory' });
     else if (input === 's') dispatch({ type: 'cycleStatus' });
     else if (input === 'x') dispatch({ type: 'clearFilters' });

@@ -9,6 +9,7 @@ import type { Category } from '../extract/claims.js';
 import { CATEGORIES } from '../extract/claims.js';
 import type { Decision, Status } from '../review/store.js';
 import type { ConsensusRule, ConsensusState } from '../review/consensus.js';
+import { correctedDocuments, EDIT_FIELDS, VERDICTS, type EditField, type Orphan, type Verdict, type VerdictEntry } from '../review/corrections.js';
 
 export interface NomineeEntry {
   readonly key: string;
@@ -19,10 +20,17 @@ export interface NomineeEntry {
 }
 
 export interface ReviewModel {
+  /** the documents with the reviewers' corrections applied (added claims included, noise flagged) */
   readonly docs: readonly AnalysedDocument[];
   readonly nominees: readonly NomineeEntry[];
   /** chair mode (see chair.ts): the nominees hold only the claims that need the chair */
   readonly chair?: ChairInfo;
+  /** the documents as analysed, before corrections */
+  readonly base?: readonly AnalysedDocument[];
+  /** the correction rows the model was built with, and those that cannot be placed in the current text */
+  readonly corrections?: readonly Decision[];
+  readonly correctionOrphans?: readonly Orphan[];
+  readonly verdicts?: readonly VerdictEntry[];
 }
 
 export interface ChairInfo {
@@ -39,8 +47,16 @@ export interface ChairInfo {
 
 export const claimKey = (docSha: string, claimId: string): string => `${docSha}:${claimId}`;
 
-export function buildModel(docs: readonly AnalysedDocument[]): ReviewModel {
+/** The review model of some documents, with the correction rows of the store applied (see review/corrections.ts). */
+export function buildModel(analysed: readonly AnalysedDocument[], corrections: readonly Decision[] = []): ReviewModel {
   const nominees: NomineeEntry[] = [];
+  const correctionOrphans: Orphan[] = [];
+  const verdicts: VerdictEntry[] = [];
+  const docs = corrections.length === 0 ? analysed : correctedDocuments(analysed, corrections).map(({ doc, result, applied }) => {
+    correctionOrphans.push(...applied.orphans);
+    verdicts.push(...applied.verdicts);
+    return { ...doc, result };
+  });
   docs.forEach((d, doc) => {
     for (const n of d.result.nominees) {
       nominees.push({ key: `${d.result.sha256}:${n.id}`, doc, nominee: n, name: n.name, claims: d.result.claims.filter((c) => c.nominee === n.id) });
@@ -48,7 +64,41 @@ export function buildModel(docs: readonly AnalysedDocument[]): ReviewModel {
     const loose = d.result.claims.filter((c) => c.nominee === null);
     if (loose.length > 0) nominees.push({ key: `${d.result.sha256}:-`, doc, nominee: null, name: '(unattributed)', claims: loose });
   });
-  return { docs, nominees };
+  return { docs, nominees, base: analysed, corrections, correctionOrphans, verdicts };
+}
+
+/** The same documents with another set of correction rows; in chair mode, the same claims as the chair's model. */
+export function withCorrections(model: ReviewModel, corrections: readonly Decision[]): ReviewModel {
+  const fresh = buildModel(model.base ?? model.docs, corrections);
+  if (!model.chair) return fresh;
+  const byKey = new Map(fresh.nominees.map((n) => [n.key, n]));
+  const nominees = model.nominees.map((n) => {
+    const ids = new Set(n.claims.map((c) => c.id));
+    const f = byKey.get(n.key);
+    return f ? { ...n, claims: f.claims.filter((c) => ids.has(c.id)) } : n;
+  });
+  return { ...fresh, nominees, chair: model.chair };
+}
+
+/** A correction being typed: a field's new value, a missed figure's text, or a verdict's note. */
+export type Form =
+  /** fresh: the field's current value, which the first character typed replaces */
+  | { readonly kind: 'edit'; readonly field: EditField; readonly text: string; readonly fresh: boolean; readonly error: string | null }
+  /** choices: where the typed text occurs, nearest the claim first, once Enter found more than one; pick: the one chosen */
+  | { readonly kind: 'add'; readonly text: string; readonly error: string | null; readonly choices?: ReadonlyArray<{ readonly start: number; readonly end: number }>; readonly pick?: number }
+  | { readonly kind: 'verdict'; readonly target: number; readonly verdict: Verdict; readonly text: string; readonly error: string | null };
+
+/** What a verdict can be about: the nominee as a whole, then each eligibility requirement of its group. */
+export function verdictTargets(model: ReviewModel, n: NomineeEntry): Array<{ readonly requirement: string | null; readonly label: string }> {
+  if (!n.nominee) return [];
+  const r = (model.docs[n.doc] as AnalysedDocument).result;
+  const reqs = r.requirements.filter((q) => q.nominees.some((x) => x.nominee === n.nominee?.id));
+  return [{ requirement: null, label: 'nominee' }, ...reqs.map((q) => ({ requirement: q.criterion, label: q.kind === 'service_years' ? `≥${q.value}年 service` : `近${q.value}年无违纪` }))];
+}
+
+/** The claim's current value of a field, as a reviewer would type it. */
+export function fieldText(c: Claim, field: EditField): string {
+  return String(c[field]);
 }
 
 export type Screen = 'nominees' | 'claims' | 'matrix' | 'orphans';
@@ -74,6 +124,8 @@ export interface State {
   /** other reviewers' latest decisions per claim key */
   readonly others: Readonly<Record<string, readonly Decision[]>>;
   readonly message: string | null;
+  /** a correction being typed (c, a, R) */
+  readonly form: Form | null;
   readonly quit: boolean;
 }
 
@@ -100,6 +152,18 @@ export type Action =
   | { type: 'recorded'; decision: Decision; advance: boolean }
   | { type: 'undone'; decision: Decision | null }
   | { type: 'message'; text: string | null }
+  | { type: 'formStart'; form: Form }
+  | { type: 'formInput'; text: string }
+  /** edit: the next or previous field; verdict: the next or previous target */
+  | { type: 'formField'; delta: number }
+  /** verdict: the next or previous verdict */
+  | { type: 'formCycle'; delta: number }
+  | { type: 'formError'; text: string }
+  /** add: the typed text occurs more than once; the reviewer picks one */
+  | { type: 'formChoices'; choices: ReadonlyArray<{ readonly start: number; readonly end: number }> }
+  | { type: 'formCancel' }
+  /** a correction was saved (or undone): the model has been rebuilt; focus puts the cursor on a claim */
+  | { type: 'corrected'; message: string; focus?: string }
   | { type: 'quit' };
 
 export function initialState(model: ReviewModel, mine: readonly Decision[], others: readonly Decision[], resume: string | null): State {
@@ -109,7 +173,7 @@ export function initialState(model: ReviewModel, mine: readonly Decision[], othe
   for (const d of others) (o[claimKey(d.docSha, d.claimId)] ??= []).push(d);
   let state: State = {
     screen: 'nominees', help: false, nomineeCursor: 0, claimCursor: 0, pane: 'list', groupBy: 'criterion',
-    category: null, status: null, query: '', searching: false, note: null, wide: false, mine: m, others: o, message: null, quit: false,
+    category: null, status: null, query: '', searching: false, note: null, wide: false, mine: m, others: o, message: null, form: null, quit: false,
   };
   if (resume) {
     const [sha, nomineeId, claimId] = resume.split(':');
@@ -289,6 +353,46 @@ export function reduce(model: ReviewModel, state: State, action: Action): State 
     }
     case 'message':
       return { ...state, message: action.text };
+    case 'formStart':
+      return { ...state, form: action.form, message: null };
+    case 'formInput':
+      if (state.form?.kind === 'add') return { ...state, form: { kind: 'add', text: action.text, error: null } };
+      return state.form ? { ...state, form: { ...state.form, text: action.text, error: null, ...(state.form.kind === 'edit' ? { fresh: false } : {}) } } : state;
+    case 'formField': {
+      const f = state.form;
+      if (f?.kind === 'edit') {
+        const field = EDIT_FIELDS[(EDIT_FIELDS.indexOf(f.field) + action.delta + EDIT_FIELDS.length) % EDIT_FIELDS.length] as EditField;
+        const c = selectedClaim(model, state);
+        return { ...state, form: { ...f, field, text: c ? fieldText(c, field) : '', fresh: true, error: null } };
+      }
+      if (f?.kind === 'add' && f.choices) return { ...state, form: { ...f, pick: ((f.pick ?? 0) + action.delta + f.choices.length) % f.choices.length } };
+      if (f?.kind === 'verdict') {
+        const n = currentNominee(model, state);
+        const count = n ? verdictTargets(model, n).length : 1;
+        return { ...state, form: { ...f, target: (f.target + action.delta + count) % Math.max(1, count), error: null } };
+      }
+      return state;
+    }
+    case 'formCycle': {
+      const f = state.form;
+      if (f?.kind !== 'verdict') return state;
+      return { ...state, form: { ...f, verdict: VERDICTS[(VERDICTS.indexOf(f.verdict) + action.delta + VERDICTS.length) % VERDICTS.length] as Verdict } };
+    }
+    case 'formChoices':
+      return state.form?.kind === 'add' ? { ...state, form: { ...state.form, choices: action.choices, pick: 0, error: null } } : state;
+    case 'formError':
+      return state.form ? { ...state, form: { ...state.form, error: action.text } } : { ...state, message: action.text };
+    case 'formCancel':
+      return { ...state, form: null, message: 'cancelled' };
+    case 'corrected': {
+      let next: State = { ...state, form: null, message: action.message };
+      if (action.focus && state.screen === 'claims') {
+        const ci = rowsToClaims(claimRows(model, next)).findIndex((r) => r.kind === 'claim' && r.claim.id === action.focus);
+        if (ci >= 0) next = { ...next, claimCursor: ci };
+      }
+      const n = rowsToClaims(claimRows(model, next)).length;
+      return { ...next, claimCursor: clamp(next.claimCursor, 0, Math.max(0, n - 1)) };
+    }
     case 'quit':
       return { ...state, quit: true };
   }

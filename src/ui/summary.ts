@@ -6,7 +6,7 @@ import { cell, rcell } from './text.js';
 import { nothingToAdjudicate } from './chair.js';
 
 export function reviewSummary(docs: readonly AnalysedDocument[], store: ReviewStore, reviewer: string): string {
-  const model: ReviewModel = buildModel(docs);
+  const model: ReviewModel = buildModel(docs, store.history({ kind: 'correction' }));
   const all = store.latest({ role: 'member' });
   const state = initialState(model, all.filter((d) => d.reviewer === reviewer), all.filter((d) => d.reviewer !== reviewer), null);
   const lines = [`shiji review — ${reviewer} — ${store.path}${store.writable ? '' : ` (read-only: ${store.readonlyReason ?? 'opened read-only'})`}`, '(no terminal: printing a summary; run in a terminal to review)', ''];
@@ -23,6 +23,8 @@ export function reviewSummary(docs: readonly AnalysedDocument[], store: ReviewSt
   }
   const orphaned = orphans(model, all);
   if (orphaned.length > 0) lines.push('', `${orphaned.length} orphaned decision(s): their claims are no longer in the current text`);
+  const fixed = model.docs.flatMap((d) => d.result.claims).filter((c) => c.source === 'reviewer' || c.notAClaim || c.corrected);
+  if (fixed.length + (model.correctionOrphans?.length ?? 0) > 0) lines.push('', `corrections: ${fixed.filter((c) => c.source === 'reviewer').length} added, ${fixed.filter((c) => c.notAClaim).length} not a claim, ${fixed.filter((c) => c.corrected).length} corrected, ${model.verdicts?.length ?? 0} verdict(s), ${model.correctionOrphans?.length ?? 0} orphaned`);
   const others = [...new Set(all.filter((d) => d.reviewer !== reviewer).map((d) => d.reviewer))];
   if (others.length > 0) lines.push(`other reviewers in this database: ${others.join(', ')}`);
   return `${lines.join('\n')}\n`;
