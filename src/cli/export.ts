@@ -1,6 +1,7 @@
 /** shiji export: the statistics tables in six formats, streamed document by document and written atomically. */
 import { collectInputs } from '../corpus.js';
 import { ReviewStore, type Decision } from '../review/store.js';
+import { storePanel, type PanelView } from '../review/panel.js';
 import type { Writable } from 'node:stream';
 import type { AnalysedDocument } from '../corpus.js';
 import type { Table, TableOptions } from '../export/tables.js';
@@ -19,7 +20,7 @@ const FORMATS = ['csv', 'xlsx', 'md', 'json', 'html', 'parquet'];
 export async function runExport(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, {
     format: { type: 'string' }, out: { type: 'string', short: 'o' }, db: { type: 'string' }, by: { type: 'string' },
-    'group-by-name': { type: 'boolean' }, lang: { type: 'string' }, 'verified-only': { type: 'boolean' }, table: { type: 'string' }, criteria: { type: 'string' }, 'no-cache': { type: 'boolean' }, workers: { type: 'string' },
+    'group-by-name': { type: 'boolean' }, lang: { type: 'string' }, 'verified-only': { type: 'boolean' }, consensus: { type: 'string' }, table: { type: 'string' }, criteria: { type: 'string' }, 'no-cache': { type: 'boolean' }, workers: { type: 'string' },
   });
   const format = values['format'] as string | undefined;
   if (!format || !FORMATS.includes(format)) fail(`export needs --format ${FORMATS.join('|')}`, 2);
@@ -27,6 +28,8 @@ export async function runExport(argv: string[]): Promise<number> {
   if (!['nominee', 'category', 'criterion', 'year', 'region', 'honour'].includes(by)) fail('--by takes nominee, category, criterion, year, region or honour', 2);
   const lang = (values['lang'] as string | undefined) ?? 'en';
   if (lang !== 'en' && lang !== 'zh') fail('--lang takes en or zh', 2);
+  const consensus = values['consensus'] as string | undefined;
+  if (consensus !== undefined && consensus !== 'unanimous' && consensus !== 'majority') fail(`--consensus takes unanimous or majority (not "${consensus}")`, 2);
   if (values['verified-only'] === true && values['db'] === undefined) fail('--verified-only needs --db (the review store that says what is verified)', 2);
   const tableName = ((values['table'] as string | undefined) ?? (format === 'parquet' ? 'claims' : 'summary')) as TableName;
   if (!['summary', 'claims', 'coverage'].includes(tableName)) fail('--table takes summary, claims or coverage', 2);
@@ -51,10 +54,15 @@ export async function runExport(argv: string[]): Promise<number> {
   // the review database first: a bad one is refused before any analysis
   let latest;
   let corrections: Decision[] = [];
+  let panel: PanelView | undefined;
   if (values['db'] !== undefined) {
     const store = ReviewStore.open(values['db'] as string, { readonly: true });
-    try { latest = store.latest(); corrections = store.history({ kind: 'correction' }); } finally { store.close(); }
-  }
+    try {
+      latest = store.latest(); corrections = store.history({ kind: 'correction' });
+      // each member's decision and note, the consensus under the panel's rule (or --consensus) and the chair's resolution
+      panel = storePanel(store, consensus);
+    } finally { store.close(); }
+  } else if (consensus !== undefined) fail('--consensus needs --db (the review store of the panel)', 2);
   const stream = streamDocuments(positionals, opts, values['no-cache'] !== true, workers, listed);
   const { reviewIndex } = await import('../export/tables.js');
   // the reviewers' corrections applied to each document as it streams by (noise kept, flagged notAClaim)
@@ -62,7 +70,7 @@ export async function runExport(argv: string[]): Promise<number> {
   const fixes = new ExportCorrections(corrections);
   const review = latest ? fixes.review(reviewIndex(latest, { notAClaim: fixes.notAClaim })) : undefined;
   const docs = fixes.stream(stream.docs);
-  const tableOpts: TableOptions = { by: by as 'nominee', groupByName: values['group-by-name'] === true, lang: lang as 'en' | 'zh', verifiedOnly: values['verified-only'] === true, ...(review ? { review } : {}) };
+  const tableOpts: TableOptions = { by: by as 'nominee', groupByName: values['group-by-name'] === true, lang: lang as 'en' | 'zh', verifiedOnly: values['verified-only'] === true, ...(review ? { review } : {}), ...(panel ? { panel } : {}) };
   if (format === 'parquet') await exportParquet(docs, tableOpts, out as string);
   else if (format === 'html') await exportHtml(docs, tableOpts, out, () => fixes.table());
   else await exportTables(docs, tableOpts, format, tableName, out, () => fixes.table());

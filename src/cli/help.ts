@@ -9,7 +9,7 @@ Usage:
         [--chair NAME [--consensus unanimous|majority]]
   shiji export <file-or-folder>... --format csv|xlsx|md|json|html|parquet [--out FILE] [--db REVIEW.sqlite]
         [--by nominee|category|criterion|year|region|honour] [--group-by-name] [--lang en|zh]
-        [--verified-only] [--table summary|claims|coverage]
+        [--verified-only] [--consensus unanimous|majority] [--table summary|claims|coverage]
   shiji merge A.sqlite B.sqlite... -o PANEL.sqlite
   shiji agreement --db PANEL.sqlite [--json] [--consensus unanimous|majority]
   shiji panel --db PANEL.sqlite [--consensus unanimous|majority]
@@ -48,6 +48,9 @@ export    statistics tables: summary (per document and nominee; --by category, c
             corrected values and added claims count; a corrections table (FILE.corrections.csv)
             lists them with the verdicts and the orphaned corrections
   --verified-only  with --db: totals add up verified claims only
+  --consensus RULE with --db: the claims table has a column per member (status, note), the
+                   consensus under this rule (default: the rule the database keeps) and the chair's
+                   resolution
   --lang zh Chinese headers, titles and category names
   --workers N  worker threads for analysis (default 1: see the README on speed)
 merge     combine review databases of several panel members (inputs are not modified)

@@ -42,6 +42,11 @@ export interface TableOptions {
   readonly lang?: 'en' | 'zh';
   /** with a review: totals add up verified claims only */
   readonly verifiedOnly?: boolean;
+  /** a review panel's columns in the claims table: each member's status and note, the consensus and the chair's resolution (review/panel.ts) */
+  readonly panel?: {
+    readonly columns: ReadonlyArray<{ readonly key: string; readonly header: string }>;
+    cells(docSha: string, claimId: string): Record<string, string>;
+  };
 }
 
 const UNATTRIBUTED = '(unattributed)';
@@ -266,6 +271,7 @@ export class TableBuilder {
       w.col('checks', 'check warnings', 'text', 'checkWarnings'), w.col('id', 'claim id', 'text'),
     ];
     if (this.opts.review) cols.push(w.col('status', 'review status', 'text'), w.col('notes', 'review notes', 'text'));
+    for (const p of this.opts.panel?.columns ?? []) cols.push({ key: p.key, header: p.header, type: 'text' });
     return cols;
   }
 
@@ -469,6 +475,7 @@ export class TableBuilder {
         row['status'] = w.val(f.status?.get(c.id) ?? 'unreviewed');
         row['notes'] = review.decisions(d.sha256, c.id).filter((x) => x.note).map((x) => `${x.reviewer}: ${x.note}`).join(' | ');
       }
+      if (this.opts.panel) Object.assign(row, this.opts.panel.cells(d.sha256, c.id));
       return row;
     });
   }

@@ -164,7 +164,10 @@ export function reviewIndex(latest: readonly Decision[], extra: { readonly notAC
   return {
     status(docSha, claimId) {
       const ds = by.get(`${docSha}:${claimId}`) ?? [];
-      return ds.reduce<Status>((s, d) => (SEVERITY[d.status] > SEVERITY[s] ? d.status : s), 'unreviewed');
+      // the chair's latest resolution in force settles the claim (see review/consensus.ts)
+      const chair = ds.filter((d) => d.role === 'chair').reduce<Decision | null>((a, d) => (!a || d.at > a.at || (d.at === a.at && d.seq > a.seq) ? d : a), null);
+      if (chair && chair.status !== 'unreviewed') return chair.status;
+      return ds.filter((d) => d.role !== 'chair').reduce<Status>((s, d) => (SEVERITY[d.status] > SEVERITY[s] ? d.status : s), 'unreviewed');
     },
     decisions(docSha, claimId) { return by.get(`${docSha}:${claimId}`) ?? []; },
     notAClaim,
