@@ -11,7 +11,7 @@ import {
   type IRunOptions, type ParagraphChild,
 } from 'docx';
 import {
-  COUNTED_LABEL, KIND_LABEL, REQUIREMENT_LABEL, STATE_LABEL, STATUS_LABEL, showMemberCounts, showLeftOut, showStates, showVerdict, showValue, totalsRule, consensusRuleText,
+  COUNTED_LABEL, KIND_LABEL, REQUIREMENT_LABEL, STATE_LABEL, STATUS_LABEL, showMemberCounts, showLeftOut, showStates, showVerdict, showValue, totalsRule, consensusRuleText, coverNotes,
   type NomineeSection, type Report, type ReportClaim,
 } from './model.js';
 
@@ -70,7 +70,7 @@ function cover(r: Report): Paragraph[] {
     ...r.counts.members.map((m) => para(showMemberCounts(m))),
   ];
   if (!r.reviewed) out.push(para([run('No review store was given: every claim is shown as unreviewed.', { bold: true })]));
-  if (r.counts.orphans > 0) out.push(para(`${r.counts.orphans} claim(s) decided in the store are not in these inputs (another document, or a claim no longer in the text); their decisions are kept in the store and not shown here.`));
+  for (const n of coverNotes(r)) out.push(para(n));
   return out;
 }
 

@@ -53,6 +53,8 @@ export interface ReportOptions {
   readonly store?: string | null;
   /** when the report was made, as it is to be shown */
   readonly generated: string;
+  /** how many of the store's corrections no longer find their text in these documents (kept, not applied) */
+  readonly correctionOrphans?: number;
 }
 
 export const STATUS_LABEL: Record<Status, string> = { verified: 'verified', disputed: 'disputed', needs_evidence: 'needs evidence', unreviewed: 'unreviewed' };
@@ -189,8 +191,16 @@ export interface Report {
   readonly ruleFrom: string | null;
   readonly panel: readonly string[];
   readonly chairs: readonly string[];
-  readonly counts: DecisionCounts & { readonly documents: number; readonly nominees: number; readonly orphans: number };
+  readonly counts: DecisionCounts & { readonly documents: number; readonly nominees: number; readonly orphans: number; readonly correctionOrphans: number };
   readonly sections: readonly NomineeSection[];
+}
+
+/** The cover's notes on what the report does not show, in words. */
+export function coverNotes(r: Pick<Report, 'counts'>): string[] {
+  const out: string[] = [];
+  if (r.counts.orphans > 0) out.push(`${r.counts.orphans} claim(s) decided in the store are not in these inputs (another document, or a claim no longer in the text); their decisions are kept in the store and not shown here.`);
+  if (r.counts.correctionOrphans > 0) out.push(`${r.counts.correctionOrphans} correction(s) in the store no longer find their text in these documents; they are kept in the store and not applied.`);
+  return out;
 }
 
 /** The consensus rule, in words (the cover states it). */
@@ -392,7 +402,7 @@ export function buildReport(docs: readonly ReportDocument[], opts: ReportOptions
     ruleFrom: opts.ruleFrom ?? null,
     panel: view.members,
     chairs: view.chairs,
-    counts: { ...sumCounts(sections, view.members), documents: docs.length, nominees: docs.reduce((a, d) => a + d.result.nominees.length, 0), orphans },
+    counts: { ...sumCounts(sections, view.members), documents: docs.length, nominees: docs.reduce((a, d) => a + d.result.nominees.length, 0), orphans, correctionOrphans: opts.correctionOrphans ?? 0 },
     sections,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport, countedAs, showValue, showVerdict, type Report, type ReportClaim } from '../../src/report/model.js';
+import { buildReport, coverNotes, countedAs, showValue, showVerdict, type Report, type ReportClaim } from '../../src/report/model.js';
 import { totals, showTotal, restatements, SUMMABLE } from '../../src/export/totals.js';
 import { exportVocabulary } from '../../src/export/vocabulary.js';
 import { readFileSync } from 'node:fs';
@@ -152,6 +152,8 @@ describe('report model', () => {
     // a claim dropped from the document keeps its decisions in the store: counted on the cover as not shown
     const dropped = buildReport([{ result: { ...d.result, claims: d.result.claims.filter((c) => c !== noise) }, text: d.text }], { latest: p.latest, generated: GENERATED });
     expect(dropped.counts.orphans).toBe(1 + p.docs.slice(1).reduce((a, x) => a + x.result.claims.length, 0));
+    expect(coverNotes(dropped)[0]).toMatch(/^\d+ claim\(s\) decided in the store are not in these inputs/);
+    expect(coverNotes(buildReport([d], { generated: GENERATED, correctionOrphans: 2 }))).toEqual(['2 correction(s) in the store no longer find their text in these documents; they are kept in the store and not applied.']);
   });
 
   it("shows reviewers' verdicts on a nominee and on its requirements", () => {
