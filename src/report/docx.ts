@@ -11,7 +11,7 @@ import {
   type IRunOptions, type ParagraphChild,
 } from 'docx';
 import {
-  COUNTED_LABEL, KIND_LABEL, REQUIREMENT_LABEL, STATE_LABEL, STATUS_LABEL, showMemberCounts, showLeftOut, showStates, showVerdict, showValue, totalsRule, consensusRuleText,
+  COUNTED_LABEL, KIND_LABEL, REQUIREMENT_LABEL, STATE_LABEL, STATUS_LABEL, showMemberCounts, showLeftOut, showStates, showVerdict, showValue, totalsRule, consensusRuleText, coverNotes,
   type NomineeSection, type Report, type ReportClaim,
 } from './model.js';
 
@@ -31,14 +31,11 @@ const para = (children: ParagraphChild[] | string, o: { heading?: (typeof Headin
     children: typeof children === 'string' ? [run(children, o.small ? { size: 17 } : {})] : children,
     ...(o.heading ? { heading: o.heading } : {}),
     ...(o.pageBreakBefore ? { pageBreakBefore: true } : {}),
-    spacing: { after: 60 },
   });
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
 const cell = (content: Paragraph[] | string, o: { head?: boolean; width?: number } = {}): TableCell => new TableCell({
   children: typeof content === 'string' ? [para([run(content, o.head ? { bold: true, size: 18 } : { size: 18 })])] : content,
-  borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER },
-  margins: { top: 40, bottom: 40, left: 80, right: 80 },
   ...(o.head ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'E8EDF3' } } : {}),
   ...(o.width !== undefined ? { width: { size: o.width, type: WidthType.PERCENTAGE } } : {}),
 });
@@ -48,6 +45,9 @@ function table(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<Para
   const w = (i: number): { width?: number } => (widths?.[i] !== undefined ? { width: widths[i] as number } : {});
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
+    // borders and cell margins once for the table, not on every cell
+    borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: header.map((h, i) => cell(h, { head: true, ...w(i) })) }),
       ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, w(i))) })),
@@ -70,7 +70,7 @@ function cover(r: Report): Paragraph[] {
     ...r.counts.members.map((m) => para(showMemberCounts(m))),
   ];
   if (!r.reviewed) out.push(para([run('No review store was given: every claim is shown as unreviewed.', { bold: true })]));
-  if (r.counts.orphans > 0) out.push(para(`${r.counts.orphans} claim(s) decided in the store are not in these inputs (another document, or a claim no longer in the text); their decisions are kept in the store and not shown here.`));
+  for (const n of coverNotes(r)) out.push(para(n));
   return out;
 }
 
@@ -171,7 +171,7 @@ export function reportDocument(r: Report): Document {
     description: `shiji panel report, ${r.generated}`,
     styles: {
       default: {
-        document: { run: { font: DOCX_FONTS.body, language: LANGUAGE, size: 21 } },
+        document: { run: { font: DOCX_FONTS.body, language: LANGUAGE, size: 21 }, paragraph: { spacing: { after: 60 } } },
         title: { run: { ...heading, size: 40 } },
         heading1: { run: { ...heading, size: 32 }, paragraph: { spacing: { after: 120 }, keepNext: true } },
         heading2: { run: { ...heading, size: 26 }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true } },

@@ -5,7 +5,7 @@
  * Every text from a document or a store is escaped. Chinese is set in a CJK serif stack.
  */
 import {
-  COUNTED_LABEL, KIND_LABEL, REQUIREMENT_LABEL, STATE_LABEL, STATUS_LABEL, showMemberCounts, showLeftOut, showStates, showVerdict, showValue, totalsRule, consensusRuleText,
+  COUNTED_LABEL, KIND_LABEL, REQUIREMENT_LABEL, STATE_LABEL, STATUS_LABEL, showMemberCounts, showLeftOut, showStates, showVerdict, showValue, totalsRule, consensusRuleText, coverNotes,
   type NomineeSection, type Report, type ReportClaim,
 } from './model.js';
 
@@ -49,7 +49,7 @@ function coverHtml(r: Report): string {
   ].map(([k, v]) => `<dt>${esc(k as string)}</dt><dd>${esc(v as string)}</dd>`).join('');
   const notes = [
     ...(r.reviewed ? [] : ['<p><strong>No review store was given: every claim is shown as unreviewed.</strong></p>']),
-    ...(r.counts.orphans > 0 ? [`<p>${r.counts.orphans} claim(s) decided in the store are not in these inputs (another document, or a claim no longer in the text); their decisions are kept in the store and not shown here.</p>`] : []),
+    ...coverNotes(r).map((n) => `<p>${esc(n)}</p>`),
   ];
   return `<section class="cover"><h1>Panel report</h1><dl>${dl}</dl>
 <h2>Overall</h2><p>${r.counts.documents} document(s), ${r.counts.nominees} nominee(s); ${esc(showStates(r.counts))}.</p>

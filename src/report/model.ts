@@ -14,7 +14,9 @@ import type { Category } from '../extract/claims.js';
 import type { Decision, Status } from '../review/store.js';
 import type { Consensus, ConsensusRule, ConsensusState } from '../review/consensus.js';
 import { panelView, type PanelView } from '../review/panel.js';
-import { additive, oneLine, showTotal, totals, SUMMABLE } from '../export/tables.js';
+import { oneLine } from '../export/tables.js';
+import { additive, restatements, showTotal, totals, SUMMABLE } from '../export/totals.js';
+import { exportVocabulary } from '../export/vocabulary.js';
 import { sentencesOf } from '../structure/document.js';
 
 /**
@@ -51,6 +53,8 @@ export interface ReportOptions {
   readonly store?: string | null;
   /** when the report was made, as it is to be shown */
   readonly generated: string;
+  /** how many of the store's corrections no longer find their text in these documents (kept, not applied) */
+  readonly correctionOrphans?: number;
 }
 
 export const STATUS_LABEL: Record<Status, string> = { verified: 'verified', disputed: 'disputed', needs_evidence: 'needs evidence', unreviewed: 'unreviewed' };
@@ -71,13 +75,13 @@ export interface MemberDecision {
 export interface ChairResolution { readonly reviewer: string; readonly status: Status; readonly note: string; readonly at: string }
 
 /** Why a claim is in the totals or left out of them. */
-export type Counted = 'total' | 'not_a_claim' | 'not_verified' | 'context' | 'rate' | 'level' | 'not_summable';
+export type Counted = 'total' | 'not_a_claim' | 'not_verified' | 'context' | 'rate' | 'level' | 'restatement' | 'not_summable';
 export const COUNTED_LABEL: Record<Counted, string> = {
-  total: 'counted', not_a_claim: 'marked not a claim', not_verified: 'not verified', context: 'context figure', rate: 'rate', level: 'level reached by a change', not_summable: 'not summable',
+  total: 'counted', not_a_claim: 'marked not a claim', not_verified: 'not verified', context: 'context figure', rate: 'rate', level: 'level reached by a change', restatement: 'restates a figure given in Chinese', not_summable: 'not summable',
 };
 /** What was left out of the totals, as a heading for a count. */
 export const LEFT_OUT_LABEL: Record<Exclude<Counted, 'total'>, string> = {
-  not_a_claim: 'marked not a claim', not_verified: 'not verified', context: 'context figures', rate: 'rates', level: 'levels reached by a change', not_summable: 'shares, percent changes and durations, which do not add up',
+  not_a_claim: 'marked not a claim', not_verified: 'not verified', context: 'context figures', rate: 'rates', level: 'levels reached by a change', restatement: 'English restatements of figures given in Chinese', not_summable: 'shares, percent changes and durations, which do not add up',
 };
 
 export interface ReportClaim {
@@ -187,8 +191,16 @@ export interface Report {
   readonly ruleFrom: string | null;
   readonly panel: readonly string[];
   readonly chairs: readonly string[];
-  readonly counts: DecisionCounts & { readonly documents: number; readonly nominees: number; readonly orphans: number };
+  readonly counts: DecisionCounts & { readonly documents: number; readonly nominees: number; readonly orphans: number; readonly correctionOrphans: number };
   readonly sections: readonly NomineeSection[];
+}
+
+/** The cover's notes on what the report does not show, in words. */
+export function coverNotes(r: Pick<Report, 'counts'>): string[] {
+  const out: string[] = [];
+  if (r.counts.orphans > 0) out.push(`${r.counts.orphans} claim(s) decided in the store are not in these inputs (another document, or a claim no longer in the text); their decisions are kept in the store and not shown here.`);
+  if (r.counts.correctionOrphans > 0) out.push(`${r.counts.correctionOrphans} correction(s) in the store no longer find their text in these documents; they are kept in the store and not applied.`);
+  return out;
 }
 
 /** The consensus rule, in words (the cover states it). */
@@ -201,7 +213,7 @@ export function consensusRuleText(rule: ConsensusRule): string {
 /** The rule the totals follow, in words (the cover states it). */
 export function totalsRule(rule: ConsensusRule): string {
   return `Totals add up verified claims only: claims the panel agreed are verified (${rule === 'majority' ? 'a majority of the members' : 'every member'}), or the chair resolved as verified. `
-    + 'Left out and counted apart: claims a reviewer marked as not a claim, claims not verified, context figures (money at stake, the size of a caseload), rates (每年, 平均每天), levels reached by a change (提升至740元), '
+    + 'Left out and counted apart: claims a reviewer marked as not a claim, claims not verified, context figures (money at stake, the size of a caseload), rates (每年, 平均每天), levels reached by a change (提升至740元), English restatements of figures a bilingual document gives in Chinese, '
     + 'and figures that do not add up (shares, percent changes, durations). Sums never mix units; ≥ marks a lower bound, ≤ an upper bound, ≈ an approximation.';
 }
 
@@ -228,13 +240,14 @@ export function showCorrections(c: Claim & Corrected): string {
 }
 
 /** Why a claim is in the totals or not, given its consensus. */
-export function countedAs(c: Claim & Corrected, consensus: Consensus): Counted {
+export function countedAs(c: Claim & Corrected, consensus: Consensus, restates = false): Counted {
   if (c.notAClaim) return 'not_a_claim';
   const verified = (consensus.state === 'agreed' || consensus.state === 'resolved') && consensus.status === 'verified';
   if (!verified) return 'not_verified';
   if (c.role === 'context') return 'context';
   if (c.rate !== null) return 'rate';
   if (c.from !== null) return 'level';
+  if (restates) return 'restatement';
   if (!additive(c) || !SUMMABLE.includes(c.category)) return 'not_summable';
   return 'total';
 }
@@ -248,7 +261,7 @@ function sentenceAt(text: string, start: number, end: number): string {
   return oneLine(text.slice(s.start, s.end)).trim();
 }
 
-function reportClaim(d: ReportDocument, c: Claim, view: PanelView): ReportClaim {
+function reportClaim(d: ReportDocument, c: Claim, view: PanelView, restated: ReadonlyMap<string, string>): ReportClaim {
   const p = view.of(d.result.sha256, c.id);
   const cons = p.consensus;
   const decisions = p.members.map((m): MemberDecision => ({ ...m, at: cons.members.find((x) => x.reviewer === m.reviewer)?.at ?? null }));
@@ -259,7 +272,7 @@ function reportClaim(d: ReportDocument, c: Claim, view: PanelView): ReportClaim 
     consensus: { state: cons.state, status: cons.status, why: cons.why, shown: p.cell },
     chair: cons.state === 'resolved' && cons.chair ? { reviewer: cons.chair.reviewer, status: cons.chair.status, note: cons.chair.note, at: cons.chair.at } : null,
     checks: d.result.checks.filter((x) => x.claims.includes(c.id)).map((x) => x.message),
-    counted: countedAs(c, cons),
+    counted: countedAs(c, cons, restated.has(c.id)),
     corrections: showCorrections(c),
   };
 }
@@ -309,7 +322,7 @@ function totalsBlock(source: readonly Claim[], claims: readonly ReportClaim[]): 
     const mine = inTotal.filter((c) => c.category === category);
     return { category, totals: totals(mine).map(showTotal), claims: mine.length };
   }).filter((l) => l.claims > 0);
-  const reasons: ReadonlyArray<LeftOut['reason']> = ['not_a_claim', 'not_verified', 'context', 'rate', 'level', 'not_summable'];
+  const reasons: ReadonlyArray<LeftOut['reason']> = ['not_a_claim', 'not_verified', 'context', 'rate', 'level', 'restatement', 'not_summable'];
   const left = reasons.map((reason): LeftOut => {
     const mine = source.filter((c) => counted.get(c.id) === reason);
     const units = new Map<string, number>();
@@ -333,7 +346,9 @@ function decisionCounts(claims: readonly ReportClaim[], panel: readonly string[]
 function section(d: ReportDocument, n: Nominee | null, view: PanelView): NomineeSection {
   const id = n?.id ?? null;
   const source = d.result.claims.filter((c) => c.nominee === id);
-  const claims = source.map((c) => reportClaim(d, c, view));
+  // in a bilingual document, an English figure that restates a Chinese one is counted once, as the exports count it
+  const restated = restatements(d.result, d.text, exportVocabulary());
+  const claims = source.map((c) => reportClaim(d, c, view, restated));
   return {
     document: d.result.path, docSha: d.result.sha256, docTitle: d.result.title,
     id, name: n?.name ?? 'claims not attributed to a nominee', kind: n?.kind ?? '', title: n?.title ?? null,
@@ -387,7 +402,7 @@ export function buildReport(docs: readonly ReportDocument[], opts: ReportOptions
     ruleFrom: opts.ruleFrom ?? null,
     panel: view.members,
     chairs: view.chairs,
-    counts: { ...sumCounts(sections, view.members), documents: docs.length, nominees: docs.reduce((a, d) => a + d.result.nominees.length, 0), orphans },
+    counts: { ...sumCounts(sections, view.members), documents: docs.length, nominees: docs.reduce((a, d) => a + d.result.nominees.length, 0), orphans, correctionOrphans: opts.correctionOrphans ?? 0 },
     sections,
   };
 }

@@ -1,6 +1,11 @@
 /** The HTML report parsed back with htmlparser2. */
 import { describe, expect, it } from 'vitest';
 import { parseDocument, DomUtils } from 'htmlparser2';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { buildReport } from '../../src/report/model.js';
 import { reportHtml, CJK_FONT_STACK } from '../../src/report/html.js';
 import { panel, CHAIR, CHAIR_NOTE, GENERATED, LI, LI_NOTE, WANG, WANG_NOTE } from '../helpers/report.js';
@@ -69,4 +74,32 @@ describe('html report', () => {
     expect(heads).toContain('consensus');
     expect(heads).not.toContain(WANG);
   });
+});
+
+describe('html report in a browser', () => {
+  const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((f) => existsSync(f));
+  /** the page count and page size of the PDF headless Chromium prints of an HTML text */
+  const printed = (html: string): { pages: number; a4: boolean } => {
+    const dir = mkdtempSync(join(tmpdir(), 'shiji-report-html-'));
+    writeFileSync(join(dir, 'r.html'), html);
+    const run = spawnSync(chromium!, [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      `--user-data-dir=${join(dir, 'profile')}`, '--no-pdf-header-footer', `--print-to-pdf=${join(dir, 'r.pdf')}`, pathToFileURL(join(dir, 'r.html')).href,
+    ], { encoding: 'utf8', timeout: 120_000 });
+    expect(run.status, run.stderr).toBe(0);
+    const pdf = readFileSync(join(dir, 'r.pdf'), 'latin1');
+    return { pages: [...pdf.matchAll(/\/Type\s*\/Page[^s]/g)].length, a4: /\/MediaBox\s*\[\s*0 0 59[45](?:\.\d+)? 84[12](?:\.\d+)?\s*\]/.test(pdf) };
+  };
+  it.skipIf(!chromium)('prints on A4 with each nominee on a page of its own', () => {
+    const p = panel();
+    // a short notice: without the page breaks its two nominees would share the cover's page
+    const doc = p.docs[0]!;
+    const small = { ...doc.result, nominees: doc.result.nominees.slice(1, 3), claims: doc.result.claims.filter((c) => c.nominee === 'n2' || c.nominee === 'n3').slice(0, 4) };
+    const html = reportHtml(buildReport([{ result: small, text: doc.text }], { generated: GENERATED }));
+    const broken = printed(html);
+    expect(broken.a4).toBe(true);
+    expect(broken.pages).toBeGreaterThanOrEqual(3);
+    const unbroken = printed(html.replace(/break-before: page; page-break-before: always;/, ''));
+    expect(unbroken.pages).toBeLessThan(broken.pages);
+  }, 150_000);
 });

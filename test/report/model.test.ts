@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport, countedAs, showValue, showVerdict, type Report, type ReportClaim } from '../../src/report/model.js';
-import { totals, showTotal, SUMMABLE } from '../../src/export/tables.js';
+import { buildReport, coverNotes, countedAs, showValue, showVerdict, type Report, type ReportClaim } from '../../src/report/model.js';
+import { totals, showTotal, restatements, SUMMABLE } from '../../src/export/totals.js';
+import { exportVocabulary } from '../../src/export/vocabulary.js';
+import { readFileSync } from 'node:fs';
+import { analyseBytes, ReviewStore } from '../../src/index.js';
+import { tmpDb } from '../helpers/review.js';
 import type { Claim, DocumentResult } from '../../src/index.js';
 import { panel, CHAIR, CHAIR_NOTE, GENERATED, LI, LI_NOTE, WANG, WANG_NOTE } from '../helpers/report.js';
 
@@ -72,6 +76,9 @@ describe('report model', () => {
     expect(yang.totals.left.find((l) => l.reason === 'not_verified')).toMatchObject({ claims: 1 });
     // a verified context figure (money at stake, a total whose parts follow) is left out as context
     expect(r.sections.flatMap((s) => s.totals.left).filter((l) => l.reason === 'context').reduce((a, l) => a + l.claims, 0)).toBeGreaterThan(0);
+    // and each section's count is that of its claims left out as context
+    const contexts = r.sections.map((x) => [x.totals.left.find((l) => l.reason === 'context')?.claims ?? 0, x.groups.flatMap((g) => g.claims).filter((c) => c.counted === 'context').length]);
+    expect(contexts.every(([a, b]) => a === b)).toBe(true);
     // 701 件 was resolved verified by the chair: it is in the total
     expect(yang.totals.lines.find((l) => l.category === 'cases_resolved')?.totals).toContain('701 件');
     // under the majority rule one member of two is not a majority: the same store gives the same totals
@@ -145,6 +152,8 @@ describe('report model', () => {
     // a claim dropped from the document keeps its decisions in the store: counted on the cover as not shown
     const dropped = buildReport([{ result: { ...d.result, claims: d.result.claims.filter((c) => c !== noise) }, text: d.text }], { latest: p.latest, generated: GENERATED });
     expect(dropped.counts.orphans).toBe(1 + p.docs.slice(1).reduce((a, x) => a + x.result.claims.length, 0));
+    expect(coverNotes(dropped)[0]).toMatch(/^\d+ claim\(s\) decided in the store are not in these inputs/);
+    expect(coverNotes(buildReport([d], { generated: GENERATED, correctionOrphans: 2 }))).toEqual(['2 correction(s) in the store no longer find their text in these documents; they are kept in the store and not applied.']);
   });
 
   it("shows reviewers' verdicts on a nominee and on its requirements", () => {
@@ -161,6 +170,21 @@ describe('report model', () => {
     expect(r.sections.find((s) => s.id === 'n5')!.requirements[0]!.verdicts.map(showVerdict)).toEqual([`${LI}: unclear`]);
     expect(r.sections.find((s) => s.id === 'n6')!.requirements[0]!.verdicts).toEqual([]);
     expect(r.sections[0]!.verdicts).toEqual([]);
+  });
+
+  it('in a bilingual write-up an English figure restating a Chinese one is counted once', () => {
+    const path = 'corpus/bilingual-chen-hua.txt';
+    const a = analyseBytes(readFileSync(path), path);
+    const store = ReviewStore.open(tmpDb());
+    for (const c of a.result.claims) store.record({ docSha: a.result.sha256, docPath: path, claimId: c.id, nominee: c.nominee, nomineeName: '', claimText: c.text, reviewer: WANG, status: 'verified', note: '' });
+    const r = buildReport([{ result: a.result, text: a.text }], { latest: store.latest(), generated: GENERATED });
+    store.close();
+    const restated = restatements(a.result, a.text, exportVocabulary());
+    expect(restated.size).toBeGreaterThan(0);
+    const claims = claimsOf(r);
+    for (const id of restated.keys()) expect(['restatement', 'context', 'rate', 'level']).toContain(claims.find((c) => c.id === id)?.counted);
+    expect(claims.filter((c) => c.counted === 'restatement').length).toBeGreaterThan(0);
+    expect(r.sections[0]!.totals.left.find((l) => l.reason === 'restatement')?.claims).toBe(claims.filter((c) => c.counted === 'restatement').length);
   });
 
   it('a write-up whose subject was not found: its claims in a section of their own', () => {
