@@ -58,9 +58,12 @@ export async function runReport(argv: string[]): Promise<number> {
   const { buildReport } = await import('../report/model.js');
   // the reviewers' corrections applied: corrected values, added claims, noise struck out, verdicts
   const { correctedDocuments } = await import('../review/corrections.js');
-  const reportDocs = store && store.corrections.length > 0 ? correctedDocuments(docs, store.corrections).map(({ doc, result, applied }) => ({ result, text: doc.text, verdicts: applied.verdicts })) : docs;
+  const corrected = store && store.corrections.length > 0 ? correctedDocuments(docs, store.corrections) : null;
+  const reportDocs = corrected ? corrected.map(({ doc, result, applied }) => ({ result, text: doc.text, verdicts: applied.verdicts })) : docs;
+  // corrections whose text these documents no longer hold: counted on the cover
+  const correctionOrphans = corrected ? corrected.reduce((a, c) => a + c.applied.orphans.length, 0) : 0;
   const report = buildReport(reportDocs, {
-    latest, ...ruleOf(override, store), inputs: positionals, store: db ?? null,
+    latest, ...ruleOf(override, store), inputs: positionals, store: db ?? null, correctionOrphans,
     generated: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
   });
   if (ext === '.docx') {
