@@ -42,8 +42,14 @@ export function correctionsTable(docs: ReadonlyArray<{ readonly result: Document
 export function withCorrectionNotes(index: ReviewIndex, docs: readonly DocumentResult[]): ReviewIndex {
   const notes = new Map<string, string>();
   for (const d of docs) for (const c of d.claims) { const s = describeCorrection(c); if (s) notes.set(`${d.sha256}:${c.id}`, s); }
+  return notedIndex(index, notes);
+}
+
+/** A review index whose decisions on a claim end with a note (by `sha:claimId`) saying what was corrected. */
+function notedIndex(index: ReviewIndex, notes: ReadonlyMap<string, string>, notAClaim?: ReviewIndex['notAClaim']): ReviewIndex {
   return {
     status: (sha, id) => index.status(sha, id),
+    ...(notAClaim ? { notAClaim } : {}),
     decisions(sha, id) {
       const own = index.decisions(sha, id);
       const note = notes.get(`${sha}:${id}`);
@@ -94,18 +100,7 @@ export class ExportCorrections {
 
   /** The review index with what was corrected on each claim among its notes. */
   review(index: ReviewIndex): ReviewIndex {
-    const notes = this.notes;
-    return {
-      status: (sha, id) => index.status(sha, id),
-      notAClaim: this.notAClaim,
-      decisions(sha, id) {
-        const own = index.decisions(sha, id);
-        const note = notes.get(`${sha}:${id}`);
-        if (!note) return own;
-        const pseudo = { docSha: sha, docPath: '', claimId: id, nominee: null, nomineeName: '', claimText: '', status: 'unreviewed', note, role: 'member', id: 0, uid: '', seq: 0, reviewer: 'correction', at: '', undoOf: null } as Decision;
-        return [...own, pseudo];
-      },
-    };
+    return notedIndex(index, this.notes, this.notAClaim);
   }
 
   /** The corrections table of the documents that went by, or null when the store holds none. */

@@ -5,16 +5,10 @@
  * most one label; claims covering an `ignore` offset are not counted as false.
  */
 import type { Claim, DocumentResult } from '../../src/index.js';
+import type { LabelClaim } from '../../src/review/labels.js';
 
-export interface DevLabel {
-  readonly at: number;
-  readonly num: string;
-  readonly nominee: string;
-  readonly value: number;
-  readonly approx: string;
-  readonly category: string;
-  readonly tier: 'core' | 'minor';
-}
+/** A label of the development set's format (the same record `shiji labels` writes). */
+export type DevLabel = LabelClaim;
 
 export interface DevLabels {
   readonly text: string;
