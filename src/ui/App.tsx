@@ -13,11 +13,14 @@ import { ClaimScreen } from './ClaimScreen.js';
 import { MatrixScreen } from './MatrixScreen.js';
 import { OrphanScreen } from './OrphanScreen.js';
 import { Help } from './Help.js';
-import { Footer } from './Footer.js';
-import { command, placeScope } from './commands.js';
 import { onFormKey, storedCorrections, type CorrectContext } from './correct.js';
-import { FormLine } from './FormLine.js';
+import { FormLine, formRows } from './FormLine.js';
+import { Footer, footerRows } from './Footer.js';
+import { SearchScreen } from './SearchScreen.js';
+import { ProblemScreen } from './ProblemScreen.js';
+import { command, placeScope, searchKey, GROUP_SCOPE, type CommandContext } from './commands.js';
 import { nothingToAdjudicate } from './chair.js';
+import { fit, width } from './text.js';
 
 export interface AppProps {
   readonly model: ReviewModel;
@@ -60,35 +63,37 @@ function attempt<T>(fn: () => T, fallback: T): { value: T; error: unknown } {
 function openSession(model: ReviewModel, store: ReviewStore, reviewer: string, role: Role): State {
   const all = attempt(() => store.latest(), [] as Decision[]);
   const place = attempt(() => store.position(reviewer, placeScope(role)), null);
+  const group = attempt(() => store.position(reviewer, GROUP_SCOPE), null);
   const mine = all.value.filter((d) => d.role === role && d.reviewer === reviewer);
   // a chair also sees another chair's resolutions (a deputy's, say); a member sees members only
   const others = all.value.filter((d) => (d.role === 'member' || role === 'chair') && !(d.role === role && d.reviewer === reviewer));
-  const s = initialState(model, mine, others, place.value);
-  const problem = all.error ?? place.error;
+  const s = initialState(model, mine, others, place.value, group.value === 'section' ? 'section' : 'criterion');
+  const problem = all.error ?? place.error ?? group.error;
   if (problem) return { ...s, message: `cannot read the review database: ${whyNot(problem, store)}` };
   if (!store.writable) return { ...s, message: `read-only${store.readonlyReason ? ` (${store.readonlyReason})` : ''}: decisions cannot be saved` };
   return s;
 }
 
-/** The title line: who, where, progress (in chair mode: the rule and the resolutions). */
-function Title({ model, state, store, reviewer, orphaned }: { readonly model: ReviewModel; readonly state: State; readonly store: ReviewStore; readonly reviewer: string; readonly orphaned: number }): React.JSX.Element {
+/** The title line, cut to one row: who, progress (in chair mode: the rule and the resolutions), then where. */
+function Title({ model, state, store, reviewer, orphaned, columns }: { readonly model: ReviewModel; readonly state: State; readonly store: ReviewStore; readonly reviewer: string; readonly orphaned: number; readonly columns: number }): React.JSX.Element {
   const total = model.nominees.reduce((acc, n) => { const p = progress(model, state, n); return { done: acc.done + p.reviewed, all: acc.all + p.total }; }, { done: 0, all: 0 });
   const where = `${store.path}${store.writable ? '' : ' (read-only)'}`;
   const more = orphaned ? ` · ${orphaned} orphaned` : '';
-  // chair mode: what the chair is doing first, the path last, cut to the line
+  // what the reviewer or the chair is doing first, the path last, cut to the line
   if (model.chair) {
+    const doing = `  chair ${reviewer} · chair mode (${model.chair.rule} rule) · resolved ${total.done} of ${total.all}`;
     return (
       <Text wrap="truncate-end">
         <Text bold color="cyan">shiji review</Text>
-        <Text>{`  chair ${reviewer} · chair mode (${model.chair.rule} rule) · resolved ${total.done} of ${total.all}`}</Text>
-        <Text dimColor>{`${more} · ${where}`}</Text>
+        <Text>{fit(doing, columns - 12)}</Text>
+        <Text dimColor>{fit(`${more} · ${where}`, Math.max(0, columns - 12 - width(doing)))}</Text>
       </Text>
     );
   }
   return (
-    <Text>
+    <Text wrap="truncate-end">
       <Text bold color="cyan">shiji review</Text>
-      <Text dimColor>{`  ${reviewer} · ${where} · ${total.done}/${total.all} reviewed${more}`}</Text>
+      <Text dimColor>{fit(`  ${reviewer} · ${total.done}/${total.all} reviewed${more} · ${where}`, columns - 12)}</Text>
     </Text>
   );
 }
@@ -145,9 +150,12 @@ export function App({ model: base, store, reviewer, size: fixedSize, interactive
     if (place.error) dispatch({ type: 'message', text: `saved: ${status.replace('_', ' ')}; place in the review not saved: ${whyNot(place.error, store)}` });
   };
 
+  const context = (): CommandContext => ({ model: modelRef.current, store, reviewer, role, rows: size.rows, latest, dispatch, decide, docOf, attempt, whyNot, correct });
+
   // text entry: search and notes
   const onText = (input: string, key: Key): void => {
     const state = latest.current;
+    if (state.screen === 'search' && searchKey(key, context())) return;
     if (key.escape) { dispatch(state.note ? { type: 'noteCancel' } : { type: 'searchEnd', keep: false }); return; }
     if (key.return) {
       if (state.note) decide(state.note.status, state.note.text.trim());
@@ -157,18 +165,23 @@ export function App({ model: base, store, reviewer, size: fixedSize, interactive
     const current = state.note ? state.note.text : state.query;
     let next = current;
     if (key.backspace || key.delete) next = [...current].slice(0, -1).join('');
-    else if (input && !key.ctrl && !key.meta && !key.tab && !key.upArrow && !key.downArrow) next = current + input;
+    else if (input && !key.ctrl && !key.meta && !key.tab && !key.upArrow && !key.downArrow) next = current + input.replace(/[\u0000-\u001f\u007f]/g, '');
     if (next !== current) dispatch(state.note ? { type: 'noteInput', text: next } : { type: 'searchInput', text: next });
   };
   const onTextInput = (input: string, key: Key): void => {
     // a pasted line ends with a return: type the text, then take the return
+    // a burst with backspaces in it (fast typing): each one deletes
+    if (input.length > 1 && input.includes('\x7f') && !key.return) {
+      input.split('\x7f').forEach((part, i) => { if (i > 0) onText('', { ...key, backspace: true }); if (part) onTextInput(part, key); });
+      return;
+    }
     const cut = input.search(/[\r\n]/);
     if (cut >= 0 && !key.return) { if (cut > 0) onText(input.slice(0, cut), key); onText('', { ...key, return: true }); return; }
     onText(input, key);
   };
 
   // navigation and decisions; a burst of plain characters is taken one key at a time
-  const onKey = (input: string, key: Key): void => command(input, key, { model: modelRef.current, store, reviewer, role, rows: size.rows, latest, dispatch, decide, docOf, attempt, whyNot, correct });
+  const onKey = (input: string, key: Key): void => command(input, key, context());
   const onKeyInput = (input: string, key: Key): void => {
     const plain = !key.ctrl && !key.meta && !key.upArrow && !key.downArrow && !key.return && !key.escape && !key.tab;
     const chars = [...input.replace(/\r/g, '\n')];
@@ -191,24 +204,33 @@ export function App({ model: base, store, reviewer, size: fixedSize, interactive
     else onKeyInput(input, key);
   }, { isActive: interactive });
 
-  const bodyHeight = Math.max(6, size.rows - 5);
+  // every screen fits the terminal exactly: the title on the first row, the footer on the last ones
   const columns = Math.max(40, size.columns);
+  const rows = Math.max(8, size.rows);
+  // a correction being typed (c, a, R) takes its rows above the footer
+  const bodyHeight = rows - 1 - formRows(state) - footerRows(state, columns, rows, model.chair !== undefined);
   return (
-    <Box flexDirection="column" width={columns}>
-      <Title model={model} state={state} store={store} reviewer={reviewer} orphaned={orphaned.length + (model.correctionOrphans?.length ?? 0)} />
-      {state.help ? <Help /> : (
-        <>
-          {model.chair && model.nominees.length === 0 && state.screen === 'nominees' ? <Text color="green">{nothingToAdjudicate(model.chair)}</Text> : null}
-          {state.screen === 'nominees' && (!model.chair || model.nominees.length > 0) ? <NomineeScreen model={model} state={state} columns={columns} height={bodyHeight} /> : null}
-          {state.screen === 'claims' && currentNominee(model, state) ? <ClaimScreen model={model} state={state} columns={columns} height={bodyHeight} /> : null}
-          {state.screen === 'matrix' ? <MatrixScreen model={model} columns={columns} /> : null}
-          {state.screen === 'orphans' ? <OrphanScreen orphans={orphaned} corrections={model.correctionOrphans ?? []} columns={columns} /> : null}
-        </>
-      )}
-      {state.searching ? <Text>{`/${state.query}`}<Text inverse> </Text></Text> : null}
-      {state.note ? <Text>{`note (${state.note.status.replace('_', ' ')}): ${state.note.text}`}<Text inverse> </Text></Text> : null}
-      {state.form ? <FormLine model={model} state={state} /> : null}
-      <Footer state={state} chair={model.chair !== undefined} />
+    <Box flexDirection="column" width={columns} height={rows}>
+      <Title model={model} state={state} store={store} reviewer={reviewer} orphaned={orphaned.length + (model.correctionOrphans?.length ?? 0)} columns={columns} />
+      <Box flexDirection="column" height={bodyHeight} overflow="hidden">
+        <Body model={model} state={state} orphaned={orphaned} columns={columns} height={bodyHeight} />
+      </Box>
+      {state.form ? <FormLine model={model} state={state} columns={columns} /> : null}
+      <Footer state={state} columns={columns} rows={rows} chair={model.chair !== undefined} />
     </Box>
   );
+}
+
+/** The screen between the title and the footer, in exactly `height` rows. */
+function Body({ model, state, orphaned, columns, height }: { readonly model: ReviewModel; readonly state: State; readonly orphaned: readonly Decision[]; readonly columns: number; readonly height: number }): React.JSX.Element | null {
+  const props = { model, state, columns, height };
+  if (state.help) return <Help columns={columns} height={height} />;
+  switch (state.screen) {
+    case 'nominees': return model.chair && model.nominees.length === 0 ? <Text color="green">{nothingToAdjudicate(model.chair)}</Text> : <NomineeScreen {...props} />;
+    case 'claims': return currentNominee(model, state) ? <ClaimScreen {...props} /> : null;
+    case 'matrix': return <MatrixScreen {...props} />;
+    case 'orphans': return <OrphanScreen orphans={orphaned} corrections={model.correctionOrphans ?? []} columns={columns} height={height} />;
+    case 'search': return <SearchScreen {...props} />;
+    case 'problems': return <ProblemScreen {...props} />;
+  }
 }

@@ -2,16 +2,22 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import { EDIT_FIELDS, VERDICTS } from '../review/corrections.js';
 import { type ReviewModel, type State, currentNominee, verdictTargets } from './state.js';
+import { fit } from './text.js';
 
-/** The correction being typed (c, a, R), under the screen, with what Enter would be refused for. */
-export function FormLine({ model, state }: { readonly model: ReviewModel; readonly state: State }): React.JSX.Element | null {
+/** Rows the form takes above the footer: its line, and the line saying why Enter was refused. */
+export function formRows(state: State): number {
+  return state.form ? 1 + (state.form.error ? 1 : 0) : 0;
+}
+
+/** The correction being typed (c, a, R), under the screen, in formRows(state) rows, with what Enter would be refused for. */
+export function FormLine({ model, state, columns }: { readonly model: ReviewModel; readonly state: State; readonly columns: number }): React.JSX.Element | null {
   const f = state.form;
   if (!f) return null;
   const cursor = <Text inverse> </Text>;
   let line: React.JSX.Element;
   if (f.kind === 'edit') {
     line = (
-      <Text>
+      <Text wrap="truncate-start">
         {'correct '}
         {EDIT_FIELDS.map((x) => <Text key={x} {...(x === f.field ? { inverse: true, bold: true } : { dimColor: true })}>{` ${x} `}</Text>)}
         {`: ${f.text}`}{cursor}
@@ -31,12 +37,12 @@ export function FormLine({ model, state }: { readonly model: ReviewModel; readon
       </Text>
     );
   } else if (f.kind === 'add') {
-    line = <Text>{'add a missed figure, typed as it appears in the paragraph: '}{f.text}{cursor}</Text>;
+    line = <Text wrap="truncate-start">{'add a missed figure, typed as it appears in the paragraph: '}{f.text}{cursor}</Text>;
   } else {
     const n = currentNominee(model, state);
     const targets = n ? verdictTargets(model, n) : [];
     line = (
-      <Text>
+      <Text wrap="truncate-end">
         {'verdict on '}
         {targets.map((t, i) => <Text key={t.label} {...(i === f.target ? { inverse: true, bold: true } : { dimColor: true })}>{` ${t.label} `}</Text>)}
         {'  '}
@@ -46,9 +52,9 @@ export function FormLine({ model, state }: { readonly model: ReviewModel; readon
     );
   }
   return (
-    <Box flexDirection="column">
+    <Box flexDirection="column" width={columns} height={formRows(state)} overflow="hidden">
       {line}
-      {f.error ? <Text color="red">{f.error}</Text> : null}
+      {f.error ? <Text color="red" wrap="truncate-end">{fit(f.error, columns)}</Text> : null}
     </Box>
   );
 }

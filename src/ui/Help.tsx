@@ -1,11 +1,12 @@
 import React from 'react';
 import { Box, Text } from 'ink';
+import { wrapSegments } from './text.js';
 
 const LINES: Array<[string, string]> = [
   ['↑ ↓  j k', 'move; PgUp PgDn by a page; Home End'],
-  ['Enter', 'open a nominee; on a claim, focus the evidence; again, widen to the paragraph'],
-  ['Esc', 'back'],
-  ['v  d  n', 'verified, disputed, needs evidence — saved at once, then on to the next unreviewed claim'],
+  ['Enter', 'open; on a claim, its evidence; again, the whole paragraph'],
+  ['Esc', 'back (to the search or the list a claim was opened from)'],
+  ['v  d  n', 'verified, disputed, needs evidence: saved, then next unreviewed'],
   ['V  D  N', 'the same, with a note'],
   ['e', 'write or change the note on the current decision'],
   ['X', 'not a claim (noise): struck out, left out of totals; X again makes it a claim'],
@@ -13,21 +14,27 @@ const LINES: Array<[string, string]> = [
   ['a', 'add a figure the extractor missed: type it as it appears in the paragraph; Enter (several places: ←→ pick)'],
   ['R', 'verdict on the nominee or a requirement: ←→ which, ↑↓ met / not met / unclear, a note; Enter'],
   ['u', 'undo your last decision or correction (the history keeps both)'],
-  ['/', 'search names, claim text, sentences'],
-  ['f  s  x', 'filter by category, by status; clear filters'],
-  ['t', 'group claims by criterion or by section'],
+  [']  [', 'next, previous nominee (on the claims and the matrix)'],
+  ['/', 'nominee list: search all claims and sentences; claims: filter'],
+  ['f  s  x', 'filter by category (those present), by status; clear filters'],
+  ['t', 'group claims by criterion or by section (remembered)'],
   ['Tab', 'switch between the claim list and the evidence'],
   ['w', 'widen or narrow the evidence to the paragraph'],
+  ['P', 'every disputed or needs-evidence claim, across nominees'],
   ['M  O', 'criteria matrix; orphaned decisions'],
   ['q', 'quit (every decision is already saved)'],
+  ['criteria', 'strip on the nominee list: one mark per criterion, C1 C2 …:'],
+  ['', 'n claims rank it first · ○ linked lower only · · none · + over 9'],
 ];
 
-export function Help(): React.JSX.Element {
+/** Every key, in `height` rows at `columns`: descriptions wrap under their own column. */
+export function Help({ columns, height }: { readonly columns: number; readonly height: number }): React.JSX.Element {
+  const rows = LINES.flatMap(([k, v]) => wrapSegments([{ text: v }], Math.max(10, columns - 11)).map((l, i) => [i === 0 ? k : '', l.map((s) => s.text).join('')] as const));
   return (
-    <Box flexDirection="column" borderStyle="round" paddingX={1}>
+    <Box flexDirection="column" height={height} overflow="hidden">
       <Text bold>Keys</Text>
-      {LINES.map(([k, v]) => (
-        <Text key={k}><Text color="cyan">{k.padEnd(10)}</Text>{v}</Text>
+      {rows.slice(0, height - 1).map(([k, v], i) => (
+        <Text key={i} wrap="truncate-end"><Text color="cyan">{k.padEnd(10)}</Text> {v}</Text>
       ))}
     </Box>
   );

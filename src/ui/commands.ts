@@ -7,8 +7,11 @@ import type { ReviewStore, Role, Status } from '../review/store.js';
 import type { AnalysedDocument } from '../corpus.js';
 import { type Action, type ReviewModel, type State, currentNominee, selectedClaim } from './state.js';
 import { afterUndo, startForm, toggleNoise, type CorrectContext } from './correct.js';
+import { problems, searchHits } from './across.js';
 
 export const DECIDE: Record<string, Status> = { v: 'verified', d: 'disputed', n: 'needs_evidence' };
+/** The store's position scope that remembers how the reviewer groups claims (`t`). */
+export const GROUP_SCOPE = 'group-by';
 
 /** Where a session's place is kept: a member's and a chair's are apart. */
 export const placeScope = (role: Role): string => (role === 'chair' ? 'chair' : 'last');
@@ -37,6 +40,7 @@ export function command(input: string, key: Key, ctx: CommandContext): void {
   if (state.searching || state.note || state.form) return;
   if (state.help) { if (input === '?' || key.escape || input === 'q') dispatch({ type: 'toggleHelp' }); return; }
   const page = Math.max(1, size.rows - 12);
+  if (state.screen === 'problems' && across(input, key, ctx, page)) return;
   if (key.upArrow || input === 'k') dispatch({ type: 'move', delta: -1 });
   else if (key.downArrow || input === 'j') dispatch({ type: 'move', delta: 1 });
   else if (key.pageUp) dispatch({ type: 'move', delta: -page });
@@ -48,7 +52,7 @@ export function command(input: string, key: Key, ctx: CommandContext): void {
     const n = currentNominee(model, state);
     const doc = docOf();
     // where the reviewer is, for the next session; the session goes on when it cannot be saved
-    if (state.screen === 'nominees' && n && doc && store.writable) {
+    if ((state.screen === 'nominees' || state.screen === 'matrix') && n && doc && store.writable) {
       const place = attempt(() => store.savePosition(reviewer, placeScope(role), `${doc.result.sha256}:${n.nominee?.id ?? '-'}:`), undefined);
       if (place.error) dispatch({ type: 'message', text: `place in the review not saved: ${whyNot(place.error, store)}` });
     }
@@ -60,7 +64,11 @@ export function command(input: string, key: Key, ctx: CommandContext): void {
   else if (input === 'M') dispatch({ type: 'showMatrix' });
   else if (input === 'O') dispatch({ type: 'showOrphans' });
   else if (input === 'R' && (state.screen === 'claims' || state.screen === 'nominees')) startForm('verdict', ctx.correct);
-  else if (state.screen === 'claims') {
+  else if (input === 'P') dispatch({ type: 'showProblems' });
+  else if (input === ']' || input === '[') {
+    dispatch({ type: 'nextNominee', delta: input === ']' ? 1 : -1 });
+    if (latest.current.screen === 'claims') savePlace(ctx);
+  } else if (state.screen === 'claims') {
     const lower = input.toLowerCase();
     if (DECIDE[input]) decide(DECIDE[input] as Status, null);
     else if (DECIDE[lower] && input !== lower) dispatch({ type: 'noteStart', status: DECIDE[lower] as Status });
@@ -78,10 +86,51 @@ export function command(input: string, key: Key, ctx: CommandContext): void {
     } else if (input === 'X') toggleNoise(ctx.correct);
     else if (input === 'c') startForm('edit', ctx.correct);
     else if (input === 'a') startForm('add', ctx.correct);
-    else if (input === 't') dispatch({ type: 'toggleGroup' });
+    else if (input === 't') {
+      dispatch({ type: 'toggleGroup' });
+      const saved = store.writable ? attempt(() => store.savePosition(reviewer, GROUP_SCOPE, latest.current.groupBy), undefined) : { error: null };
+      if (saved.error) dispatch({ type: 'message', text: `grouping not remembered: ${whyNot(saved.error, store)}` });
+    }
     else if (input === 'f') dispatch({ type: 'cycleCategory' });
     else if (input === 's') dispatch({ type: 'cycleStatus' });
     else if (input === 'x') dispatch({ type: 'clearFilters' });
     else if (input === 'w') dispatch({ type: 'toggleWide' });
   }
+}
+
+/** Keys of the list of disputed and needs-evidence claims; false for the keys it leaves to the rest. */
+function across(input: string, key: Key, ctx: CommandContext, page: number): boolean {
+  const { model, latest, dispatch } = ctx;
+  const list = problems(model, latest.current);
+  const delta = key.upArrow || input === 'k' ? -1 : key.downArrow || input === 'j' ? 1 : key.pageUp ? -page : key.pageDown ? page : key.home ? -list.length : key.end ? list.length : 0;
+  if (delta !== 0) { dispatch({ type: 'listMove', delta, count: list.length }); return true; }
+  if (!key.return) return false;
+  const p = list[Math.min(latest.current.listCursor, list.length - 1)];
+  if (p) { dispatch({ type: 'goTo', nominee: p.nominee, claimId: p.claim.id }); savePlace(ctx); }
+  return true;
+}
+
+/** Remembers the current nominee (and claim) for the next session, as opening a nominee does. */
+function savePlace(ctx: CommandContext): void {
+  const { model, store, reviewer, latest, dispatch, attempt, whyNot } = ctx;
+  const n = currentNominee(model, latest.current);
+  const doc = ctx.docOf();
+  if (!n || !doc || !store.writable) return;
+  const c = selectedClaim(model, latest.current);
+  const place = attempt(() => store.savePosition(reviewer, placeScope(ctx.role), `${doc.result.sha256}:${n.nominee?.id ?? '-'}:${c?.id ?? ''}`), undefined);
+  if (place.error) dispatch({ type: 'message', text: `place in the review not saved: ${whyNot(place.error, store)}` });
+}
+
+/** Keys of the search across nominees that are not typing: choose a result, open its claim. */
+export function searchKey(key: Key, ctx: CommandContext): boolean {
+  const { model, latest, dispatch } = ctx;
+  if (!(key.upArrow || key.downArrow || key.pageUp || key.pageDown || key.return)) return false;
+  const hits = searchHits(model, latest.current.query);
+  const page = Math.max(1, ctx.rows - 6);
+  if (!key.return) dispatch({ type: 'listMove', delta: key.upArrow ? -1 : key.downArrow ? 1 : key.pageUp ? -page : page, count: hits.length });
+  else {
+    const hit = hits[Math.min(latest.current.listCursor, hits.length - 1)];
+    if (hit) { dispatch({ type: 'goTo', nominee: hit.nominee, claimId: hit.claim.id }); savePlace(ctx); }
+  }
+  return true;
 }

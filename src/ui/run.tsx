@@ -21,12 +21,22 @@ export class OneLineOnError extends React.Component<{ readonly children: React.R
 /** Renders the review UI; resolves when the reviewer quits, to false when the UI failed (and said why). */
 export async function runReviewUi(model: ReviewModel, store: ReviewStore, reviewer: string): Promise<boolean> {
   let failure: Error | null = null;
+  // The UI fills the terminal: draw it on the alternate screen, as full-screen programs do, so
+  // that the reviewer's shell and its scrollback come back as they were on quitting.
+  const screen = process.stdout.isTTY === true;
+  if (screen) process.stdout.write('\u001B[?1049h\u001B[H');
   const app = render(
     <OneLineOnError onError={(e) => { failure = e; setTimeout(() => app.unmount(), 0); }}>
       <App model={model} store={store} reviewer={reviewer} />
     </OneLineOnError>,
     { exitOnCtrlC: true },
   );
-  await app.waitUntilExit();
+  try {
+    await app.waitUntilExit();
+  } finally {
+    if (screen) process.stdout.write('\u001B[?1049l');
+  }
+  // the one line that said why the UI stopped, again where it stays in sight
+  if (failure !== null && screen) process.stderr.write(`shiji: ${((failure as Error).message ?? String(failure)).split('\n')[0]} (every decision shown as saved is in the database)\n`);
   return failure === null;
 }

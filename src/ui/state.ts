@@ -101,7 +101,7 @@ export function fieldText(c: Claim, field: EditField): string {
   return String(c[field]);
 }
 
-export type Screen = 'nominees' | 'claims' | 'matrix' | 'orphans';
+export type Screen = 'nominees' | 'claims' | 'matrix' | 'orphans' | 'search' | 'problems';
 export type GroupBy = 'criterion' | 'section';
 export type Pane = 'list' | 'evidence';
 export type StatusFilter = Status | null;
@@ -127,6 +127,10 @@ export interface State {
   /** a correction being typed (c, a, R) */
   readonly form: Form | null;
   readonly quit: boolean;
+  /** the cursor of the lists across nominees (search results, disputed and needs-evidence claims) */
+  readonly listCursor: number;
+  /** the list a claim was opened from, which Esc goes back to */
+  readonly returnTo: { readonly screen: 'search' | 'problems'; readonly query: string; readonly cursor: number } | null;
 }
 
 export type Action =
@@ -164,16 +168,21 @@ export type Action =
   | { type: 'formCancel' }
   /** a correction was saved (or undone): the model has been rebuilt; focus puts the cursor on a claim */
   | { type: 'corrected'; message: string; focus?: string }
-  | { type: 'quit' };
+  | { type: 'quit' }
+  | { type: 'nextNominee'; delta: number }
+  | { type: 'showProblems' }
+  | { type: 'listMove'; delta: number; count: number }
+  | { type: 'goTo'; nominee: number; claimId: string };
 
-export function initialState(model: ReviewModel, mine: readonly Decision[], others: readonly Decision[], resume: string | null): State {
+export function initialState(model: ReviewModel, mine: readonly Decision[], others: readonly Decision[], resume: string | null, groupBy: GroupBy = 'criterion'): State {
   const m: Record<string, Decision> = {};
   for (const d of mine) m[claimKey(d.docSha, d.claimId)] = d;
   const o: Record<string, Decision[]> = {};
   for (const d of others) (o[claimKey(d.docSha, d.claimId)] ??= []).push(d);
   let state: State = {
-    screen: 'nominees', help: false, nomineeCursor: 0, claimCursor: 0, pane: 'list', groupBy: 'criterion',
+    screen: 'nominees', help: false, nomineeCursor: 0, claimCursor: 0, pane: 'list', groupBy,
     category: null, status: null, query: '', searching: false, note: null, wide: false, mine: m, others: o, message: null, form: null, quit: false,
+    listCursor: 0, returnTo: null,
   };
   if (resume) {
     const [sha, nomineeId, claimId] = resume.split(':');
@@ -262,6 +271,7 @@ export function reduce(model: ReviewModel, state: State, action: Action): State 
         const n = rowsToClaims(claimRows(model, state)).length;
         return { ...state, claimCursor: clamp(state.claimCursor + action.delta, 0, Math.max(0, n - 1)), message: null };
       }
+      if (state.screen === 'matrix') return { ...state, nomineeCursor: clamp(state.nomineeCursor + action.delta, 0, Math.max(0, model.nominees.length - 1)) };
       return state;
     }
     case 'jump': {
@@ -277,8 +287,8 @@ export function reduce(model: ReviewModel, state: State, action: Action): State 
       return state;
     }
     case 'open':
-      if (state.screen === 'nominees' && model.nominees[state.nomineeCursor]) {
-        return { ...state, screen: 'claims', claimCursor: 0, pane: 'list', query: '', searching: false, message: null };
+      if ((state.screen === 'nominees' || state.screen === 'matrix') && model.nominees[state.nomineeCursor]) {
+        return { ...state, screen: 'claims', claimCursor: 0, pane: 'list', query: '', searching: false, message: null, returnTo: null };
       }
       if (state.screen === 'claims' && state.pane === 'list' && selectedClaim(model, state)) return { ...state, pane: 'evidence' };
       if (state.screen === 'claims' && state.pane === 'evidence') return { ...state, wide: !state.wide };
@@ -286,6 +296,10 @@ export function reduce(model: ReviewModel, state: State, action: Action): State 
     case 'back':
       if (state.help) return { ...state, help: false };
       if (state.screen === 'claims' && state.pane === 'evidence') return { ...state, pane: 'list' };
+      if (state.screen === 'claims' && state.returnTo) {
+        const r = state.returnTo;
+        return { ...state, screen: r.screen, query: r.query, searching: r.screen === 'search', listCursor: r.cursor, returnTo: null, pane: 'list', message: null };
+      }
       if (state.screen !== 'nominees') return { ...state, screen: 'nominees', query: '', searching: false, pane: 'list', message: null };
       if (state.query !== '') return { ...state, query: '' };
       return state;
@@ -302,7 +316,9 @@ export function reduce(model: ReviewModel, state: State, action: Action): State 
     case 'toggleWide':
       return { ...state, wide: !state.wide };
     case 'cycleCategory': {
-      const order: Array<Category | null> = [null, ...CATEGORIES];
+      // only the categories that some claim in view has
+      const present = new Set(claimRows(model, { ...state, category: null }).map((r) => (r.kind === 'claim' ? r.claim.category : null)));
+      const order: Array<Category | null> = [null, ...CATEGORIES.filter((c) => present.has(c))];
       const next = order[(order.indexOf(state.category) + 1) % order.length] ?? null;
       return { ...state, category: next, claimCursor: 0, message: `category: ${next ?? 'all'}` };
     }
@@ -314,10 +330,13 @@ export function reduce(model: ReviewModel, state: State, action: Action): State 
     case 'clearFilters':
       return { ...state, category: null, status: null, query: '', claimCursor: 0, message: 'filters cleared' };
     case 'searchStart':
+      // on the nominee list, a search of every nominee's claims and evidence
+      if (state.screen === 'nominees') return { ...state, screen: 'search', searching: true, query: '', listCursor: 0, message: null };
       return { ...state, searching: true, query: '' };
     case 'searchInput':
-      return { ...state, query: action.text, claimCursor: 0 };
+      return { ...state, query: action.text, claimCursor: 0, listCursor: 0 };
     case 'searchEnd':
+      if (state.screen === 'search') return { ...state, screen: 'nominees', searching: false, query: '', message: null };
       return { ...state, searching: false, query: action.keep ? state.query : '', claimCursor: action.keep ? state.claimCursor : 0 };
     case 'noteStart': {
       const c = selectedClaim(model, state);
@@ -395,6 +414,24 @@ export function reduce(model: ReviewModel, state: State, action: Action): State 
     }
     case 'quit':
       return { ...state, quit: true };
+    case 'nextNominee': {
+      const to = clamp(state.nomineeCursor + action.delta, 0, Math.max(0, model.nominees.length - 1));
+      const n = model.nominees[to];
+      if (!n || to === state.nomineeCursor) return { ...state, message: action.delta > 0 ? 'this is the last nominee' : 'this is the first nominee' };
+      const claims = state.screen === 'claims' ? { claimCursor: 0, pane: 'list' as const, query: '', returnTo: null } : {};
+      return { ...state, ...claims, nomineeCursor: to, message: `nominee ${to + 1}/${model.nominees.length}: ${n.name}` };
+    }
+    case 'showProblems':
+      return { ...state, screen: 'problems', help: false, query: '', searching: false, listCursor: 0, returnTo: null };
+    case 'listMove':
+      return { ...state, listCursor: clamp(state.listCursor + action.delta, 0, Math.max(0, action.count - 1)) };
+    case 'goTo': {
+      const from = state.screen === 'search' || state.screen === 'problems' ? { screen: state.screen, query: state.query, cursor: state.listCursor } : null;
+      const filtered = state.category !== null || state.status !== null;
+      const next: State = { ...state, screen: 'claims', nomineeCursor: action.nominee, category: null, status: null, query: '', searching: false, pane: 'list', returnTo: from, message: filtered ? 'filters cleared' : null };
+      const ci = rowsToClaims(claimRows(model, next)).findIndex((r) => r.kind === 'claim' && r.claim.id === action.claimId);
+      return { ...next, claimCursor: Math.max(0, ci) };
+    }
   }
 }
 

@@ -57,8 +57,8 @@ describe('review reducer', () => {
     expect(rowsToClaims(claimRows(model, s)).length).toBe(all);
     s = run(s, { type: 'clearFilters' }, { type: 'searchStart' }, { type: 'searchInput', text: '积案' }, { type: 'searchEnd', keep: true });
     expect(rowsToClaims(claimRows(model, s)).map((r) => (r.kind === 'claim' ? r.claim.text : ''))).toEqual(['701 件']);
-    s = run(s, { type: 'back' }, { type: 'searchStart' }, { type: 'searchInput', text: '周' }, { type: 'searchEnd', keep: true });
-    expect(visibleNominees(model, s).map((i) => model.nominees[i]?.name)).toEqual(['周方志']);
+    s = run(s, { type: 'back' });
+    expect(visibleNominees(model, s).length).toBe(model.nominees.length);
   });
 
   it('takes a note, cancels one, and puts the cursor back on undo', () => {

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import stringWidth from 'string-width';
+import { wrapSegments, snippet, markTerm, occurrences } from '../../src/ui/text.js';
+
+const text = (line: ReadonlyArray<{ text: string }>): string => line.map((s) => s.text).join('');
+
+describe('UI text', () => {
+  it('wraps Chinese by display width and keeps a highlight that crosses a line break on both lines', () => {
+    const lines = wrapSegments([{ text: '全市梳理排查化解' }, { text: '信访积案701件', mark: 'span' }, { text: '，一大批案件得到解决。' }], 20);
+    for (const l of lines) expect(stringWidth(text(l))).toBeLessThanOrEqual(20);
+    expect(lines.map(text).join('')).toBe('全市梳理排查化解信访积案701件，一大批案件得到解决。');
+    expect(lines[0]!.at(-1)).toEqual({ text: '信访', mark: 'span' });
+    expect(lines[1]![0]).toEqual({ text: '积案701件', mark: 'span' });
+  });
+
+  it('wraps English between words', () => {
+    const lines = wrapSegments([{ text: 'The total number of petitions fell by 27.5% year on year.' }], 20).map(text);
+    expect(lines).toEqual(['The total number of ', 'petitions fell by ', '27.5% year on year.']);
+  });
+
+  it('finds a term ignoring case, and cuts a sentence around it with the term and the claim marked', () => {
+    expect(occurrences('Petitions and petitions', 'PETITION')).toEqual([[0, 8], [14, 22]]);
+    expect(markTerm('信访局信访', '信访').filter((s) => s.mark === 'term').length).toBe(2);
+    const s = '2014年以来，全市梳理排查化解信访积案701件，一大批“钉子案、骨头案”得到解决，群众满意率明显提升。';
+    const at = s.indexOf('701件');
+    const cut = snippet(s, '钉子案', 24, [at, at + 4]);
+    expect(stringWidth(text(cut))).toBeLessThanOrEqual(24);
+    expect(cut.find((x) => x.mark === 'term')?.text).toBe('钉子案');
+    expect(cut.find((x) => x.mark === 'span')?.text).toBe('701件');
+    expect(text(cut).startsWith('…')).toBe(true);
+  });
+});
