@@ -9,7 +9,7 @@
 // - What only some commands load (the review UI, the exports) goes into chunks beside cli.js,
 //   dist/cli-HASH.js: at the same depth, so that paths taken from import.meta.url hold.
 import { build } from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
+import { chmodSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const BUNDLED = /^(htmlparser2|entities|domhandler|domutils|dom-serializer|domelementtype|opencc-js|natural|underscore|ink|react|react-reconciler|scheduler|yoga-layout|string-width|strip-ansi|ansi-regex|ansi-styles|chalk|cli-boxes|cli-cursor|cli-truncate|code-excerpt|convert-to-spaces|es-toolkit|get-east-asian-width|emoji-regex|indent-string|is-in-ci|patch-console|restore-cursor|signal-exit|slice-ansi|stack-utils|escape-string-regexp|type-fest|widest-line|wrap-ansi|ws|auto-bind|is-fullwidth-code-point|onetime|mimic-fn|mimic-function|environment|ansi-escapes)(\/|$)/;
@@ -38,3 +38,6 @@ await build({
     },
   }],
 });
+
+// the bundle replaces the file npm linked as the `shiji` command: keep it executable (npx shiji, node_modules/.bin/shiji)
+chmodSync(join(out, 'cli.js'), 0o755);
