@@ -16,6 +16,7 @@ import type { Claim, DocumentResult } from '../analyse.js';
 import type { Category } from '../extract/claims.js';
 import type { Approx } from '../dictionaries.js';
 import type { Decision, Status } from '../review/store.js';
+import { latestOf } from '../review/consensus.js';
 import type { ExportVocabulary } from './vocabulary.js';
 
 export type Bound = '=' | '≥' | '≤' | '≈';
@@ -165,7 +166,7 @@ export function reviewIndex(latest: readonly Decision[], extra: { readonly notAC
     status(docSha, claimId) {
       const ds = by.get(`${docSha}:${claimId}`) ?? [];
       // the chair's latest resolution in force settles the claim (see review/consensus.ts)
-      const chair = ds.filter((d) => d.role === 'chair').reduce<Decision | null>((a, d) => (!a || d.at > a.at || (d.at === a.at && d.seq > a.seq) ? d : a), null);
+      const chair = latestOf(ds.filter((d) => d.role === 'chair'));
       if (chair && chair.status !== 'unreviewed') return chair.status;
       return ds.filter((d) => d.role !== 'chair').reduce<Status>((s, d) => (SEVERITY[d.status] > SEVERITY[s] ? d.status : s), 'unreviewed');
     },

@@ -79,7 +79,7 @@ export function consensusOf(decisions: readonly Decision[], panel: readonly stri
 }
 
 /** The latest of some decisions of one claim: by time, then sequence, then uid (as the store orders them). */
-function latestOf(ds: readonly Decision[]): Decision | null {
+export function latestOf(ds: readonly Decision[]): Decision | null {
   let best: Decision | null = null;
   for (const d of ds) {
     if (!best || d.at > best.at || (d.at === best.at && (d.seq > best.seq || (d.seq === best.seq && d.uid > best.uid)))) best = d;
