@@ -11,8 +11,9 @@
 import { build } from 'esbuild';
 import { chmodSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const BUNDLED = /^(htmlparser2|entities|domhandler|domutils|dom-serializer|domelementtype|opencc-js|natural|underscore|ink|react|react-reconciler|scheduler|yoga-layout|string-width|strip-ansi|ansi-regex|ansi-styles|chalk|cli-boxes|cli-cursor|cli-truncate|code-excerpt|convert-to-spaces|es-toolkit|get-east-asian-width|emoji-regex|indent-string|is-in-ci|patch-console|restore-cursor|signal-exit|slice-ansi|stack-utils|escape-string-regexp|type-fest|widest-line|wrap-ansi|ws|auto-bind|is-fullwidth-code-point|onetime|mimic-fn|mimic-function|environment|ansi-escapes)(\/|$)/;
+const BUNDLED = /^(@alcalzone\/ansi-tokenize|get-east-asian-width|htmlparser2|entities|domhandler|domutils|dom-serializer|domelementtype|opencc-js|natural|underscore|ink|react|react-reconciler|scheduler|yoga-layout|string-width|strip-ansi|ansi-regex|ansi-styles|chalk|cli-boxes|cli-cursor|cli-truncate|code-excerpt|convert-to-spaces|es-toolkit|get-east-asian-width|emoji-regex|indent-string|is-in-ci|patch-console|restore-cursor|signal-exit|slice-ansi|stack-utils|escape-string-regexp|type-fest|widest-line|wrap-ansi|ws|auto-bind|is-fullwidth-code-point|onetime|mimic-fn|mimic-function|environment|ansi-escapes)(\/|$)/;
 const out = 'dist';
 for (const f of readdirSync(out)) if (/^cli-[A-Z0-9]+\.js(\.map)?$/.test(f)) rmSync(join(out, f));
 
@@ -27,12 +28,29 @@ await build({
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
+  // React and its reconciler in their production builds only: the development ones (half the
+  // UI chunk) are neither loaded nor compiled
+  define: { 'process.env.NODE_ENV': '"production"' },
+  // whitespace and syntax only, names kept for stack traces: less to parse on every start
+  minifyWhitespace: true,
+  minifySyntax: true,
   // CommonJS packages in an ES module bundle call require: give them node's
   banner: { js: "import { createRequire as __shijiCreateRequire } from 'node:module'; const require = __shijiCreateRequire(import.meta.url);" },
   plugins: [{
     name: 'external-packages',
     setup(b) {
       b.onResolve({ filter: /^[^./#]/ }, (a) => (a.path.startsWith('node:') || BUNDLED.test(a.path) ? undefined : { path: a.path, external: true }));
+      // string-width, for Ink and its packages as for our own code: src/ui/string-width.ts, which
+      // answers as string-width does without paying its start-up where the answer cannot differ
+      b.onResolve({ filter: /^string-width$/ }, () => ({ path: fileURLToPath(new URL('../src/ui/string-width.ts', import.meta.url)) }));
+      // terminal-size, which Ink calls only without a terminal (never, in the review UI): loaded on first call
+      b.onResolve({ filter: /^terminal-size$/ }, () => ({ path: fileURLToPath(new URL('../src/ui/terminal-size.ts', import.meta.url)) }));
+      // node:process, as the packages import it (its default export): the process object itself.
+      // Node's own ES module facade for it reads every property of process, and with them loads
+      // the diagnostic report's modules (some 5 ms of every start).
+      b.onResolve({ filter: /^(node:)?process$/ }, (a) => (a.importer.includes('node_modules') ? { path: 'process', namespace: 'shiji-process' } : undefined));
+      // (a name imported that is not listed here fails the build)
+      b.onLoad({ filter: /.*/, namespace: 'shiji-process' }, () => ({ contents: 'export default process; export const env = process.env; export function cwd() { return process.cwd(); }', loader: 'js' }));
       // ink's devtools, loaded only under DEV=true, are not installed
       b.onResolve({ filter: /devtools/ }, (a) => ({ path: a.path, external: true }));
     },

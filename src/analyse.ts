@@ -3,7 +3,7 @@
  * read (decode, view) → structure → extract → link → check. Never prints, never exits; errors
  * are ShijiError with a one-line message.
  */
-import { createHash, hash as cryptoHash } from 'node:crypto';
+import { EXTRACTOR_VERSION, sha256 } from './version.js';
 import { extractDocument, extractDocumentSync, type Extracted } from './read/formats.js';
 import { buildView, stretchesNotInView, type TextView } from './read/view.js';
 import { parseStructure, type DocumentStructure } from './structure/document.js';
@@ -20,7 +20,7 @@ import type { DocumentResult, TextMeta } from './types.js';
 export type * from './types.js';
 export { CRITERIA_PER_CLAIM, EVIDENCE_SCORE } from './link/evidence.js';
 
-export const EXTRACTOR_VERSION = '0.2.0';
+export { EXTRACTOR_VERSION, sha256 } from './version.js';
 
 /** As long as the longest word of jieba's dictionary (16 UTF-16 units): how far a word can reach around a change (a longer one is still found, when jieba is asked). */
 const WORD_REACH = 16;
@@ -38,10 +38,6 @@ export interface Analysis {
   readonly structure: DocumentStructure;
 }
 
-/** SHA-256 in hex; one-shot crypto.hash where Node has it (much cheaper than a Hash object per call). */
-export const sha256: (data: Uint8Array | string) => string = typeof (cryptoHash as unknown) === 'function'
-  ? (data) => cryptoHash('sha256', data, 'hex')
-  : (data) => createHash('sha256').update(data).digest('hex');
 
 export function claimId(docSha: string, start: number, end: number): string {
   return sha256(`${docSha}:${start}:${end}`).slice(0, 16);

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
 import { analyseFileCachedAsync, cachedDocument, optionsKey, type AnalysedDocument, type CachedOutcome } from './corpus.js';
 import { AnalysisCache } from './cache.js';
-import { sha256, type AnalyseOptions, type DocumentResult } from './analyse.js';
+import { sha256 } from './version.js';
+import type { AnalyseOptions, DocumentResult } from './analyse.js';
 import { ShijiError, type ShijiErrorCode } from './errors.js';
 import type { WorkReply, WorkRequest } from './worker.js';
 

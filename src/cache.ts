@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { EXTRACTOR_VERSION, sha256 } from './analyse.js';
+import { EXTRACTOR_VERSION, sha256 } from './version.js';
 import { decodeAnalysis, encodeAnalysis, STORAGE_FORMAT, type CachedAnalysis } from './cache-codec.js';
 import { DEFAULT_DICTIONARY_DIR } from './dictionaries.js';
 

@@ -5,7 +5,7 @@
  * print one line each on stderr; nothing but results goes to stdout.
  */
 import { createRequire } from 'node:module';
-import { EXTRACTOR_VERSION } from './analyse.js';
+import { EXTRACTOR_VERSION } from './version.js';
 import { ShijiError } from './errors.js';
 import { fail } from './cli/shared.js';
 import { COMMANDS, HELP, commandHelp } from './cli/help.js';

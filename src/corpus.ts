@@ -5,7 +5,8 @@
 import { readdirSync, statSync, readFileSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { ShijiError } from './errors.js';
-import { analyseBytes, analyseBytesAsync, sha256, type Analysis, type AnalyseOptions, type DocumentResult } from './analyse.js';
+import type { Analysis, AnalyseOptions, DocumentResult } from './analyse.js';
+import { sha256 } from './version.js';
 import { AnalysisCache, analysisVersion } from './cache.js';
 import { DEFAULT_DICTIONARY_DIR } from './dictionaries.js';
 
@@ -33,7 +34,9 @@ function fsProblem(e: unknown): string {
 
 /** Files under dir; a subfolder that cannot be read is one problem, and the rest is still walked. */
 function walk(dir: string, out: string[], problems: InputProblem[]): void {
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  // in code point order: the same on every machine, whatever its locale (and without loading
+  // ICU's collation, some 10 ms, for it)
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     // hidden files, dependencies and a folder's own README are not documents to analyse
     if (e.name.startsWith('.') || e.name === 'node_modules' || /^readme(\.|$)/i.test(e.name)) continue;
@@ -82,7 +85,7 @@ export interface AnalysedDocument { readonly result: DocumentResult; readonly te
 export type CachedOutcome = { readonly path: string; readonly doc: AnalysedDocument } | { readonly path: string; readonly error: ShijiError };
 
 /** A file's bytes, or the one-line problem that stops it being read. */
-function readInput(path: string): Buffer | ShijiError {
+export function readInput(path: string): Buffer | ShijiError {
   try {
     return readFileSync(path);
   } catch (e) {
@@ -91,7 +94,7 @@ function readInput(path: string): Buffer | ShijiError {
 }
 
 /** A ShijiError becomes an outcome; anything else is a bug and is rethrown. */
-function asProblem(e: unknown, path: string): { path: string; error: ShijiError } {
+export function asProblem(e: unknown, path: string): { path: string; error: ShijiError } {
   if (e instanceof ShijiError) return { path, error: e };
   throw e;
 }
@@ -118,24 +121,21 @@ export function cachedDocument(cache: AnalysisCache | null, key: string, path: s
   return hit ? { result: hit.result, text: hit.text, cached: true } : null;
 }
 
-/** Reads and analyses one file (text, Markdown, HTML; Word and PDF need analyseFileAsync). */
-export function analyseFile(path: string, opts: AnalyseOptions = {}): AnalyseOutcome {
-  const bytes = readInput(path);
-  if (bytes instanceof ShijiError) return { path, error: bytes };
-  try { return { path, analysis: analyseBytes(bytes, path, opts) }; } catch (e) { return asProblem(e, path); }
-}
-
-/** analyseFile for every format, Word and PDF included. */
+/**
+ * Reads and analyses one file, every format (the synchronous analyseFile, for text, Markdown and
+ * HTML, is in analyse-file.ts). The analyser is loaded on the first file that needs it: a run
+ * served from the cache never loads it.
+ */
 export async function analyseFileAsync(path: string, opts: AnalyseOptions = {}): Promise<AnalyseOutcome> {
   const bytes = readInput(path);
   if (bytes instanceof ShijiError) return { path, error: bytes };
-  try { return { path, analysis: await analyseBytesAsync(bytes, path, opts) }; } catch (e) { return asProblem(e, path); }
+  try { return { path, analysis: await (await import('./analyse.js')).analyseBytesAsync(bytes, path, opts) }; } catch (e) { return asProblem(e, path); }
 }
 
-type Prepared = { readonly outcome: CachedOutcome } | { readonly bytes: Buffer; readonly key: string };
+export type Prepared = { readonly outcome: CachedOutcome } | { readonly bytes: Buffer; readonly key: string };
 
 /** Reads a file and looks it up in the cache: a finished outcome, or the bytes to analyse. */
-function prepare(path: string, opts: AnalyseOptions, cache: AnalysisCache | null): Prepared {
+export function prepare(path: string, opts: AnalyseOptions, cache: AnalysisCache | null): Prepared {
   const bytes = readInput(path);
   if (bytes instanceof ShijiError) return { outcome: { path, error: bytes } };
   const key = cache ? cacheKey(bytes, opts) : '';
@@ -144,24 +144,18 @@ function prepare(path: string, opts: AnalyseOptions, cache: AnalysisCache | null
 }
 
 /** Keeps a fresh analysis in the cache and makes it an outcome. */
-function store(a: Analysis, key: string, cache: AnalysisCache | null, path: string): CachedOutcome {
+export function store(a: Analysis, key: string, cache: AnalysisCache | null, path: string): CachedOutcome {
   cache?.put(key, { result: a.result, text: a.text });
   return { path, doc: { result: a.result, text: a.text, cached: false } };
 }
 
 /**
- * Reads and analyses one file through the cache: unchanged content with unchanged dictionaries
- * and extractor is not analysed again. Without a cache it is analyseFile.
+ * Reads and analyses one file through the cache, every format: unchanged content with unchanged
+ * dictionaries and extractor is not analysed again (nor is the analyser loaded for it). Without a
+ * cache it is analyseFileAsync.
  */
-export function analyseFileCached(path: string, opts: AnalyseOptions = {}, cache: AnalysisCache | null = null): CachedOutcome {
-  const p = prepare(path, opts, cache);
-  if ('outcome' in p) return p.outcome;
-  try { return store(analyseBytes(p.bytes, path, opts), p.key, cache, path); } catch (e) { return asProblem(e, path); }
-}
-
-/** analyseFileCached for every format, Word and PDF included. */
 export async function analyseFileCachedAsync(path: string, opts: AnalyseOptions = {}, cache: AnalysisCache | null = null): Promise<CachedOutcome> {
   const p = prepare(path, opts, cache);
   if ('outcome' in p) return p.outcome;
-  try { return store(await analyseBytesAsync(p.bytes, path, opts), p.key, cache, path); } catch (e) { return asProblem(e, path); }
+  try { return store(await (await import('./analyse.js')).analyseBytesAsync(p.bytes, path, opts), p.key, cache, path); } catch (e) { return asProblem(e, path); }
 }

@@ -1,9 +1,10 @@
 /** shiji's public library API. The library never prints and never exits. */
 export { analyseBytes, analyseBytesAsync, analyseText, claimId, sha256, readCriteriaFile, EXTRACTOR_VERSION, CRITERIA_PER_CLAIM, EVIDENCE_SCORE } from './analyse.js';
 export type { Analysis, AnalyseOptions, Claim, Check, Criterion, CriterionLink, CoverageCell, DocumentResult, Nominee, RequirementResult, RequirementEvidence, Span } from './analyse.js';
-export { collectInputs, analyseFile, SUPPORTED_EXTENSIONS } from './corpus.js';
+export { collectInputs, SUPPORTED_EXTENSIONS } from './corpus.js';
+export { analyseFile, analyseFileCached } from './analyse-file.js';
 export type { AnalyseOutcome, AnalysedDocument, InputFile, InputProblem } from './corpus.js';
-export { analyseFileCached, analyseFileCachedAsync, analyseFileAsync } from './corpus.js';
+export { analyseFileCachedAsync, analyseFileAsync } from './corpus.js';
 export { extractDocument, extractDocumentSync, formatOf, htmlToText } from './read/formats.js';
 export type { Extracted, Format } from './read/formats.js';
 export { AnalysisCache, analysisVersion } from './cache.js';

@@ -40,7 +40,7 @@ export async function runExport(argv: string[]): Promise<number> {
   if (format === 'parquet' && !out) fail('parquet is binary: give --out FILE.parquet', 2);
   const workers = values['workers'] === undefined ? undefined : Number(values['workers']);
   if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) fail('--workers takes a whole number', 2);
-  const opts = analyseOptions(values);
+  const opts = await analyseOptions(values);
   // documents go through the tables in the input order (folders walked sorted), as allTables takes them
   const listed = collectInputs(positionals);
   if (out) {

@@ -1,6 +1,6 @@
 /** shiji extract: a summary, --json, --jsonl or --text of each input. */
 import { join } from 'node:path';
-import { type DocumentResult } from '../analyse.js';
+import type { DocumentResult } from '../analyse.js';
 import { CATEGORIES } from '../extract/claims.js';
 import { batched, jsonChunksAt } from '../export/stream.js';
 
@@ -52,7 +52,7 @@ export async function runExtract(argv: string[]): Promise<number> {
   if (positionals.length === 0) fail('extract needs at least one file or folder (see shiji --help)', 2);
   if ([values['json'], values['jsonl'], values['text']].filter(Boolean).length > 1) fail('choose one of --json, --jsonl, --text', 2);
 
-  const opts = analyseOptions(values);
+  const opts = await analyseOptions(values);
   const { docs, failed } = streamDocuments(positionals, opts, values['no-cache'] !== true);
   const out = new Output(process.stdout);
   // --json is one object, written document by document: no one string holds it all

@@ -1,5 +1,5 @@
 /** The usage text. */
-import { EXTRACTOR_VERSION } from '../analyse.js';
+import { EXTRACTOR_VERSION } from '../version.js';
 
 export const HELP = `shiji ${EXTRACTOR_VERSION} — quantitative claims in commendation notices
 

@@ -14,7 +14,7 @@ export async function runLabels(argv: string[]): Promise<number> {
   const store = ReviewStore.open(db, { readonly: true });
   let rows;
   try { rows = store.history({ kind: 'correction' }); } finally { store.close(); }
-  const { docs, failed } = await loadDocuments(positionals, analyseOptions(values), values['no-cache'] !== true);
+  const { docs, failed } = await loadDocuments(positionals, await analyseOptions(values), values['no-cache'] !== true);
   const { correctedDocuments } = await import('../review/corrections.js');
   const { labelFile } = await import('../review/labels.js');
   try { mkdirSync(out, { recursive: true }); } catch (e) { fail(`${out}: cannot create the folder (${(e as NodeJS.ErrnoException).code ?? String(e)})`, 1); }

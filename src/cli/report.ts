@@ -54,7 +54,7 @@ export async function runReport(argv: string[]): Promise<number> {
   // the review database first: a bad one is refused before any analysis
   const store = db !== undefined ? readStore(db) : null;
   const latest = store?.latest ?? null;
-  const { docs, failed } = await loadDocuments(positionals, analyseOptions(values), values['no-cache'] !== true);
+  const { docs, failed } = await loadDocuments(positionals, await analyseOptions(values), values['no-cache'] !== true);
   const { buildReport } = await import('../report/model.js');
   // the reviewers' corrections applied: corrected values, added claims, noise struck out, verdicts
   const { correctedDocuments } = await import('../review/corrections.js');

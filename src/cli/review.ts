@@ -20,10 +20,16 @@ function loadUi(): Promise<[typeof import('../ui/run.js'), typeof import('../ui/
   // reviewer looking at a blank screen; it reads those variables once, when it is first loaded.
   delete process.env['CI'];
   delete process.env['CONTINUOUS_INTEGRATION'];
-  // React picks its production build (no development checks: faster to load and to render)
-  // unless told otherwise; it reads this when first loaded, just below.
-  process.env['NODE_ENV'] ??= 'production';
-  return Promise.all([import('../ui/run.js'), import('../ui/state.js')]);
+  // React runs its production build (no development checks: faster to load and to render):
+  // the bundle fixes process.env.NODE_ENV to "production" (scripts/bundle.mjs).
+  // Yoga's loader (inside Ink) reads its WebAssembly, inlined as a data: URL, through fetch when
+  // there is one, which costs the loading of Node's fetch (undici, some 20 ms) for a decoding
+  // it does itself without: hide fetch while the modules load, then put it back.
+  const fetchProperty = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+  if (fetchProperty?.configurable === true) Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
+  const loaded = Promise.all([import('../ui/run.js'), import('../ui/state.js')] as const);
+  const restore = (): void => { if (fetchProperty?.configurable === true) Object.defineProperty(globalThis, 'fetch', fetchProperty); };
+  return loaded.then((m) => { restore(); return m; }, (e: unknown) => { restore(); throw e; });
 }
 
 export async function runReview(argv: string[]): Promise<number> {
@@ -35,7 +41,7 @@ export async function runReview(argv: string[]): Promise<number> {
   if (chair !== undefined && given !== undefined) fail('give --reviewer (a member reviewing) or --chair (the chair adjudicating), not both', 2);
   const override = ruleOption(values);
   if (override !== undefined && chair === undefined) fail('--consensus goes with --chair (a member reviews without a rule)', 2);
-  const opts = analyseOptions(values);
+  const opts = await analyseOptions(values);
   const terminal = process.stdin.isTTY === true && process.stdout.isTTY === true;
   // In a terminal the UI's modules (Ink, React, Yoga's WebAssembly) start loading now, beside
   // the reading of the documents, not after it: the first frame comes that much sooner.

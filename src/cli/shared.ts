@@ -5,7 +5,7 @@ import { collectInputs, type AnalysedDocument } from '../corpus.js';
 import { AnalysisCache, cacheRefusal } from '../cache.js';
 import { analyseStream } from '../batch.js';
 import { createWriteStream, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { readCriteriaFile, type AnalyseOptions } from '../analyse.js';
+import type { AnalyseOptions } from '../analyse.js';
 import { ShijiError } from '../errors.js';
 import { batched } from '../export/stream.js';
 
@@ -27,10 +27,10 @@ export async function writeChunks(out: NodeJS.WritableStream, chunks: Iterable<s
   if (end && !out.write(end)) await wait();
 }
 
-/** --criteria FILE, read once for the whole run. */
-export function analyseOptions(values: Record<string, string | boolean | undefined>): AnalyseOptions {
+/** --criteria FILE, read once for the whole run (the analyser is loaded only for it: a notice given as criteria is analysed). */
+export async function analyseOptions(values: Record<string, string | boolean | undefined>): Promise<AnalyseOptions> {
   const file = values['criteria'];
-  return typeof file === 'string' ? { criteria: readCriteriaFile(file) } : {};
+  return typeof file === 'string' ? { criteria: (await import('../analyse.js')).readCriteriaFile(file) } : {};
 }
 
 /** A progress bar on stderr, only on a terminal and only once the work takes noticeable time. */

@@ -5,8 +5,7 @@
  */
 import type { Claim, Nominee } from '../analyse.js';
 import type { AnalysedDocument } from '../corpus.js';
-import type { Category } from '../extract/claims.js';
-import { CATEGORIES } from '../extract/claims.js';
+import { CATEGORIES, type Category } from '../extract/view-claim.js';
 import type { Decision, Status } from '../review/store.js';
 import type { ConsensusRule, ConsensusState } from '../review/consensus.js';
 import { correctedDocuments, EDIT_FIELDS, VERDICTS, type EditField, type Orphan, type Verdict, type VerdictEntry } from '../review/corrections.js';

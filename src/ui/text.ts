@@ -1,5 +1,5 @@
 /** Display-width helpers: Chinese characters take two columns. */
-import stringWidth from 'string-width';
+import stringWidth from './string-width.js';
 
 export const width = (s: string): number => stringWidth(s);
 
