@@ -178,6 +178,20 @@ describe('numeric columns', () => {
     expect(b.finish()).toEqual([]);
   });
 
+  it('by criterion, a document\'s rows come with the document: nothing is held until the end', () => {
+    const b = new TableBuilder({ by: 'criterion' });
+    let rows = 0;
+    for (const d of docs) {
+      const out = b.add(d, texts.get(d.sha256)!);
+      expect(new Set(out.summary.map((r) => r['document'])).size).toBeLessThanOrEqual(1);
+      expect(out.summary.length).toBe(d.criteria.length);
+      rows += out.summary.length;
+    }
+    expect(rows).toBeGreaterThan(0);
+    expect(b.finish()).toEqual([]);
+    expect(summaryTable(docs, { by: 'criterion' }).rows.length).toBe(rows);
+  });
+
   it('名 and 位 are added into 人, 批 into 批次; other units go to the text column', () => {
     const r = rowOf(summaryTable([shanxi]).rows, '王连成');
     const people = shanxi.claims.filter((c) => c.nominee === 'n6' && c.category === 'headcount' && ['人', '名', '位', '农民工'].includes(c.unit) && c.role === 'achievement' && c.rate === null && c.from === null);

@@ -185,7 +185,6 @@ export class TableBuilder {
   private readonly totalCols: ReadonlyArray<{ readonly cat: Category; readonly unit: string }>;
   private readonly groups = new Map<string, Group>();
   private readonly catGroups = new Map<string, CatGroup>();
-  private readonly criterionRows: Row[] = [];
   /** by category: the documents seen, by content hash */
   private readonly seenDocs = new Set<string>();
 
@@ -291,7 +290,7 @@ export class TableBuilder {
     const coverage = this.coverageRows(doc);
     const summary: Row[] = [];
     if (this.mode === 'category') this.addCategories(f);
-    else if (this.mode === 'criterion') this.criterionRows.push(...this.criterionRowsOf(doc));
+    else if (this.mode === 'criterion') summary.push(...this.criterionRowsOf(doc)); // per document, as it comes
     else {
       for (const u of nomineeUnits(doc)) {
         const g = this.mode === 'nominee' ? newGroup({ ...docCells(doc), ...nomineeCells(u.n, this.w) }) : this.groupOf(doc, u.n);
@@ -305,8 +304,7 @@ export class TableBuilder {
   /** The summary rows of the aggregated modes; [] in the per-document mode. */
   finish(): Row[] {
     switch (this.mode) {
-      case 'nominee': return [];
-      case 'criterion': return this.criterionRows.splice(0);
+      case 'nominee': case 'criterion': return [];
       case 'category': return this.categoryRows();
       case 'name': return [...this.groups.values()].map((g) => this.groupRow(g));
       default: {
