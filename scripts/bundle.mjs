@@ -39,7 +39,6 @@ await build({
   plugins: [{
     name: 'external-packages',
     setup(b) {
-      b.onResolve({ filter: /^[^./#]/ }, (a) => (a.path.startsWith('node:') || BUNDLED.test(a.path) ? undefined : { path: a.path, external: true }));
       // string-width, for Ink and its packages as for our own code: src/ui/string-width.ts, which
       // answers as string-width does without paying its start-up where the answer cannot differ
       b.onResolve({ filter: /^string-width$/ }, () => ({ path: fileURLToPath(new URL('../src/ui/string-width.ts', import.meta.url)) }));
@@ -51,8 +50,14 @@ await build({
       b.onResolve({ filter: /^(node:)?process$/ }, (a) => (a.importer.includes('node_modules') ? { path: 'process', namespace: 'shiji-process' } : undefined));
       // (a name imported that is not listed here fails the build)
       b.onLoad({ filter: /.*/, namespace: 'shiji-process' }, () => ({ contents: 'export default process; export const env = process.env; export function cwd() { return process.cwd(); }', loader: 'js' }));
+      // signal-exit 3 (under Ink's cli-cursor) loads node:assert at start for the one check it
+      // makes when a handler is added: that check, with node:assert loaded when it is made
+      b.onResolve({ filter: /^assert$/ }, (a) => (/node_modules[\\/]signal-exit[\\/]/.test(a.importer) ? { path: 'assert', namespace: 'shiji-assert' } : undefined));
+      b.onLoad({ filter: /.*/, namespace: 'shiji-assert' }, () => ({ contents: "module.exports = { equal: (...a) => require('node:assert').equal(...a) };", loader: 'js' }));
       // ink's devtools, loaded only under DEV=true, are not installed
       b.onResolve({ filter: /devtools/ }, (a) => ({ path: a.path, external: true }));
+      // last (esbuild asks the callbacks in order): every other package not in BUNDLED stays an import
+      b.onResolve({ filter: /^[^./#]/ }, (a) => (a.path.startsWith('node:') || BUNDLED.test(a.path) ? undefined : { path: a.path, external: true }));
     },
   }],
 });
