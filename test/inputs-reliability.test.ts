@@ -37,6 +37,15 @@ describe('folders', () => {
     const { problems } = collectInputs([join(root, 'a')]);
     expect(problems.map((p) => p.error.message)).toEqual([`${join(root, 'a')}: too many symbolic links (a link loop?)`]);
   });
+
+  it('a folder is walked in code point order, whatever the locale', () => {
+    const root = tmpDir();
+    const names = ['b.txt', 'B.txt', 'a-1.txt', 'a_1.txt', 'a.txt', '信访.txt', '10.txt', '9.txt'];
+    for (const n of names) copyFileSync(NOTICE, join(root, n));
+    const expected = [...names].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    expect(expected).toEqual(['10.txt', '9.txt', 'B.txt', 'a-1.txt', 'a.txt', 'a_1.txt', 'b.txt', '信访.txt']);
+    expect(collectInputs([root]).files.map((f) => f.path)).toEqual(expected.map((n) => join(root, n)));
+  });
 });
 
 describe('SHIJI_CACHE pointed at a review store', () => {
