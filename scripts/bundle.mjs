@@ -54,6 +54,9 @@ await build({
       // makes when a handler is added: that check, with node:assert loaded when it is made
       b.onResolve({ filter: /^assert$/ }, (a) => (/node_modules[\\/]signal-exit[\\/]/.test(a.importer) ? { path: 'assert', namespace: 'shiji-assert' } : undefined));
       b.onLoad({ filter: /.*/, namespace: 'shiji-assert' }, () => ({ contents: "module.exports = { equal: (...a) => require('node:assert').equal(...a) };", loader: 'js' }));
+      // ansi-tokenize's diffAnsiCodes, as Ink's output calls it for every cell of the screen:
+      // src/ui/ansi-diff.ts, which answers at once where nothing changes between two cells
+      b.onResolve({ filter: /^\.\/diff\.js$/ }, (a) => (/ansi-tokenize[\\/]build[\\/]styledChars\.js$/.test(a.importer) ? { path: fileURLToPath(new URL('../src/ui/ansi-diff.ts', import.meta.url)) } : undefined));
       // ink's devtools, loaded only under DEV=true, are not installed
       b.onResolve({ filter: /devtools/ }, (a) => ({ path: a.path, external: true }));
       // last (esbuild asks the callbacks in order): every other package not in BUNDLED stays an import
