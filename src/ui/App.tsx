@@ -212,7 +212,8 @@ export function App({ model: base, store, reviewer, size: fixedSize, interactive
   return (
     <Box flexDirection="column" width={columns} height={rows}>
       <Title model={model} state={state} store={store} reviewer={reviewer} orphaned={orphaned.length + (model.correctionOrphans?.length ?? 0)} columns={columns} />
-      <Box flexDirection="column" height={bodyHeight} overflow="hidden">
+      {/* rows are cut to the width already (fit, truncate-end): clip the height only, so Ink does not slice every line again */}
+      <Box flexDirection="column" height={bodyHeight} overflowY="hidden">
         <Body model={model} state={state} orphaned={orphaned} columns={columns} height={bodyHeight} />
       </Box>
       {state.form ? <FormLine model={model} state={state} columns={columns} /> : null}
