@@ -8,6 +8,7 @@ import type { AnalysedDocument } from '../corpus.js';
 import { CATEGORIES, type Category } from '../extract/view-claim.js';
 import type { Decision, Status } from '../review/store.js';
 import type { ConsensusRule, ConsensusState } from '../review/consensus.js';
+import { occurrences } from './text.js';
 import { correctedDocuments, EDIT_FIELDS, VERDICTS, type EditField, type Orphan, type Verdict, type VerdictEntry } from '../review/corrections.js';
 
 export interface NomineeEntry {
@@ -203,7 +204,7 @@ export function statusOf(state: State, docSha: string, claimId: string): Status 
 
 export function visibleNominees(model: ReviewModel, state: State): number[] {
   const q = state.screen === 'nominees' ? state.query.trim() : '';
-  return model.nominees.map((_, i) => i).filter((i) => q === '' || (model.nominees[i] as NomineeEntry).name.includes(q));
+  return model.nominees.map((_, i) => i).filter((i) => q === '' || occurrences((model.nominees[i] as NomineeEntry).name, q).length > 0);
 }
 
 export type Row = { readonly kind: 'group'; readonly label: string } | { readonly kind: 'claim'; readonly claim: Claim };
@@ -221,7 +222,7 @@ export function claimRows(model: ReviewModel, state: State): Row[] {
   const text = (model.docs[n.doc] as AnalysedDocument).text;
   const claims = n.claims.filter((c) => (state.category === null || c.category === state.category)
     && (state.status === null || statusOf(state, sha, c.id) === state.status)
-    && (q === '' || c.text.includes(q) || text.slice(c.sentence.start, c.sentence.end).includes(q) || String(c.value) === q));
+    && (q === '' || occurrences(c.text, q).length > 0 || occurrences(text.slice(c.sentence.start, c.sentence.end), q).length > 0 || String(c.value) === q));
   const groups = new Map<string, Claim[]>();
   for (const c of claims) {
     const label = state.groupBy === 'criterion' ? (c.criteria[0]?.id ?? '(no criterion)') : (c.section ?? '(no section)');

@@ -1,5 +1,6 @@
 /** Display-width helpers: Chinese characters take two columns. */
 import stringWidth from './string-width.js';
+import { simplifiedUnit } from '../read/t2s-table.js';
 
 export const width = (s: string): number => stringWidth(s);
 
@@ -72,14 +73,32 @@ export function wrapSegments(segments: readonly Segment[], w: number): Segment[]
   return lines;
 }
 
-/** Where `term` occurs in `s`, ignoring case (for English), as [start, end) pairs. */
+/**
+ * `s` as a search compares it, unit for unit (so offsets into it are offsets into `s`):
+ * traditional characters as simplified ones (信訪 as 信访, through the reader's own table),
+ * full-width Latin letters, digits and signs as ASCII (ＡＢＣ１２３ as ABC123), the ideographic
+ * space as a space, and lower case.
+ */
+export function searchFold(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
+    else if (c === 0x3000) c = 0x20;
+    else if (c >= 0x3400) c = simplifiedUnit(c);
+    out += String.fromCharCode(c);
+  }
+  return out.toLowerCase();
+}
+
+/** Where `term` occurs in `s`, as [start, end) pairs: in either script, full-width or not, ignoring case (see searchFold). */
 export function occurrences(s: string, term: string): Array<[number, number]> {
-  const t = term.trim().toLowerCase();
+  const t = searchFold(term.trim());
   if (t === '') return [];
-  const low = s.toLowerCase();
+  const low = searchFold(s);
   const out: Array<[number, number]> = [];
   // toLowerCase keeps the UTF-16 length for the scripts of these documents
-  if (low.length !== s.length) return s.includes(term.trim()) ? [[s.indexOf(term.trim()), s.indexOf(term.trim()) + term.trim().length]] : [];
+  if (low.length !== s.length || t.length !== term.trim().length) return s.includes(term.trim()) ? [[s.indexOf(term.trim()), s.indexOf(term.trim()) + term.trim().length]] : [];
   for (let i = low.indexOf(t); i >= 0; i = low.indexOf(t, i + t.length)) out.push([i, i + t.length]);
   return out;
 }

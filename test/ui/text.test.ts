@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
-import { wrapSegments, snippet, markTerm, occurrences } from '../../src/ui/text.js';
+import { wrapSegments, snippet, markTerm, occurrences, searchFold } from '../../src/ui/text.js';
 
 const text = (line: ReadonlyArray<{ text: string }>): string => line.map((s) => s.text).join('');
 
@@ -28,5 +28,21 @@ describe('UI text', () => {
     expect(cut.find((x) => x.mark === 'term')?.text).toBe('钉子案');
     expect(cut.find((x) => x.mark === 'span')?.text).toBe('701件');
     expect(text(cut).startsWith('…')).toBe(true);
+  });
+
+  it('finds a term in either script and in full-width forms, at the offsets of the text as written', () => {
+    const s = '本局信訪接待中心全年受理ＡＢＣ類案件１２３件，信访量下降。';
+    expect(searchFold(s).length).toBe(s.length);
+    // simplified term, traditional text, and the other way round
+    expect(occurrences(s, '信访')).toEqual([[2, 4], [23, 25]]);
+    expect(occurrences(s, '信訪')).toEqual([[2, 4], [23, 25]]);
+    expect(s.slice(2, 4)).toBe('信訪');
+    expect(occurrences(s, '接待中心')).toEqual([[4, 8]]);
+    expect(occurrences(s, '类')).toEqual([[15, 16]]);
+    // full-width Latin and digits as ASCII, any case
+    expect(occurrences(s, 'abc')).toEqual([[12, 15]]);
+    expect(occurrences(s, '123件')).toEqual([[18, 22]]);
+    expect(markTerm(s, '信访').filter((x) => x.mark === 'term').map((x) => x.text)).toEqual(['信訪', '信访']);
+    expect(occurrences(s, '上访')).toEqual([]);
   });
 });
