@@ -13,7 +13,7 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nodejieba from 'nodejieba';
-import { analyseText, collectInputs, decodeBytes, ensureJieba, sha256 } from '../dist/index.js';
+import { analyseText, collectInputs, decodeBytes, ensureJieba, sha256, ReviewStore } from '../dist/index.js';
 
 const DOCS = Number(process.env['SHIJI_BENCH_DOCS'] ?? 3000);
 const NOTICE = 'corpus/shanxi-2017-xinfang-nominees.txt';
@@ -59,8 +59,10 @@ const nodeOnce = (): number => best(() => { spawnSync(process.execPath, ['-e', '
 const ptyNodeOnce = (): number => best(() => { spawnSync('script', inPty('cols 80 rows 24', `${process.execPath} -e 0`), { stdio: 'ignore' }); }, 1);
 const frameDir = mkdtempSync(join(tmpdir(), 'shiji-frame-'));
 const cachePath = join(frameDir, 'cache.sqlite');
-const frame = async (size: string): Promise<number> => {
-  const db = join(frameDir, `r${Math.random()}.sqlite`);
+// a review database opened again: what a reviewer meets every time after the first
+const kept = join(frameDir, 'kept.sqlite');
+const frame = async (size: string, again = false): Promise<number> => {
+  const db = again ? kept : join(frameDir, `r${Math.random()}.sqlite`);
   const t = performance.now();
   const child = spawn('script', inPty(size, `${process.execPath} dist/cli.js review corpus --db ${db}`), { stdio: ['pipe', 'pipe', 'ignore'], env: { ...process.env, SHIJI_CACHE: cachePath } });
   let out = '';
@@ -74,17 +76,20 @@ const frame = async (size: string): Promise<number> => {
 const frameLines: string[] = [];
 if (spawnSync('script', ['--version']).status === 0) {
   execFileSync(process.execPath, ['dist/cli.js', 'extract', 'corpus', '--json'], { env: { ...process.env, SHIJI_CACHE: cachePath }, stdio: 'ignore' });
-  const m = { node: Number.POSITIVE_INFINITY, pty: Number.POSITIVE_INFINITY, small: Number.POSITIVE_INFINITY, large: Number.POSITIVE_INFINITY };
+  ReviewStore.open(kept).close();
+  const m = { node: Number.POSITIVE_INFINITY, pty: Number.POSITIVE_INFINITY, small: Number.POSITIVE_INFINITY, large: Number.POSITIVE_INFINITY, again: Number.POSITIVE_INFINITY };
   for (let i = 0; i < 5; i++) {
     m.node = Math.min(m.node, nodeOnce());
     m.pty = Math.min(m.pty, ptyNodeOnce());
     m.small = Math.min(m.small, await frame('cols 80 rows 24'));
     m.large = Math.min(m.large, await frame('cols 120 rows 40'));
+    m.again = Math.min(m.again, await frame('cols 80 rows 24', true));
   }
-  frameLines.push(`4. review UI first frame on the cached corpus/ (best of 5, interleaved, a new review database each time)`);
+  frameLines.push(`4. review UI first frame on the cached corpus/ (best of 5, interleaved; a new review database each time unless said)`);
   frameLines.push(`   in an 80x24 terminal: ${m.small.toFixed(0)} ms = ${(m.small / m.node).toFixed(2)}x bare node -e 0 (${m.node.toFixed(0)} ms)  (target <= 3x)`);
   frameLines.push(`                         = ${(m.small / m.pty).toFixed(2)}x node -e 0 in the same terminal (${m.pty.toFixed(0)} ms)`);
   frameLines.push(`   in a 120x40 terminal: ${m.large.toFixed(0)} ms = ${(m.large / m.node).toFixed(2)}x bare node -e 0`);
+  frameLines.push(`   80x24, the review database there already (every session after the first): ${m.again.toFixed(0)} ms = ${(m.again / m.node).toFixed(2)}x`);
 } else frameLines.push('4. skipped: util-linux `script` is needed to give the UI a terminal');
 rmSync(frameDir, { recursive: true, force: true });
 
