@@ -7,16 +7,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffAnsiCodes as original, styledCharsFromTokens, tokenize } from '@alcalzone/ansi-tokenize';
 import { diffAnsiCodes } from '../../src/ui/ansi-diff.js';
+import { random } from '../helpers/random.js';
 
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('the UI ansi diff', () => {
   it('gives what diffAnsiCodes gives between every two neighbouring characters', () => {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import realWidth from 'string-width';
 import stringWidth, { SIMPLE } from '../../src/ui/string-width.js';
+import { random } from '../helpers/random.js';
 
 const simple: string[] = [];
 for (let c = 0; c <= 0xffff; c++) {
@@ -16,16 +17,6 @@ for (let c = 0; c <= 0xffff; c++) {
   if (SIMPLE.test(ch)) simple.push(ch);
 }
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('the UI string width', () => {
   it('covers the characters of Chinese write-ups and of the UI itself', () => {
