@@ -45,7 +45,8 @@ export async function runExport(argv: string[]): Promise<number> {
   const listed = collectInputs(positionals);
   if (out) {
     // an output must not overwrite what it is made from
-    const outs = format === 'csv' ? [out, `${out.replace(/\.csv$/i, '')}.claims.csv`, `${out.replace(/\.csv$/i, '')}.coverage.csv`, `${out.replace(/\.csv$/i, '')}.corrections.csv`] : [out];
+    const outs = format === 'csv' ? [out, `${out.replace(/\.csv$/i, '')}.claims.csv`, `${out.replace(/\.csv$/i, '')}.coverage.csv`, `${out.replace(/\.csv$/i, '')}.corrections.csv`]
+      : format === 'parquet' ? [out, parquetCorrectionsPath(out)] : [out];
     const sources = [...listed.files.map((f) => f.path), ...(values['db'] !== undefined ? [values['db'] as string] : [])];
     const clash = outs.find((o) => sources.some((p) => samePath(p, o)));
     if (clash) fail(`the output ${clash} is one of the inputs (through a link or not); choose another --out`, 2);
@@ -71,7 +72,7 @@ export async function runExport(argv: string[]): Promise<number> {
   const review = latest ? fixes.review(reviewIndex(latest, { notAClaim: fixes.notAClaim })) : undefined;
   const docs = fixes.stream(stream.docs);
   const tableOpts: TableOptions = { by: by as 'nominee', groupByName: values['group-by-name'] === true, lang: lang as 'en' | 'zh', verifiedOnly: values['verified-only'] === true, ...(review ? { review } : {}), ...(panel ? { panel } : {}) };
-  if (format === 'parquet') await exportParquet(docs, tableOpts, out as string);
+  if (format === 'parquet') await exportParquet(docs, tableOpts, out as string, () => fixes.table());
   else if (format === 'html') await exportHtml(docs, tableOpts, out, () => fixes.table());
   else await exportTables(docs, tableOpts, format, tableName, out, () => fixes.table());
   return stream.failed() > 0 ? 1 : 0;
@@ -118,12 +119,20 @@ async function exportTables(docs: AsyncIterable<AnalysedDocument>, tableOpts: Ta
   if (out && format !== 'csv') process.stderr.write(`wrote ${out}\n`);
 }
 
-/** The claims table as Parquet, a row group at a time. */
-async function exportParquet(docs: AsyncIterable<AnalysedDocument>, tableOpts: TableOptions, out: string): Promise<void> {
+/** Where a Parquet export puts the reviewers' corrections: beside it, as a CSV export does. */
+function parquetCorrectionsPath(out: string): string {
+  return `${out.replace(/\.parquet$/i, '')}.corrections.parquet`;
+}
+
+/** The claims table as Parquet, a row group at a time; with --db and corrections, those in a file beside it. */
+async function exportParquet(docs: AsyncIterable<AnalysedDocument>, tableOpts: TableOptions, out: string, more: () => Table | null = () => null): Promise<void> {
   const { TableBuilder } = await import('../export/tables.js');
-  const { writeClaimsParquet } = await import('../export/parquet.js');
+  const { writeClaimsParquet, writeTableParquet } = await import('../export/parquet.js');
   await writePathAtomically(out, (tmp) => writeClaimsParquet(docs, new TableBuilder(tableOpts), tmp));
-  process.stderr.write(`wrote ${out}\n`);
+  // what reviewers corrected, known once every document went by
+  const fixed = more();
+  if (fixed) await writePathAtomically(parquetCorrectionsPath(out), (tmp) => writeTableParquet(fixed, tmp));
+  process.stderr.write(`wrote ${out}${fixed ? `, ${parquetCorrectionsPath(out)}` : ''}\n`);
 }
 
 /** The HTML report: its documents (at most HTML_MAX_DOCS) held for the charts. */

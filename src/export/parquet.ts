@@ -9,7 +9,7 @@
 import { ParquetWriter, fileWriter } from 'hyparquet-writer';
 import type { AnalysedDocument } from '../corpus.js';
 import type { Claim, DocumentResult } from '../types.js';
-import type { Cell, Column, ColumnType, Row, TableBuilder } from './tables.js';
+import type { Cell, Column, ColumnType, Row, Table, TableBuilder } from './tables.js';
 
 /** Claims a row group holds: big enough for fast scans, small enough to keep memory flat. */
 export const PARQUET_ROW_GROUP = 10_000;
@@ -53,14 +53,27 @@ function typed(v: Cell, type: Physical): string | number | null {
   return type === 'INT32' ? Math.trunc(n) : n;
 }
 
-/** Writes the claims of `docs` to `file` as Parquet; returns how many rows it holds. */
-export async function writeClaimsParquet(docs: AsyncIterable<AnalysedDocument>, builder: TableBuilder, file: string, rowGroup: number = PARQUET_ROW_GROUP): Promise<number> {
-  const columns = parquetColumns(builder.claimColumns);
-  const schema = [
+/** A file's schema: its columns, each optional (a missing value is null), text as UTF-8. */
+function schemaOf(columns: ReadonlyArray<{ readonly name: string; readonly type: Physical }>) {
+  return [
     { name: 'root', num_children: columns.length },
     ...columns.map((c) => (c.type === 'STRING' ? { name: c.name, type: 'BYTE_ARRAY' as const, converted_type: 'UTF8' as const, repetition_type: 'OPTIONAL' as const } : { name: c.name, type: c.type, repetition_type: 'OPTIONAL' as const })),
   ];
-  const writer = new ParquetWriter({ writer: fileWriter(file), schema, createdBy: 'shiji' });
+}
+
+/** A small table held whole (the reviewers' corrections) as Parquet, its columns typed as the table says; returns how many rows it holds. */
+export async function writeTableParquet(table: Table, file: string): Promise<number> {
+  const columns = table.columns.map((c) => ({ name: c.key, type: PHYSICAL[c.type] }));
+  const writer = new ParquetWriter({ writer: fileWriter(file), schema: schemaOf(columns), createdBy: 'shiji' });
+  await writer.write({ columnData: columns.map((c) => ({ name: c.name, data: table.rows.map((r) => typed(r[c.name] ?? null, c.type)) })), rowGroupSize: Math.max(1, table.rows.length) });
+  writer.finish();
+  return table.rows.length;
+}
+
+/** Writes the claims of `docs` to `file` as Parquet; returns how many rows it holds. */
+export async function writeClaimsParquet(docs: AsyncIterable<AnalysedDocument>, builder: TableBuilder, file: string, rowGroup: number = PARQUET_ROW_GROUP): Promise<number> {
+  const columns = parquetColumns(builder.claimColumns);
+  const writer = new ParquetWriter({ writer: fileWriter(file), schema: schemaOf(columns), createdBy: 'shiji' });
   let data: Array<Array<string | number | null>> = columns.map(() => []);
   let rows = 0;
   const flush = async (): Promise<void> => {

@@ -14,7 +14,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'shiji-excorr-'));
 const shiji = (...args: string[]) => spawnSync(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8', env: { ...process.env, SHIJI_CACHE: join(tmp, 'cache.sqlite') } });
 
 describe('export and report with corrections', () => {
-  it('applies them, lists them, and lists the orphans after the text changed', () => {
+  it('applies them, lists them, and lists the orphans after the text changed', async () => {
     const file = join(tmp, 'notice.txt');
     copyFileSync(NOTICE, file);
     const a = analyseBytes(readFileSync(file), file);
@@ -53,6 +53,21 @@ describe('export and report with corrections', () => {
     expect(claim('11 个')).toMatchObject({ notes: expect.stringContaining('not a claim') });
     expect(claim('100名群众')).toMatchObject({ value: 100, unit: '名', nominee: '周方志', notes: expect.stringContaining('added by a reviewer') });
     expect(out.corrections.rows.map((x: Record<string, unknown>) => [x['kind'], x['text'], x['reviewer']])).toEqual([['added', '100名群众', 'kim'], ['not a claim', '11 个', 'kim'], ['corrected', '701 件', 'kim'], ['verdict', 'nominee', 'kim']]);
+
+    // Parquet: the claims corrected as in every export, and the corrections in a file beside them
+    const pq = join(tmp, 'claims.parquet');
+    const pr = shiji('export', file, '--format', 'parquet', '--db', db, '--out', pq);
+    expect(pr.status).toBe(0);
+    expect(pr.stderr).toBe(`wrote ${pq}, ${join(tmp, 'claims.corrections.parquet')}\n`);
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const duck = await (await DuckDBInstance.create(':memory:')).connect();
+    const fixesRead = (await duck.runAndReadAll(`SELECT * FROM '${join(tmp, 'claims.corrections.parquet')}'`)).getRowObjects();
+    expect(fixesRead.map((x) => [x['kind'], x['text'], x['reviewer'], x['start'], x['detail']])).toEqual(out.corrections.rows.map((x: Record<string, unknown>) => [x['kind'], x['text'], x['reviewer'], x['start'], x['detail']]));
+    const described = (await duck.runAndReadAll(`DESCRIBE SELECT * FROM '${join(tmp, 'claims.corrections.parquet')}'`)).getRowObjects();
+    expect(Object.fromEntries(described.map((d) => [String(d['column_name']), String(d['column_type'])]))).toMatchObject({ kind: 'VARCHAR', start: 'INTEGER', end: 'INTEGER' });
+    const claimsRead = (await duck.runAndReadAll(`SELECT text, value FROM '${pq}' WHERE text IN ('701 件', '100名群众')`)).getRowObjects();
+    expect(claimsRead.map((x) => [x['text'], x['value']]).sort()).toEqual([['100名群众', 100], ['701 件', 710]]);
+    duck.closeSync();
 
     const page = shiji('export', file, '--format', 'html', '--db', db);
     expect(page.stdout).toContain('Reviewers’ corrections');
