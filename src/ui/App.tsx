@@ -9,7 +9,7 @@ import type { Decision, ReviewStore, Role, Status } from '../review/store.js';
 import type { AnalysedDocument } from '../corpus.js';
 import { type Action, type ReviewModel, type State, reduce, initialState, currentNominee, selectedClaim, orphans, progress, withCorrections } from './state.js';
 import { NomineeScreen } from './NomineeScreen.js';
-import { ClaimScreen } from './ClaimScreen.js';
+import { ClaimScreen, type EvidenceMeasure } from './ClaimScreen.js';
 import { MatrixScreen } from './MatrixScreen.js';
 import { OrphanScreen } from './OrphanScreen.js';
 import { Help } from './Help.js';
@@ -116,6 +116,8 @@ export function App({ model: base, store, reviewer, size: fixedSize, interactive
   // Keys can arrive in bursts (paste, fast typing, tmux send-keys): handlers read and advance
   // this ref so that each key of a burst sees the state the previous one left.
   const latest = useRef(state);
+  // what the evidence pane last drew, for the keys that scroll it
+  const evidence = useRef<EvidenceMeasure>({ max: 0, page: 1 });
   latest.current = state;
   const dispatch = (a: Action): void => { latest.current = reduce(modelRef.current, latest.current, a); rawDispatch(a); };
   const orphaned = useMemo(() => orphans(model, attempt(() => store.latest({ role: 'member' }), []).value), [state.mine, model]);
@@ -150,7 +152,7 @@ export function App({ model: base, store, reviewer, size: fixedSize, interactive
     if (place.error) dispatch({ type: 'message', text: `saved: ${status.replace('_', ' ')}; place in the review not saved: ${whyNot(place.error, store)}` });
   };
 
-  const context = (): CommandContext => ({ model: modelRef.current, store, reviewer, role, rows: size.rows, latest, dispatch, decide, docOf, attempt, whyNot, correct });
+  const context = (): CommandContext => ({ model: modelRef.current, store, reviewer, role, rows: size.rows, latest, dispatch, decide, docOf, attempt, whyNot, correct, evidence });
 
   // text entry: search and notes
   const onText = (input: string, key: Key): void => {
@@ -214,7 +216,7 @@ export function App({ model: base, store, reviewer, size: fixedSize, interactive
       <Title model={model} state={state} store={store} reviewer={reviewer} orphaned={orphaned.length + (model.correctionOrphans?.length ?? 0)} columns={columns} />
       {/* rows are cut to the width already (fit, truncate-end): clip the height only, so Ink does not slice every line again */}
       <Box flexDirection="column" height={bodyHeight} overflowY="hidden">
-        <Body model={model} state={state} orphaned={orphaned} columns={columns} height={bodyHeight} />
+        <Body model={model} state={state} orphaned={orphaned} columns={columns} height={bodyHeight} measure={evidence} />
       </Box>
       {state.form ? <FormLine model={model} state={state} columns={columns} /> : null}
       <Footer state={state} columns={columns} rows={rows} chair={model.chair !== undefined} />
@@ -223,12 +225,12 @@ export function App({ model: base, store, reviewer, size: fixedSize, interactive
 }
 
 /** The screen between the title and the footer, in exactly `height` rows. */
-function Body({ model, state, orphaned, columns, height }: { readonly model: ReviewModel; readonly state: State; readonly orphaned: readonly Decision[]; readonly columns: number; readonly height: number }): React.JSX.Element | null {
+function Body({ model, state, orphaned, columns, height, measure }: { readonly model: ReviewModel; readonly state: State; readonly orphaned: readonly Decision[]; readonly columns: number; readonly height: number; readonly measure: { current: EvidenceMeasure } }): React.JSX.Element | null {
   const props = { model, state, columns, height };
   if (state.help) return <Help columns={columns} height={height} />;
   switch (state.screen) {
     case 'nominees': return model.chair && model.nominees.length === 0 ? <Text color="green">{nothingToAdjudicate(model.chair)}</Text> : <NomineeScreen {...props} />;
-    case 'claims': return currentNominee(model, state) ? <ClaimScreen {...props} /> : null;
+    case 'claims': return currentNominee(model, state) ? <ClaimScreen {...props} measure={measure} /> : null;
     case 'matrix': return <MatrixScreen {...props} />;
     case 'orphans': return <OrphanScreen orphans={orphaned} corrections={model.correctionOrphans ?? []} columns={columns} height={height} />;
     case 'search': return <SearchScreen {...props} />;

@@ -22,7 +22,10 @@ export function correctionMark(c: Claim): { mark: string; color: string } {
  * row of the list is one line (a claim too long for it ends with …; the evidence below shows it
  * whole), so the selection is always on screen and keeps its reverse video.
  */
-export function ClaimScreen({ model, state, columns, height }: { readonly model: ReviewModel; readonly state: State; readonly columns: number; readonly height: number }): React.JSX.Element {
+/** What the evidence pane last drew: its last top line (0 when it shows the whole evidence) and the lines a page scrolls. */
+export interface EvidenceMeasure { max: number; page: number }
+
+export function ClaimScreen({ model, state, columns, height, measure }: { readonly model: ReviewModel; readonly state: State; readonly columns: number; readonly height: number; readonly measure?: { current: EvidenceMeasure } }): React.JSX.Element {
   const n = currentNominee(model, state) as NomineeEntry;
   const doc = model.docs[n.doc] as AnalysedDocument;
   const rows = claimRows(model, state);
@@ -39,6 +42,7 @@ export function ClaimScreen({ model, state, columns, height }: { readonly model:
   const start = windowStart(cursorRow, rows.length, listHeight);
   const filters = [state.category ? `category ${state.category}` : '', state.status ? `status ${state.status}` : '', state.query ? `search “${state.query}”` : ''].filter(Boolean).join(', ');
   const shown = rows.slice(start, start + listHeight);
+  if (measure && !selected) measure.current = { max: 0, page: 1 };
   // when the list has scrolled into a group, its first row names the group
   if (start > 0 && shown[0]?.kind === 'claim' && cursorRow !== start) shown[0] = groupOf(rows, start);
   return (
@@ -55,7 +59,7 @@ export function ClaimScreen({ model, state, columns, height }: { readonly model:
           ? <Text key={`g${start + k}`} color="cyan">{fit(groupText(state, doc, r.label), columns)}</Text>
           : <ClaimRow key={r.claim.id} claim={r.claim} state={state} doc={doc} selected={start + k === cursorRow} columns={columns} chair={model.chair} />))}
       </Box>
-      {selected ? <Evidence state={state} doc={doc} claim={selected} columns={columns} height={evidenceHeight} focused={state.pane === 'evidence'} chair={model.chair} /> : null}
+      {selected ? <Evidence state={state} doc={doc} claim={selected} columns={columns} height={evidenceHeight} focused={state.pane === 'evidence'} chair={model.chair} {...(measure ? { measure } : {})} /> : null}
     </Box>
   );
 }
@@ -173,12 +177,23 @@ export function evidenceLines(state: State, doc: AnalysedDocument, claim: Claim,
   return out;
 }
 
-/** The evidence pane in `height` rows inside its border; what does not fit ends with a line saying so. */
-export function Evidence({ state, doc, claim, columns, height, focused, chair }: {
-  readonly state: State; readonly doc: AnalysedDocument; readonly claim: Claim; readonly columns: number; readonly height: number; readonly focused: boolean; readonly chair: ChairInfo | undefined;
+/**
+ * The evidence pane in `height` rows inside its border. Evidence longer than that ends with a
+ * line saying so; focused, it scrolls (↑↓, PgUp PgDn), from `state.evidenceTop`, and that line
+ * says which lines it shows. What it drew goes to `measure`, for the keys.
+ */
+export function Evidence({ state, doc, claim, columns, height, focused, chair, measure }: {
+  readonly state: State; readonly doc: AnalysedDocument; readonly claim: Claim; readonly columns: number; readonly height: number; readonly focused: boolean; readonly chair: ChairInfo | undefined; readonly measure?: { current: EvidenceMeasure };
 }): React.JSX.Element {
   const lines = evidenceLines(state, doc, claim, columns - 4, chair);
-  const shown = lines.length <= height ? lines : [...lines.slice(0, height - 1), <Text key="more" dimColor>{fit(`… ${lines.length - height + 1} more line(s): ${focused ? 'a taller terminal shows them' : 'Tab or Enter shows them'}`, columns - 4)}</Text>];
+  const room = Math.max(1, height - 1);
+  const max = lines.length <= height ? 0 : lines.length - room;
+  if (measure) measure.current = { max: focused ? max : 0, page: room };
+  const top = focused ? Math.min(state.evidenceTop, max) : 0;
+  const shown = lines.length <= height ? lines : [
+    ...lines.slice(top, top + room),
+    <Text key="more" dimColor>{fit(focused ? `lines ${top + 1}–${top + room} of ${lines.length} · ↑↓ PgUp PgDn scroll` : `… ${lines.length - room} more line(s): Tab or Enter shows them`, columns - 4)}</Text>,
+  ];
   return (
     <Box flexDirection="column" borderStyle={focused ? 'double' : 'single'} borderColor={focused ? 'cyan' : 'gray'} paddingX={1} width={columns} height={height + 2} overflow="hidden">
       {shown}

@@ -18,7 +18,7 @@ const LINES: Array<[string, string]> = [
   ['/', 'nominee list: search all claims and sentences; claims: filter'],
   ['f  s  x', 'filter by category (those present), by status; clear filters'],
   ['t', 'group claims by criterion or by section (remembered)'],
-  ['Tab', 'switch between the claim list and the evidence'],
+  ['Tab', 'switch between the claim list and the evidence; ↑↓ PgUp PgDn scroll a long evidence'],
   ['w', 'widen or narrow the evidence to the paragraph'],
   ['P', 'every disputed or needs-evidence claim, across nominees'],
   ['M  O', 'criteria matrix; orphaned decisions'],

@@ -30,6 +30,8 @@ export interface CommandContext {
   readonly attempt: <T>(fn: () => T, fallback: T) => { value: T; error: unknown };
   readonly whyNot: (e: unknown, store: ReviewStore) => string;
   readonly correct: CorrectContext;
+  /** what the evidence pane last drew (ClaimScreen's EvidenceMeasure): scrolled by ↑↓ when focused and longer than it shows */
+  readonly evidence?: { readonly current: { readonly max: number; readonly page: number } };
 }
 
 /** Runs the command of one key (nothing while a note or a search is being typed). */
@@ -41,6 +43,7 @@ export function command(input: string, key: Key, ctx: CommandContext): void {
   if (state.help) { if (input === '?' || key.escape || input === 'q') dispatch({ type: 'toggleHelp' }); return; }
   const page = Math.max(1, size.rows - 12);
   if (state.screen === 'problems' && across(input, key, ctx, page)) return;
+  if (scrollEvidence(input, key, ctx)) return;
   if (key.upArrow || input === 'k') dispatch({ type: 'move', delta: -1 });
   else if (key.downArrow || input === 'j') dispatch({ type: 'move', delta: 1 });
   else if (key.pageUp) dispatch({ type: 'move', delta: -page });
@@ -132,5 +135,16 @@ export function searchKey(key: Key, ctx: CommandContext): boolean {
     const hit = hits[Math.min(latest.current.listCursor, hits.length - 1)];
     if (hit) { dispatch({ type: 'goTo', nominee: hit.nominee, claimId: hit.claim.id }); savePlace(ctx); }
   }
+  return true;
+}
+
+/** ↑↓ (k j) and PgUp PgDn scroll the focused evidence pane when it is longer than it shows; otherwise they move the list. */
+function scrollEvidence(input: string, key: Key, ctx: CommandContext): boolean {
+  const state = ctx.latest.current;
+  const ev = ctx.evidence?.current;
+  if (state.screen !== 'claims' || state.pane !== 'evidence' || !ev || ev.max <= 0) return false;
+  const delta = key.upArrow || input === 'k' ? -1 : key.downArrow || input === 'j' ? 1 : key.pageUp ? -ev.page : key.pageDown ? ev.page : 0;
+  if (delta === 0) return false;
+  ctx.dispatch({ type: 'scrollEvidence', delta, max: ev.max });
   return true;
 }

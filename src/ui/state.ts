@@ -119,6 +119,8 @@ export interface State {
   readonly searching: boolean;
   readonly note: { readonly text: string; readonly status: Status } | null;
   readonly wide: boolean;
+  /** the first line of the evidence shown, when the evidence is longer than its pane (see scrollEvidence) */
+  readonly evidenceTop: number;
   /** the reviewer's own latest decision per claim key */
   readonly mine: Readonly<Record<string, Decision>>;
   /** other reviewers' latest decisions per claim key */
@@ -135,6 +137,8 @@ export interface State {
 
 export type Action =
   | { type: 'move'; delta: number }
+  /** the evidence pane, focused and longer than it shows, scrolled by `delta` lines; `max` is its last top line */
+  | { type: 'scrollEvidence'; delta: number; max: number }
   | { type: 'jump'; to: 'first' | 'last' }
   | { type: 'open' }
   | { type: 'back' }
@@ -181,7 +185,7 @@ export function initialState(model: ReviewModel, mine: readonly Decision[], othe
   for (const d of others) (o[claimKey(d.docSha, d.claimId)] ??= []).push(d);
   let state: State = {
     screen: 'nominees', help: false, nomineeCursor: 0, claimCursor: 0, pane: 'list', groupBy,
-    category: null, status: null, query: '', searching: false, note: null, wide: false, mine: m, others: o, message: null, form: null, quit: false,
+    category: null, status: null, query: '', searching: false, note: null, wide: false, evidenceTop: 0, mine: m, others: o, message: null, form: null, quit: false,
     listCursor: 0, returnTo: null,
   };
   if (resume) {
@@ -259,7 +263,16 @@ export function selectedClaim(model: ReviewModel, state: State): Claim | undefin
 const clamp = (v: number, lo: number, hi: number): number => Math.max(lo, Math.min(hi, v));
 
 export function reduce(model: ReviewModel, state: State, action: Action): State {
+  const next = reduceAction(model, state, action);
+  // the evidence starts at its top again for another claim, pane, width or screen
+  const moved = next.claimCursor !== state.claimCursor || next.nomineeCursor !== state.nomineeCursor || next.pane !== state.pane || next.wide !== state.wide || next.screen !== state.screen;
+  return moved && next.evidenceTop !== 0 ? { ...next, evidenceTop: 0 } : next;
+}
+
+function reduceAction(model: ReviewModel, state: State, action: Action): State {
   switch (action.type) {
+    case 'scrollEvidence':
+      return { ...state, evidenceTop: clamp(state.evidenceTop + action.delta, 0, Math.max(0, action.max)) };
     case 'move': {
       if (state.screen === 'nominees') {
         const vis = visibleNominees(model, state);

@@ -251,3 +251,49 @@ describe('review UI keys across nominees', () => {
     expect(list).toEqual([{ nominee: 1, claim: c, status: 'needs_evidence', note: '缺材料', reviewer: 'bob' }]);
   });
 });
+
+describe('review UI evidence longer than its pane', () => {
+  const TAB = '\t';
+  const PGDN = '\u001B[6~';
+  /** The evidence pane's lines (inside its border) and its "lines a–b of n" line. */
+  const pane = (frame: string): { body: string[]; at: [number, number, number] | null } => {
+    const rows = frame.split('\n');
+    const top = rows.findIndex((l) => /^[╔┌]/.test(l));
+    const inner = rows.slice(top + 1).filter((l) => /^[║│]/.test(l)).map((l) => l.slice(2).trimEnd());
+    const m = /lines (\d+)–(\d+) of (\d+)/.exec(inner.at(-1) ?? '');
+    return { body: m ? inner.slice(0, -1) : inner, at: m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null };
+  };
+
+  it('scrolls it line by line and a page at a time when focused, never past either end; the list moves again outside it', async () => {
+    const store = ReviewStore.open(tmpDb());
+    const ui = render(<App model={model} store={store} reviewer="alice" size={{ columns: 60, rows: 16 }} />);
+    await tick();
+    await type(ui.stdin, KEY.enter);
+    await until(ui, (f) => f.includes('grouped by'));
+    // the whole paragraph of the claim, focused: longer than a 16-row terminal shows
+    await type(ui.stdin, 'w', TAB);
+    await until(ui, (f) => pane(f).at !== null);
+    const first = pane(ui.lastFrame() ?? '');
+    expect(first.at?.[0]).toBe(1);
+    const [, shownTo, total] = first.at!;
+    const room = shownTo;
+    expect(total).toBeGreaterThan(room);
+    await type(ui.stdin, KEY.down);
+    await until(ui, (f) => pane(f).at?.[0] === 2);
+    expect(pane(ui.lastFrame() ?? '').body.slice(0, -1)).toEqual(first.body.slice(1));
+    // to the end, and no further
+    for (let i = 0; i < Math.ceil(total / room) + 2; i++) await type(ui.stdin, PGDN);
+    await until(ui, (f) => pane(f).at?.[1] === total);
+    expect(pane(ui.lastFrame() ?? '').at).toEqual([total - room + 1, total, total]);
+    await type(ui.stdin, KEY.up);
+    await until(ui, (f) => pane(f).at?.[1] === total - 1);
+    // back in the list, ↓ moves to the next claim, whose evidence starts at its top
+    const header = (): string => (ui.lastFrame() ?? '').split('\n')[1] ?? '';
+    expect(header()).toMatch(/ 1\/\d+ /);
+    await type(ui.stdin, TAB, KEY.down, TAB);
+    await until(ui, (f) => / 2\/\d+ /.test(f.split('\n')[1] ?? '') && pane(f).at !== null);
+    expect(pane(ui.lastFrame() ?? '').at?.[0]).toBe(1);
+    ui.unmount();
+    store.close();
+  });
+});
