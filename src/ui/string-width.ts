@@ -9,7 +9,7 @@
  * and nothing invisible: each of its characters is a grapheme of its own, and its width is the
  * sum of their East Asian widths, which is what string-width computes for it. Anything else
  * (an emoji, an escape sequence, a surrogate pair) goes to string-width itself, loaded on
- * first need. test/ui-string-width.test.ts checks every character of the class against
+ * first need. test/ui/string-width.test.ts checks every character of the class against
  * string-width, both ways of counting the ambiguous ones.
  *
  * The bundle (scripts/bundle.mjs) gives this module to Ink and its packages in place of
