@@ -24,7 +24,7 @@ import type { Claim, DocumentResult } from '../types.js';
 import type { AnalysedDocument } from '../corpus.js';
 import type { Decision, DecisionInput, Role } from './store.js';
 import { CATEGORIES, type Category } from '../extract/view-claim.js';
-import { APPROX_VALUES, type Approx } from '../dictionaries.js';
+import { APPROX_VALUES, loadDictionaries, type Approx } from '../dictionaries.js';
 import { createHash } from 'node:crypto';
 
 /** How many characters of text before and after a claim its anchor keeps. */
@@ -106,7 +106,7 @@ export function verdictCorrection(doc: AnalysedDocument, nominee: { id: string; 
 }
 
 /** A typed value for a field, checked: a number for value, one of the known approximations or categories, a unit without spaces. */
-export function parseEdit(field: EditField, raw: string): { value: number | string } | { error: string } {
+export function parseEdit(field: EditField, raw: string): { value: number | string; warning?: string } | { error: string } {
   const s = raw.trim();
   if (s === '') return { error: `${field}: type a value` };
   if (field === 'value') {
@@ -115,7 +115,10 @@ export function parseEdit(field: EditField, raw: string): { value: number | stri
   }
   if (field === 'approx') return (APPROX_VALUES as readonly string[]).includes(s) ? { value: s } : { error: `approx: one of ${APPROX_VALUES.join(', ')}` };
   if (field === 'category') return (CATEGORIES as readonly string[]).includes(s) ? { value: s } : { error: `category: one of ${CATEGORIES.join(', ')}` };
-  return /[\s\u0000-\u001f]/.test(s) || s.length > 12 ? { error: 'unit: a short unit without spaces (件, 人次, 元, %)' } : { value: s };
+  if (/[\s\u0000-\u001f]/.test(s) || s.length > 12) return { error: 'unit: a short unit without spaces (件, 人次, 元, %)' };
+  // a unit the tables do not know is taken (the text may count in one), and the reviewer told
+  // where it will count: not in a numeric total column, but under the category's other units
+  return loadDictionaries().units.some((u) => u.unit === s) ? { value: s } : { value: s, warning: `${s} is not a unit of dictionaries/units.yaml: the totals list it under other units` };
 }
 
 /**

@@ -88,7 +88,7 @@ function submit(ctx: CorrectContext): void {
     if (!c) return;
     const v = parseEdit(f.field, f.text);
     if ('error' in v) { ctx.dispatch({ type: 'formError', text: v.error }); return; }
-    save(ctx, editCorrection(w.doc, c, w.name, f.field, v.value), `saved: ${f.field} of “${c.text}” is ${String(v.value)} (was ${fieldText(c.corrected && f.field in c.corrected ? { ...c, ...c.corrected } : c, f.field)})`, c.id);
+    save(ctx, editCorrection(w.doc, c, w.name, f.field, v.value), `saved: ${f.field} of “${c.text}” is ${String(v.value)} (was ${fieldText(c.corrected && f.field in c.corrected ? { ...c, ...c.corrected } : c, f.field)})${v.warning ? `; ${v.warning}` : ''}`, c.id);
   } else if (f.kind === 'add') {
     if (!c) return;
     const chosen = f.choices?.[f.pick ?? 0];

@@ -191,5 +191,10 @@ describe('applying corrections', () => {
     expect(parseEdit('approx', 'roughly')).toHaveProperty('error');
     expect(parseEdit('category', 'amount')).toEqual({ value: 'amount' });
     expect(parseEdit('category', 'money')).toHaveProperty('error');
+    // a unit of units.yaml is taken as it is; another is taken with a word on where it counts
+    expect(parseEdit('unit', '人次')).toEqual({ value: '人次' });
+    expect(parseEdit('unit', '场次')).toEqual({ value: '场次' });
+    expect(parseEdit('unit', '卷')).toEqual({ value: '卷', warning: expect.stringContaining('other units') });
+    expect(parseEdit('unit', '人 次')).toHaveProperty('error');
   });
 });
