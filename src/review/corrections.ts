@@ -118,7 +118,7 @@ export function parseEdit(field: EditField, raw: string): { value: number | stri
   if (/[\s\u0000-\u001f]/.test(s) || s.length > 12) return { error: 'unit: a short unit without spaces (件, 人次, 元, %)' };
   // a unit the tables do not know is taken (the text may count in one), and the reviewer told
   // where it will count: not in a numeric total column, but under the category's other units
-  return loadDictionaries().units.some((u) => u.unit === s) ? { value: s } : { value: s, warning: `${s} is not a unit of dictionaries/units.yaml: the totals list it under other units` };
+  return loadDictionaries().units.some((u) => u.unit === s) ? { value: s } : { value: s, warning: 'not in units.yaml: counted under other units' };
 }
 
 /**

@@ -88,7 +88,9 @@ function submit(ctx: CorrectContext): void {
     if (!c) return;
     const v = parseEdit(f.field, f.text);
     if ('error' in v) { ctx.dispatch({ type: 'formError', text: v.error }); return; }
-    save(ctx, editCorrection(w.doc, c, w.name, f.field, v.value), `saved: ${f.field} of “${c.text}” is ${String(v.value)} (was ${fieldText(c.corrected && f.field in c.corrected ? { ...c, ...c.corrected } : c, f.field)})${v.warning ? `; ${v.warning}` : ''}`, c.id);
+    const was = fieldText(c.corrected && f.field in c.corrected ? { ...c, ...c.corrected } : c, f.field);
+    // with a word to add, the message leaves out the claim's text, so that it fits a line
+    save(ctx, editCorrection(w.doc, c, w.name, f.field, v.value), v.warning ? `saved: ${f.field} ${String(v.value)} (was ${was}); ${v.warning}` : `saved: ${f.field} of “${c.text}” is ${String(v.value)} (was ${was})`, c.id);
   } else if (f.kind === 'add') {
     if (!c) return;
     const chosen = f.choices?.[f.pick ?? 0];

@@ -75,6 +75,10 @@ describe('review UI corrections', () => {
     await type(ui.stdin, 'c\u007f\u007f\u007f715\r');
     expect(await frame(ui, 'saved: value of “701 件” is 715 (was 701)')).toContain('saved: value of “701 件” is 715 (was 701)');
     expect(applied(store).corrected.map((c) => c.value)).toEqual([715]);
+    // a unit the tables do not know is saved, and the line says where it counts
+    await type(ui.stdin, 'c', KEY.right, KEY.right, '卷', KEY.enter);
+    expect(await frame(ui, 'saved: unit 卷 (was 件); not in units.yaml: counted under other units')).toContain('saved: unit 卷 (was 件); not in units.yaml: counted under other units');
+    expect(applied(store).corrected.map((c) => [c.value, c.unit])).toEqual([[715, '卷']]);
     ui.unmount(); store.close();
   });
 
