@@ -34,6 +34,9 @@ export function rcell(s: string, w: number): string {
 /** A run of text with one look: plain, the claim's own span, or a searched term. */
 export interface Segment { readonly text: string; readonly mark?: 'span' | 'term' }
 
+/** Chinese punctuation that closes what comes before it, which Chinese typesetting keeps off the start of a line. */
+const CLOSING = /^[，。、；：？！）」』”’》〉】〕〗〙…‥％]$/u;
+
 /** Display units for wrapping: a Latin word, one space, or one other character (a Chinese one breaks anywhere). */
 function tokens(s: string): string[] {
   return s.match(/[A-Za-z0-9][A-Za-z0-9.,%'’\-/]*|\s|[^]/gu) ?? [];
@@ -54,11 +57,27 @@ export function wrapSegments(segments: readonly Segment[], w: number): Segment[]
     else line.push(mark ? { text, mark } : { text });
   };
   const breakLine = (): void => { lines.push(line); line = []; used = 0; };
+  /** The line's last character, taken off it (to go down with a closing mark), or null. */
+  const takeLast = (): { ch: string; mark: Segment['mark'] } | null => {
+    const last = line[line.length - 1];
+    const chars = last ? [...last.text] : [];
+    const ch = chars.pop();
+    if (!last || ch === undefined || /\s/.test(ch) || (line.length === 1 && chars.length === 0)) return null;
+    if (chars.length === 0) line.pop(); else line[line.length - 1] = { ...last, text: chars.join('') };
+    return { ch, mark: last.mark };
+  };
   for (const seg of segments) {
     for (const t of tokens(seg.text)) {
       const tw = stringWidth(t);
       if (/^\s$/.test(t) && used === 0 && lines.length > 0) continue;
       if (used + tw <= w) { push(t, seg.mark); used += tw; continue; }
+      // a closing mark (，。」…) does not start a line: the character before it goes down with it
+      if (CLOSING.test(t) && w >= 4) {
+        const carried = takeLast();
+        breakLine();
+        if (carried) { push(carried.ch, carried.mark); used = stringWidth(carried.ch); }
+        push(t, seg.mark); used += tw; continue;
+      }
       if (tw <= w && /^\S/.test(t)) { breakLine(); push(t, seg.mark); used = tw; continue; }
       if (/^\s$/.test(t)) { breakLine(); continue; }
       for (const ch of t) {

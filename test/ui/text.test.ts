@@ -13,6 +13,19 @@ describe('UI text', () => {
     expect(lines[1]![0]).toEqual({ text: '积案701件', mark: 'span' });
   });
 
+  it('keeps a closing mark off the start of a line: the character before it goes down with it, a highlight with it', () => {
+    const at = (segs: Array<{ text: string; mark?: 'span' | 'term' }>, w: number) => wrapSegments(segs, w).map(text);
+    expect(at([{ text: '一二三四五六七八九，十' }], 18)).toEqual(['一二三四五六七八', '九，十']);
+    expect(at([{ text: '一二三四五六七八九。' }], 18)).toEqual(['一二三四五六七八', '九。']);
+    expect(at([{ text: '一二三四五六七八「九」' }], 18)).toEqual(['一二三四五六七八「', '九」']);
+    // nothing to carry at a line's start: the mark stays where it falls
+    expect(at([{ text: '一，' }], 2)).toEqual(['一', '，']);
+    const lines = wrapSegments([{ text: '一二三四五六七八' }, { text: '九件', mark: 'span' }, { text: '，十' }], 20);
+    expect(lines.map(text)).toEqual(['一二三四五六七八九', '件，十']);
+    expect(lines[1]![0]).toEqual({ text: '件', mark: 'span' });
+    for (const l of wrapSegments([{ text: '全市梳理排查化解信访积案701件，一大批“钉子案、骨头案”得到解决。' }], 14)) expect(stringWidth(text(l))).toBeLessThanOrEqual(14);
+  });
+
   it('wraps English between words', () => {
     const lines = wrapSegments([{ text: 'The total number of petitions fell by 27.5% year on year.' }], 20).map(text);
     expect(lines).toEqual(['The total number of ', 'petitions fell by ', '27.5% year on year.']);
