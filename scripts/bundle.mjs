@@ -13,7 +13,7 @@ import { chmodSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const BUNDLED = /^(@alcalzone\/ansi-tokenize|get-east-asian-width|htmlparser2|entities|domhandler|domutils|dom-serializer|domelementtype|opencc-js|natural|underscore|ink|react|react-reconciler|scheduler|yoga-layout|string-width|strip-ansi|ansi-regex|ansi-styles|chalk|cli-boxes|cli-cursor|cli-truncate|code-excerpt|convert-to-spaces|es-toolkit|get-east-asian-width|emoji-regex|indent-string|is-in-ci|patch-console|restore-cursor|signal-exit|slice-ansi|stack-utils|escape-string-regexp|type-fest|widest-line|wrap-ansi|ws|auto-bind|is-fullwidth-code-point|onetime|mimic-fn|mimic-function|environment|ansi-escapes)(\/|$)/;
+const BUNDLED = /^(@alcalzone\/ansi-tokenize|htmlparser2|entities|domhandler|domutils|dom-serializer|domelementtype|natural|underscore|ink|react|react-reconciler|scheduler|yoga-layout|string-width|strip-ansi|ansi-regex|ansi-styles|chalk|cli-boxes|cli-cursor|cli-truncate|code-excerpt|convert-to-spaces|es-toolkit|get-east-asian-width|emoji-regex|indent-string|is-in-ci|patch-console|restore-cursor|signal-exit|slice-ansi|stack-utils|escape-string-regexp|type-fest|widest-line|wrap-ansi|ws|auto-bind|is-fullwidth-code-point|onetime|mimic-fn|mimic-function|environment|ansi-escapes)(\/|$)/;
 const out = 'dist';
 for (const f of readdirSync(out)) if (/^cli-[A-Z0-9]+\.js(\.map)?$/.test(f)) rmSync(join(out, f));
 

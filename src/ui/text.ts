@@ -1,6 +1,6 @@
 /** Display-width helpers: Chinese characters take two columns. */
 import stringWidth from './string-width.js';
-import { simplifiedUnit } from '../read/t2s-table.js';
+import { simplifiedUnit } from '../read/simplified.js';
 
 export const width = (s: string): number => stringWidth(s);
 
