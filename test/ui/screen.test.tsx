@@ -22,6 +22,12 @@ async function type(stdin: { write: (s: string) => void }, ...keys: string[]): P
   for (const k of keys) { stdin.write(k); await tick(); }
 }
 const lines = (ui: { lastFrame: () => string | undefined }): string[] => (ui.lastFrame() ?? '').split('\n');
+/** The UI at a terminal size, for alice, on a store of its own (or on `db`); `close` unmounts it and closes the store. */
+function mount(columns: number, rows: number, db: string = tmpDb()): { store: ReviewStore; ui: ReturnType<typeof render>; close: () => void } {
+  const store = ReviewStore.open(db);
+  const ui = render(<App model={model} store={store} reviewer="alice" size={{ columns, rows }} />);
+  return { store, ui, close: () => { ui.unmount(); store.close(); } };
+}
 /** Waits (up to 3 s, on a busy machine) for a frame that passes `ok`. */
 async function until(ui: { lastFrame: () => string | undefined }, ok: (frame: string) => boolean): Promise<void> {
   for (let i = 0; i < 150 && !ok(ui.lastFrame() ?? ''); i++) await tick(20);
@@ -30,8 +36,7 @@ async function until(ui: { lastFrame: () => string | undefined }, ok: (frame: st
 describe('review UI layout', () => {
   it.each([[80, 24], [120, 40], [100, 30]])('at %i×%i every frame fills the terminal, title first, the last claim of each nominee in view', async (columns, rows) => {
     for (const group of ['criterion', 'section']) {
-      const store = ReviewStore.open(tmpDb());
-      const ui = render(<App model={model} store={store} reviewer="alice" size={{ columns, rows }} />);
+      const { ui, close } = mount(columns, rows);
       await tick();
       await type(ui.stdin, KEY.enter);
       await until(ui, (f) => f.includes('grouped by'));
@@ -54,14 +59,12 @@ describe('review UI layout', () => {
         if (next) await until(ui, (fr) => fr.includes(`${next.name}  `));
       }
       expect(ui.lastFrame()).toContain('this is the last nominee');
-      ui.unmount();
-      store.close();
+      close();
     }
   });
 
   it.each([[80, 24], [120, 40]])('at %i×%i the correction forms, a refused entry and the verdicts row keep the frame to the terminal, the selection in view', async (columns, rows) => {
-    const store = ReviewStore.open(tmpDb());
-    const ui = render(<App model={model} store={store} reviewer="alice" size={{ columns, rows }} />);
+    const { ui, close } = mount(columns, rows);
     await tick();
     await type(ui.stdin, KEY.enter);
     await until(ui, (f) => f.includes('grouped by'));
@@ -94,13 +97,11 @@ describe('review UI layout', () => {
     await until(ui, (f) => f.includes('is not a claim'));
     check('not a claim');
     expect(lines(ui).find((l) => l.startsWith('›'))).toMatch(/^› .~/);
-    ui.unmount();
-    store.close();
+    close();
   });
 
   it('uses every row: the footer sits on the last rows of a tall terminal', async () => {
-    const store = ReviewStore.open(tmpDb());
-    const ui = render(<App model={model} store={store} reviewer="alice" size={{ columns: 120, rows: 40 }} />);
+    const { ui, close } = mount(120, 40);
     await tick();
     for (const screen of ['', KEY.enter, `${KEY.esc}M`, `${KEY.esc}P`, `${KEY.esc}?`]) {
       if (screen) await type(ui.stdin, ...(screen.length > 1 && screen !== KEY.enter ? [KEY.esc, screen.slice(1)] : [screen]));
@@ -112,13 +113,11 @@ describe('review UI layout', () => {
     await type(ui.stdin, KEY.esc, KEY.esc);
     const listed = lines(ui).filter((l) => /individual|collective/.test(l)).length;
     expect(listed).toBe(Math.min(model.nominees.length, 40 - 1 - 3 - 2));
-    ui.unmount();
-    store.close();
+    close();
   });
 
   it('shows whole names in the matrix at 80 columns, and the nominee list explains the criteria strip', async () => {
-    const store = ReviewStore.open(tmpDb());
-    const ui = render(<App model={model} store={store} reviewer="alice" size={{ columns: 80, rows: 24 }} />);
+    const { ui, close } = mount(80, 24);
     await tick();
     expect(ui.lastFrame()).toMatch(/criteria: C1 \S+ {2}C2/);
     expect(ui.lastFrame()).toContain('no evidence');
@@ -130,16 +129,14 @@ describe('review UI layout', () => {
     expect(lines(ui).find((l) => l.startsWith('›'))).toContain('大同市信访局接待科');
     await type(ui.stdin, KEY.enter);
     expect(lines(ui)[1]).toContain('大同市信访局接待科');
-    ui.unmount();
-    store.close();
+    close();
   });
 });
 
 describe('review UI keys across nominees', () => {
   it('] and [ go to the next and the previous nominee, and the place is kept for next time', async () => {
     const db = tmpDb();
-    const store = ReviewStore.open(db);
-    const ui = render(<App model={model} store={store} reviewer="alice" size={{ columns: 100, rows: 30 }} />);
+    const { ui, close } = mount(100, 30, db);
     await tick();
     await type(ui.stdin, KEY.enter, ']', ']');
     await until(ui, (fr) => fr.includes(`nominee 3/${model.nominees.length}`));
@@ -148,8 +145,7 @@ describe('review UI keys across nominees', () => {
     await type(ui.stdin, '[');
     expect(lines(ui)[1]).toContain(model.nominees[1]!.name);
     await type(ui.stdin, 'q');
-    ui.unmount();
-    store.close();
+    close();
     const again = ReviewStore.open(db);
     const ui2 = render(<App model={model} store={again} reviewer="alice" size={{ columns: 100, rows: 30 }} />);
     await tick();
@@ -159,8 +155,7 @@ describe('review UI keys across nominees', () => {
   });
 
   it('/ on the nominee list searches every claim and sentence; Enter opens the claim, Esc goes back to the results', async () => {
-    const store = ReviewStore.open(tmpDb());
-    const ui = render(<App model={model} store={store} reviewer="alice" size={{ columns: 100, rows: 30 }} />);
+    const { ui, close } = mount(100, 30);
     await tick();
     await type(ui.stdin, '/', '接访');
     await until(ui, (fr) => fr.includes('“接访”: '));
@@ -181,13 +176,11 @@ describe('review UI keys across nominees', () => {
     expect(ui.lastFrame()).toContain(`2/${hits.length}`);
     await type(ui.stdin, KEY.esc);
     expect(lines(ui)[1]).toMatch(/nominee +kind/);
-    ui.unmount();
-    store.close();
+    close();
   });
 
   it('P lists every disputed and needs-evidence claim across nominees, with the note; Enter opens it', async () => {
-    const store = ReviewStore.open(tmpDb());
-    const ui = render(<App model={model} store={store} reviewer="alice" size={{ columns: 120, rows: 30 }} />);
+    const { ui, close } = mount(120, 30);
     await tick();
     await type(ui.stdin, KEY.enter, 'D', '数字不符', KEY.enter, ']', ']', ']', 'n', 'P');
     await until(ui, (fr) => fr.includes('Disputed 1 · needs evidence 1'));
@@ -201,21 +194,18 @@ describe('review UI keys across nominees', () => {
     await type(ui.stdin, KEY.esc);
     await until(ui, (fr) => fr.includes('Disputed 1 · needs evidence 1'));
     expect(ui.lastFrame()).toContain('Disputed 1 · needs evidence 1');
-    ui.unmount();
-    store.close();
+    close();
   });
 
   it('t is remembered across quitting and reopening', async () => {
     const db = tmpDb();
-    const store = ReviewStore.open(db);
-    const ui = render(<App model={model} store={store} reviewer="alice" size={{ columns: 100, rows: 30 }} />);
+    const { ui, close } = mount(100, 30, db);
     await tick();
     await type(ui.stdin, KEY.enter, 't');
     await until(ui, (fr) => fr.includes('grouped by section'));
     expect(lines(ui)[1]).toContain('grouped by section');
     await type(ui.stdin, 'q');
-    ui.unmount();
-    store.close();
+    close();
     const again = ReviewStore.open(db);
     const ui2 = render(<App model={model} store={again} reviewer="alice" size={{ columns: 100, rows: 30 }} />);
     await tick();
@@ -265,8 +255,7 @@ describe('review UI evidence longer than its pane', () => {
   };
 
   it('scrolls it line by line and a page at a time when focused, never past either end; the list moves again outside it', async () => {
-    const store = ReviewStore.open(tmpDb());
-    const ui = render(<App model={model} store={store} reviewer="alice" size={{ columns: 60, rows: 16 }} />);
+    const { ui, close } = mount(60, 16);
     await tick();
     await type(ui.stdin, KEY.enter);
     await until(ui, (f) => f.includes('grouped by'));
@@ -293,7 +282,6 @@ describe('review UI evidence longer than its pane', () => {
     await type(ui.stdin, TAB, KEY.down, TAB);
     await until(ui, (f) => / 2\/\d+ /.test(f.split('\n')[1] ?? '') && pane(f).at !== null);
     expect(pane(ui.lastFrame() ?? '').at?.[0]).toBe(1);
-    ui.unmount();
-    store.close();
+    close();
   });
 });
