@@ -44,9 +44,10 @@ export function claimId(docSha: string, start: number, end: number): string {
 }
 
 /** jieba as structure needs it: an ordinary word names nobody (高度, 全程); a short stretch cut into words. */
-function jiebaWords(dicts: Dictionaries): { (w: string): boolean; cut: (s: string) => readonly string[] } {
+function jiebaWords(dicts: Dictionaries): { (w: string): boolean; cut: (s: string) => readonly string[]; tag: (s: string) => string } {
   return Object.assign((w: string): boolean => { const t = tagOf(w, dicts); return t !== 'x' && !t.startsWith('nr'); }, {
     cut: (s: string): readonly string[] => segment(s, 0, dicts).map((t) => t.word),
+    tag: (s: string): string => tagOf(s, dicts),
   });
 }
 

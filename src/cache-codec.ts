@@ -19,7 +19,7 @@ import type { Claim, CoverageCell, CriterionLink, DocumentResult, Span } from '.
 export interface CachedAnalysis { readonly result: DocumentResult; readonly text: string }
 
 /** Part of the cache key: a change of layout misses instead of misreading. */
-export const STORAGE_FORMAT = 'number-rows-6';
+export const STORAGE_FORMAT = 'number-rows-7';
 
 /**
  * One claim, field by field in the order of the Claim interface. Strings are indices into the
@@ -32,7 +32,7 @@ type ClaimRow = readonly [
   sentence: number, section: number, criteria: number,
   unitWritten: number, low: number | null, high: number | null, baseline: number, rateUnit: number, rateText: number,
   periodSpan: number, fromSpan: number, headings: number, paragraph: number, rules: number,
-  role: number, roleRule: number,
+  role: number, roleRule: number, nominees: number,
 ];
 
 interface Rows {
@@ -75,7 +75,7 @@ export function encodeAnalysis(value: CachedAnalysis): Buffer {
     span(c.sentence), s(c.section), criteria.of(c.criteria.flatMap((l) => [strings.of(l.id), l.score, list(l.terms)])),
     s(c.unitWritten), c.low, c.high, s(c.baseline), s(c.rate?.unit ?? null), s(c.rate?.text ?? null),
     span(c.periodSpan), span(c.fromSpan), list(c.headings), span(c.paragraph), list(c.rules),
-    s(c.role), s(c.roleRule),
+    s(c.role), s(c.roleRule), c.nominees === undefined ? -1 : list(c.nominees),
   ]);
   const coverage = value.result.coverage.map((c) => [s(c.nominee), s(c.criterion), c.claims, s(c.strongest), c.score, c.evidence ? 1 : 0]);
   const rest = JSON.stringify({ ...value.result, claims: 0, coverage: 0 });
@@ -113,7 +113,7 @@ export function decodeAnalysis(buf: Buffer, path?: string): CachedAnalysis {
   });
   const str = (i: number): string => strings[i] as string;
   const opt = (i: number): string | null => (i < 0 ? null : strings[i] as string);
-  const claims = rows.claims.map((a): Claim => ({
+  const claims = rows.claims.map((a): Claim => withNominees(a[28], {
     id: str(a[0]), nominee: opt(a[1]), start: a[2], end: a[3], text: str(a[4]), value: a[5], from: a[6],
     approx: str(a[7]) as Claim['approx'], unit: str(a[8]), category: str(a[9]) as Claim['category'], direction: opt(a[10]) as Claim['direction'],
     period: opt(a[11]), sentence: spans[a[12]] as Span, section: opt(a[13]), criteria: criteria[a[14]] as CriterionLink[],
@@ -123,6 +123,9 @@ export function decodeAnalysis(buf: Buffer, path?: string): CachedAnalysis {
     headings: lists[a[23]] as string[], paragraph: spans[a[24]] as Span, rules: lists[a[25]] as string[],
     role: str(a[26]) as Claim['role'], roleRule: str(a[27]),
   }));
+  function withNominees(i: number, c: Claim): Claim {
+    return i < 0 ? c : { ...c, nominees: lists[i] as string[] };
+  }
   // the parsed object is new and ours: fill in its place-holders rather than copy it
   const whole = result as { -readonly [K in keyof DocumentResult]: DocumentResult[K] };
   whole.claims = claims;

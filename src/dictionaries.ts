@@ -36,6 +36,14 @@ export interface SubjectTables {
   readonly report_titles: readonly string[];
   readonly place_suffixes: readonly string[];
   readonly self_references: readonly string[];
+  /** how a text's subject changes clause by clause (src/structure/discourse.ts) */
+  readonly discourse: {
+    readonly lead_ins: readonly string[]; readonly year_tails: readonly string[];
+    readonly pronouns: readonly string[]; readonly not_pronouns: readonly string[];
+    readonly kin: readonly string[]; readonly together: readonly string[];
+    readonly self_prefixes: readonly string[]; readonly self_tails: readonly string[]; readonly this_tails: readonly string[];
+    readonly visit_verbs: readonly string[]; readonly third_parties: readonly string[]; readonly official_verbs: readonly string[];
+  };
   readonly chrome: {
     readonly prefixes: readonly string[]; readonly contains: readonly string[];
     readonly sites: readonly string[]; readonly captions: readonly string[];
@@ -143,6 +151,21 @@ function duplicatesIn(list: readonly string[]): string[] {
   return [...dup];
 }
 
+/** subjects.yaml: its lists, the family names, the discourse and chrome words. */
+function validateSubjects(subjects: Record<string, unknown>, lists: (file: string, keys: readonly string[], o: Record<string, unknown>) => void, problems: string[]): void {
+  lists('subjects.yaml', ['posts', 'weak_posts', 'name_stops', 'not_names', 'not_name_endings', 'not_name_starts', 'awarding_verbs', 'compound_surnames', 'unit_suffixes', 'report_titles', 'place_suffixes', 'self_references'], subjects);
+  const surnames = subjects['surnames'];
+  if (typeof surnames !== 'string' || !/^[\u4e00-\u9fa5]+$/.test(surnames)) problems.push('subjects.yaml: surnames must be one string of ideographs');
+  else for (const d of duplicatesIn([...surnames])) problems.push(`subjects.yaml: surname "${d}" listed twice`);
+  const discourse = subjects['discourse'] as Record<string, unknown> | undefined;
+  if (!discourse) problems.push('subjects.yaml: discourse missing');
+  else lists('subjects.yaml discourse', ['lead_ins', 'year_tails', 'pronouns', 'not_pronouns', 'kin', 'together', 'self_prefixes', 'self_tails', 'this_tails', 'visit_verbs', 'third_parties', 'official_verbs'], discourse);
+  const chrome = subjects['chrome'] as Record<string, unknown> | undefined;
+  if (!chrome) problems.push('subjects.yaml: chrome missing');
+  else lists('subjects.yaml chrome', ['prefixes', 'contains', 'sites', 'captions'], chrome);
+  for (const w of (isStringList(subjects['name_stops']) ? subjects['name_stops'] : [])) if ([...w].length !== 1) problems.push(`subjects.yaml: name_stops "${w}" is not one character`);
+}
+
 /** Returns every problem found in the raw tables; an empty list means they are usable. */
 export function validateDictionaries(raw: Record<string, unknown>): string[] {
   const problems: string[] = [];
@@ -228,15 +251,7 @@ export function validateDictionaries(raw: Record<string, unknown>): string[] {
     for (const d of duplicatesIn((provinces as Array<Record<string, unknown>>).map((p) => String(p['name'])))) problems.push(`regions.yaml: province "${d}" listed twice`);
   }
 
-  const subjects = obj('subjects.yaml');
-  lists('subjects.yaml', ['posts', 'weak_posts', 'name_stops', 'not_names', 'not_name_endings', 'not_name_starts', 'awarding_verbs', 'compound_surnames', 'unit_suffixes', 'report_titles', 'place_suffixes', 'self_references'], subjects);
-  const surnames = subjects['surnames'];
-  if (typeof surnames !== 'string' || !/^[\u4e00-\u9fa5]+$/.test(surnames)) problems.push('subjects.yaml: surnames must be one string of ideographs');
-  else for (const d of duplicatesIn([...surnames])) problems.push(`subjects.yaml: surname "${d}" listed twice`);
-  const chrome = subjects['chrome'] as Record<string, unknown> | undefined;
-  if (!chrome) problems.push('subjects.yaml: chrome missing');
-  else lists('subjects.yaml chrome', ['prefixes', 'contains', 'sites', 'captions'], chrome);
-  for (const w of (isStringList(subjects['name_stops']) ? subjects['name_stops'] : [])) if ([...w].length !== 1) problems.push(`subjects.yaml: name_stops "${w}" is not one character`);
+  validateSubjects(obj('subjects.yaml'), lists, problems);
 
   const radicals = obj('cjk-radicals.yaml')['radicals'];
   if (radicals === null || typeof radicals !== 'object') problems.push('cjk-radicals.yaml: radicals must be a mapping');

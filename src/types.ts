@@ -77,6 +77,8 @@ export interface CoverageCell {
 export interface Claim {
   readonly id: string;
   readonly nominee: string | null;
+  /** a figure that belongs to several nominees together (二人共调解…): all their ids, `nominee` first; absent otherwise */
+  readonly nominees?: readonly string[];
   readonly start: number;
   readonly end: number;
   readonly text: string;

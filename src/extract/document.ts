@@ -8,7 +8,7 @@
 import { toOriginal, type TextView } from '../read/view.js';
 import { sentencesOf, firstParagraphAfter, type DocumentStructure, type HeadingNode, type Range } from '../structure/document.js';
 import { deepestHeadings, headingsIn, paragraphAt } from '../structure/ranges.js';
-import { subjectAt } from '../structure/subjects.js';
+import { subjectsAt, type Attributed } from '../structure/discourse.js';
 import type { Dictionaries } from '../dictionaries.js';
 import { extractClaims, type ViewClaim } from './claims.js';
 import { extractEnglishClaims, isEnglish, loadEnglish } from './english.js';
@@ -96,11 +96,14 @@ export function documentClaims(text: string, view: TextView, structure: Document
     if (!sentences) { sentences = sentencesOf(view.text, para); sentenceCache.set(para.start, sentences); }
     const sentence = sentences.find((s) => c.start >= s.start && c.start <= s.end) ?? para;
     const { section, path } = deepestHeadings(scanHeadings, c.start, scan);
-    // a write-up about several people or units: the one its paragraph and sentence name
-    const subject = scan.nominee === null && structure.subjects ? subjectAt(structure.subjects, c.start, para, sentence) : -1;
-    return {
+    // a write-up about several people or units: the one in force where the figure stands
+    const who: Attributed = scan.nominee !== null
+      ? { subjects: [], rule: structure.kind === 'notice' ? 'nominee:section' : 'nominee:only' }
+      : structure.subjects ? subjectsAt(view.text, structure.turns, structure.subjects, { pos: c.start, clauseStart: clauseStart(view.text, c.start, sentence.start), sentenceEnd: sentence.end, paragraphStart: para.start }) : { subjects: [], rule: 'nominee:none' };
+    const ids = who.subjects.map((k) => `n${k + 1}`);
+    const claim: Claim = {
       id: idOf(span),
-      nominee: scan.nominee ?? (subject >= 0 ? `n${subject + 1}` : null),
+      nominee: scan.nominee ?? ids[0] ?? null,
       start: span.start,
       end: span.end,
       text: text.slice(span.start, span.end),
@@ -123,9 +126,18 @@ export function documentClaims(text: string, view: TextView, structure: Document
       fromSpan: c.fromRange ? orig(c.fromRange) : null,
       headings: path.map((h) => h.text),
       paragraph: orig(para),
-      rules: c.rules,
+      rules: [...c.rules, who.rule],
       role: c.role,
       roleRule: c.roleRule,
     };
+    // a figure of several together (二人共调解…): every one of them, the first as `nominee`
+    return ids.length > 1 ? { ...claim, nominees: ids } : claim;
   }
 }
+
+/** Where the clause holding `pos` begins: after the last clause mark before it in its sentence. */
+function clauseStart(text: string, pos: number, sentenceStart: number): number {
+  for (let i = pos - 1; i >= sentenceStart; i--) if (CLAUSE_MARK.test(text[i] as string)) return i + 1;
+  return sentenceStart;
+}
+const CLAUSE_MARK = /[，,；;：:]/;

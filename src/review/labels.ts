@@ -20,6 +20,8 @@ export interface LabelClaim {
   readonly approx: string;
   readonly category: string;
   readonly tier: 'core' | 'minor';
+  /** a figure that belongs to several nominees together (二人共调解…): all of them, `nominee` first */
+  readonly nominees?: readonly string[];
 }
 
 export interface LabelFile {

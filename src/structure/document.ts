@@ -6,6 +6,7 @@
 import { type TextView, toOriginal, toSimplified, LINE_MARKER } from '../read/view.js';
 import { loadDictionaries } from '../dictionaries.js';
 import { findSubjects, isChrome, withMentions, type IsWord, type SubjectTables, type Subjects } from './subjects.js';
+import { ownSubject, readDiscourse, selfReferenceIn, type Turn } from './discourse.js';
 import { documentMeta, type DocumentMeta, type RegionTables } from './metadata.js';
 
 export type NomineeKind = 'collective' | 'individual';
@@ -55,6 +56,8 @@ export interface DocumentStructure {
   readonly chrome: readonly Range[];
   /** for a write-up: its subjects and their mentions; nominee i is subjects.subjects[i - 1] */
   readonly subjects: Subjects | null;
+  /** for a write-up: where each subject takes over, clause by clause (discourse.ts) */
+  readonly turns: readonly Turn[];
   /** year, issuer, region and honour of the document */
   readonly meta: DocumentMeta;
 }
@@ -304,6 +307,7 @@ export function parseStructure(view: TextView, tables: SubjectTables = loadDicti
   const first = paras.find((p) => !chromeSet.has(p)) ?? paras[0] ?? null;
   const title = first ? originalText(view, first).trim() : '';
   let subjects: Subjects | null = null;
+  let turns: readonly Turn[] = [];
 
   // the title as the view reads it: 個人 in a traditional title is 个人
   const nominees = nomineeList(view, paras, first ? text.slice(first.start, first.end) : '');
@@ -375,6 +379,9 @@ export function parseStructure(view: TextView, tables: SubjectTables = loadDicti
         const m = subs.mentions.find((y) => y.subject === k);
         nominees.push({ id: `n${k + 1}`, name: m ? originalText(view, m).trim() || x.name : x.name, kind: x.kind });
       });
+      turns = readDiscourse(text, body, subs, tables, ownSubject(text, subs, tables));
+      const self = selfReferenceIn(text, tables);
+      if (self !== null && !subs.subjects.some((x) => x.kind === 'collective')) warnings.push(`the text speaks for a unit (${self}) but never names it: no nominee for what it reports`);
       scan.push({ start, end: text.length, nominee: nominees.length === 1 ? 'n1' : null });
     } else {
       warnings.push('nominees are listed but no achievement section was found');
@@ -400,6 +407,7 @@ export function parseStructure(view: TextView, tables: SubjectTables = loadDicti
     warnings,
     chrome,
     subjects,
+    turns,
     meta: documentMeta(text, paras, view.text.slice(first?.start ?? 0, first?.end ?? 0), chrome.map((r) => text.slice(r.start, r.end)), regions),
   };
 }

@@ -34,9 +34,15 @@ export interface Subjects {
 }
 
 const CJK = '\\u4e00-\\u9fa5';
+/** How a person is found that says the text is about them, whatever else it says of them. */
+const STRONG_HOW: ReadonlySet<string> = new Set(['title', 'heading', 'called', 'biography', 'list-item', 'opening', 'comrade']);
+/** A list marker or bracket that may lead a line before a name or a title (1、 （一） 【). */
+const LEAD_MARKER = /^\s*(?:[-*•·]\s*)?(?:\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)])?\s*/;
 const NAME_RUN = new RegExp(`^[${CJK}·]{2,4}`);
 /** Characters of verbs and function words that no unit's name holds (…担任…, …推着…回到…). */
-const UNIT_BREAKERS = '在是把被将了着担回推说为对到带';
+const UNIT_BREAKERS = '在是把被将了着担回推说为对到带的';
+/** More characters that end what stands before a unit's name (和县信访局, 我县信访局, 2019年县信访局). */
+const UNIT_NAME_BREAKS = '和与及向从由给经据至赴我本该其全各年来';
 
 /** Whether a paragraph is page chrome: source and byline lines, share buttons, captions, site names. */
 export function isChrome(line: string, t: SubjectTables): boolean {
@@ -83,7 +89,8 @@ function nameAt(text: string, at: number, t: SubjectTables, stops: ReadonlySet<s
   for (let len = run.length; len >= 2; len--) {
     const s = run.slice(0, len);
     // recurring, and never seen without its last character (米玛扎西, not 谢樵生 beside 谢樵)
-    if (ok(s) && countOf(text, s) >= 2 && (len === 2 || countOf(text, s) === countOf(text, s.slice(0, len - 1))) && (surname || !isWord(s.slice(0, 2)))) return s;
+    // a longer name does not open with an ordinary word (公开电话 after 市长 is no name)
+    if (ok(s) && countOf(text, s) >= 2 && (len === 2 || countOf(text, s) === countOf(text, s.slice(0, len - 1))) && (len === 2 || !isWord(s.slice(0, 2)))) return s;
   }
   if (!surname) return null; // a rare family name (字辉京, 原九成) is taken only where the name recurs, and never opens with a word (人民调解)
   // seen once: only where what follows shows where it ends (姚石玉从事, 赵贵成将; not 连续奋战)
@@ -114,6 +121,8 @@ function nameAt(text: string, at: number, t: SubjectTables, stops: ReadonlySet<s
 export interface IsWord {
   (s: string): boolean;
   readonly cut?: (s: string) => readonly string[];
+  /** jieba's part-of-speech tag of a stretch taken as one word (nr for a name it knows, x for one it does not) */
+  readonly tag?: (s: string) => string;
 }
 
 /** Whether a candidate name opens with a family name (single or compound). */
@@ -186,7 +195,8 @@ export function findSubjects(text: string, title: string, body: readonly Range[]
     const suffixes = [...t.unit_suffixes].sort((a, b) => b.length - a.length).join('|');
     const report = new RegExp(`^([${CJK}\\d]{2,24}?(?:${suffixes}))(?:\\d{4}年度?(?:第[一二三四]季度|[上下]半年|前三季度|全年)?)?[${CJK}]{0,8}?(?:${t.report_titles.join('|')})`);
     for (const line of [title, ...body.slice(0, 5).map((p) => text.slice(p.start, p.end).trim())]) {
-      const m = report.exec(line);
+      // 1、区信访局年度工作总结报告 一、…: past a list marker, at the head of a long first line too
+      const m = report.exec(line.replace(LEAD_MARKER, '').slice(0, 60));
       if (m) { fromTitle = [{ name: m[1] as string, kind: 'collective', how: 'report' }]; break; }
     }
   }
@@ -198,7 +208,7 @@ export function findSubjects(text: string, title: string, body: readonly Range[]
     const head = (title || first).replace(/\s+/g, '').replace(/^(?:在|据|由|经)/, '');
     const m = new RegExp(`^([${CJK}]{2,16}(?:${suffixes}))([${CJK}]{2,})`).exec(head) ?? new RegExp(`^([${CJK}]{2,16}(?:${suffixes}))$`).exec(head);
     const rest = m?.[2] ?? '';
-    if (m && !/^[的和与及、]/.test(rest) && !t.awarding_verbs.some((v) => rest.startsWith(v)) && !/^(?:[他她我你其该这那])/.test(m[1] as string)) {
+    if (m && !/^[的和与及、]/.test(rest) && !t.awarding_verbs.some((v) => rest.startsWith(v)) && !/^(?:[他她我你其该这那])/.test(m[1] as string) && ![...(m[1] as string)].some((c) => UNIT_BREAKERS.includes(c))) {
       fromTitle = [{ name: m[1] as string, kind: 'collective', how: 'headline' }];
     }
   }
@@ -210,7 +220,10 @@ export function findSubjects(text: string, title: string, body: readonly Range[]
   const titleUnit = new RegExp(`([${CJK}]{2,16}?(?:${t.unit_suffixes.join('|')}))`).exec(title)?.[1];
   for (const [name, n] of [...unitClauses.entries()].sort((a, b) => b[1] - a[1])) {
     const inTitle = titleUnit !== undefined && titleUnit.endsWith(name);
-    if (n >= 2 || (inTitle && n >= 1 && fromTitle.length === 0)) add({ name, kind: 'collective', how: 'unit' });
+    // a unit that opens a clause and is named again (万丹乡调解委员会以92%…居冠; …带领万丹乡调解委员会)
+    // (not where the title names people and the unit is where one of them works: ——记城西县信访局局长韩立群)
+    const affiliation = fromTitle.some((x) => x.kind === 'individual') && (title.includes(name) || (subtitle ?? '').includes(name));
+    if (n >= 2 || (inTitle && n >= 1 && fromTitle.length === 0) || (n >= 1 && countOf(text, name) >= 2 && !affiliation)) add({ name, kind: 'collective', how: 'unit' });
   }
   // 咸阳秦都法院 in the headline is 秦都法院 in the text: a unit goes by the name the text uses
   found.forEach((s, k) => {
@@ -219,12 +232,111 @@ export function findSubjects(text: string, title: string, body: readonly Range[]
     if (short) found[k] = { ...s, name: short };
   });
 
-  // no unit, and nobody named more than once: the place a summary opens with, else how it names itself
+  // people named anywhere, by the segmenter and the family names
+  for (const x of generalNames(text, body, t, stops, isWord, found)) add(x);
+  // 县长周春米亲自颁奖, 周春米县长表示: someone who only speaks or gives awards is no subject
+  for (let k = found.length - 1; k >= 0; k--) {
+    const x = found[k] as Subject;
+    if (x.kind === 'individual' && !STRONG_HOW.has(x.how) && officialOnly(text, x.name, t)) found.splice(k, 1);
+  }
+  // a text that signs as a unit, or a feature that visits one, or a text that speaks for one (我院, 本局,
+  // 我县), is that unit's, as the text names it
+  if (!found.some((s) => s.kind === 'collective')) {
+    const own = ownUnit(text, title, body, t, selfReferences(text, t) > 0);
+    if (own) found.unshift(own);
+  }
+  // no unit, and nobody named more than once: the place a summary opens with
   if (!found.some((s) => s.kind === 'collective' || countOf(text, s.name) >= 2)) {
-    const place = placeSubject(text, title, body, t) ?? (found.length === 0 ? selfReference(text, t) : null);
+    const place = placeSubject(text, title, body, t);
     if (place) found.unshift(place);
   }
   return withMentions(text, found, fromTitle.length > 0 ? 0 : null);
+}
+
+/**
+ * People the text names wherever they stand, not only after the cues above: a name of a family
+ * name and one or two characters (jieba cuts it as one word it does not know, or knows as a name)
+ * at the head of a clause, after a post, 的 or a closing quote, or beside another person's name
+ * (朱发林、张军等); taken when the text names it twice or more, or describes it where it stands
+ * (a post before or after it, a quote before it); a name of two characters only where it is described
+ * (公正, 余杭 are words that jieba also lists as names). Not a name of a
+ * third party (群众张某, 村民李某某: 某 hides a name), nor of someone who only speaks or gives awards
+ * (县长周春米亲自颁奖…周春米县长表示).
+ */
+function generalNames(text: string, body: readonly Range[], t: SubjectTables, stops: ReadonlySet<string>, isWord: IsWord, known: readonly Subject[]): Subject[] {
+  const d = t.discourse;
+  const out: Subject[] = [];
+  const names = new Set(known.filter((k) => k.kind === 'individual').map((k) => k.name));
+  // a generic word for a person (村干部包片制) describes nobody
+  const posts = t.posts.filter((p) => !t.weak_posts.includes(p));
+  const tryAt = (at: number, described: boolean): string | null => {
+    const name = nameAt(text, at, t, stops, isWord) ?? (described ? onceNamed(text, at, t, stops, isWord) : null);
+    if (!name || name.includes('某') || names.has(name)) return name && !name.includes('某') ? name : null;
+    if (thirdParty(text, name, d.third_parties)) return null;
+    if (posts.some((p) => name.endsWith(p))) return null; // 许科长 is 许照山 (an alias: withMentions)
+    const after = posts.some((p) => text.startsWith(p, at + name.length)) || text.startsWith('同志', at + name.length);
+    // 侯马市新田乡, 东下庄村: a place, not a person
+    if (/[市县区省乡镇村州旗]/.test(name.slice(1)) || (!after && /^[村乡镇县市区省州旗庄屯寨组]/.test(text[at + name.length] ?? ''))) return null;
+    // two characters (公正, 余杭) make a name only where the text describes it
+    if (name.length === 2 ? !described && !after : countOf(text, name) < 2 && !described && !after) return null;
+    if (officialOnly(text, name, t)) return null;
+    names.add(name);
+    out.push({ name, kind: 'individual', how: 'named' });
+    return name;
+  };
+  for (const p of body) {
+    for (let i = p.start; i < p.end; i++) {
+      const c = text[i] as string;
+      const head = i === p.start || /[，,。；;：:！？!?\s（(【]/.test(text[i - 1] as string);
+      if (!/[\u4e00-\u9fa5]/.test(c)) continue;
+      const prev = text[i - 1] ?? '';
+      const described = prev === '”' || prev === '」' || prev === '"' || posts.some((x) => text.startsWith(x, i - x.length));
+      if (!head && !described && prev !== '的') continue;
+      const name = tryAt(i, described);
+      if (!name) continue;
+      // 朱发林、张军等: the people named beside a name
+      let at = i + name.length;
+      while (/^[、和与及]/.test(text.slice(at, at + 1))) {
+        const next = tryAt(at + 1, true);
+        if (!next) break;
+        at += 1 + next.length;
+      }
+      i = at - 1;
+    }
+  }
+  return out;
+}
+
+/** Whether the text names someone, anywhere, as a third party (村民柴清秀, 当事人张某). */
+function thirdParty(text: string, name: string, words: readonly string[]): boolean {
+  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) {
+    const before = text.slice(Math.max(0, i - 5), i);
+    if (words.some((w) => before.endsWith(w))) return true;
+  }
+  return false;
+}
+
+/** A name seen once, where the segmenter cuts it as one word of two to four characters that it does not know (黄伟评则…). */
+function onceNamed(text: string, at: number, t: SubjectTables, stops: ReadonlySet<string>, isWord: IsWord): string | null {
+  if (!isWord.cut || !isWord.tag || !hasSurname(text.slice(at, at + 3), t)) return null;
+  const first = isWord.cut(text.slice(at, at + 8))[0] ?? '';
+  if (first.length < 2 || first.length > 4 || !/^[\u4e00-\u9fa5]+$/.test(first)) return null;
+  if (isWord.tag(first) !== 'x') return null;
+  if (stops.has(first[first.length - 1] as string) || t.not_name_endings.includes(first[first.length - 1] as string) || t.not_names.some((w) => first.includes(w))) return null;
+  return first;
+}
+
+/** Whether every time the text names someone, they speak or give awards (县长周春米亲自颁奖, 周春米县长表示): an official, not a subject. */
+function officialOnly(text: string, name: string, t: SubjectTables): boolean {
+  const verbs = t.discourse.official_verbs;
+  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) {
+    let after = text.slice(i + name.length, i + name.length + 12);
+    const post = t.posts.find((p) => after.startsWith(p));
+    if (post) after = after.slice(post.length);
+    after = after.replace(/^(?:亲自|也|还|则|在会上|在讲话中|动情地|深切地|感慨地|笑着)/, '');
+    if (!verbs.some((v) => after.startsWith(v))) return false;
+  }
+  return true;
 }
 
 /**
@@ -240,10 +352,68 @@ function placeSubject(text: string, title: string, body: readonly Range[], t: Su
   return null;
 }
 
-/** 我县, 我市: a summary that speaks of itself only in the first person. */
-function selfReference(text: string, t: SubjectTables): Subject | null {
-  const best = t.self_references.map((w) => ({ w, n: countOf(text, w) })).sort((a, b) => b.n - a.n)[0];
-  return best && best.n >= 1 ? { name: best.w, kind: 'collective', how: 'self' } : null;
+/** How often a text speaks of itself as a unit (我县, 我院, 本局). */
+function selfReferences(text: string, t: SubjectTables): number {
+  return t.self_references.reduce((n, w) => n + countOf(text, w), 0);
+}
+
+/**
+ * The unit a text speaks for when it says 我院, 本局, 我县: as it names itself on a line of its own
+ * at its end (its signature), where a reporter visits it (记者走进天津滨海新区信访办), else the one
+ * unit the text names at the level it speaks of (我县 → 县信访局, 我院 → 某某区人民法院), the most
+ * often named first. A unit named without a place (上级法院) is nobody's own.
+ */
+export function ownUnit(text: string, title: string, body: readonly Range[], t: SubjectTables, speaksForItself: boolean): Subject | null {
+  const d = t.discourse;
+  const suffixes = [...t.unit_suffixes].sort((a, b) => b.length - a.length).join('|');
+  const whole = new RegExp(`^([${CJK}]{2,20}?(?:${suffixes}))(?:[（(][^）)]{1,10}[）)])?$`);
+  // the signature: a unit's name alone on one of the last lines (a date may follow it)
+  for (const p of body.slice(-3).reverse()) {
+    const m = whole.exec(text.slice(p.start, p.end).trim().replace(/\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$/, ''));
+    if (m && placed(m[1] as string, t)) return { name: m[1] as string, kind: 'collective', how: 'signature' };
+  }
+  // 记者走进天津滨海新区信访办
+  const visit = new RegExp(`(?:${d.visit_verbs.join('|')})([${CJK}]{2,20}?(?:${suffixes}))(?![${CJK}]{0,1}(?:${suffixes}))`);
+  for (const line of [title, ...body.slice(0, 3).map((p) => text.slice(p.start, p.end))]) {
+    const m = visit.exec(line);
+    if (m && placed(m[1] as string, t)) return { name: m[1] as string, kind: 'collective', how: 'visited' };
+  }
+  if (!speaksForItself) return null;
+  // the level the text speaks of: 我县 → a unit of the county (县信访局, 某某县信访局)
+  const levels = new Map<string, number>();
+  for (const w of t.self_references) { const n = countOf(text, w); if (n > 0) levels.set(w.slice(1), (levels.get(w.slice(1)) ?? 0) + n); }
+  const units = unitNames(text, t);
+  for (const [level] of [...levels.entries()].sort((a, b) => b[1] - a[1])) {
+    const place = t.place_suffixes.includes(level);
+    const best = [...units.entries()]
+      .filter(([u]) => (place ? new RegExp(`${level}(?:[${CJK}]{0,6})(?:${suffixes})$`).test(u) && !new RegExp(`${level}[${CJK}]*${level}`).test(u) : u.endsWith(level)) && placed(u, t))
+      .sort((a, b) => b[1].count - a[1].count || a[1].first - b[1].first)[0];
+    if (best) return { name: best[0], kind: 'collective', how: 'own-level' };
+  }
+  return null;
+}
+
+/** Whether a unit's name says where it is: a place (…县…, …区…) or a level that opens it (县信访局). */
+function placed(name: string, t: SubjectTables): boolean {
+  const org = t.unit_suffixes.find((u) => name.endsWith(u)) ?? '';
+  const head = name.slice(0, name.length - org.length);
+  return head.length > 0 && [...head].some((c) => t.place_suffixes.includes(c)) && !/^[我本该他她其这那各全上下]/.test(name);
+}
+
+/** Every unit's name the text holds (up to a function word or punctuation before it), how often and where first. */
+function unitNames(text: string, t: SubjectTables): Map<string, { count: number; first: number }> {
+  const out = new Map<string, { count: number; first: number }>();
+  const re = new RegExp(`[${CJK}]{1,16}?(?:${[...t.unit_suffixes].sort((a, b) => b.length - a.length).join('|')})`, 'g');
+  for (const m of text.matchAll(re)) {
+    // from the last character that no unit's name holds (到县信访局: 县信访局)
+    let name = m[0];
+    const cut = Math.max(...[...UNIT_BREAKERS, ...UNIT_NAME_BREAKS].map((c) => name.lastIndexOf(c)));
+    if (cut >= 0) name = name.slice(cut + 1);
+    if (!t.unit_suffixes.some((u) => name.endsWith(u) && name.length > u.length)) continue;
+    const e = out.get(name);
+    if (e) e.count++; else out.set(name, { count: 1, first: m.index });
+  }
+  return out;
 }
 
 interface Scan {

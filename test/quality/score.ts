@@ -13,6 +13,8 @@ export type DevLabel = LabelClaim;
 export interface DevLabels {
   readonly text: string;
   readonly source?: string;
+  /** unit-summary | several-people | single (held-out sets say it; otherwise inferred, see textKind) */
+  readonly kind?: string;
   readonly nominees: readonly string[];
   readonly claims: readonly DevLabel[];
   readonly ignore: readonly number[];
@@ -42,6 +44,8 @@ export interface Score {
   spurious: Claim[];
   /** found labels whose nominee is wrong, as "at:num→name" */
   wrongNominee: string[];
+  /** found core labels whose nominee is wrong, by failure class (see nomineeClass) */
+  nomineeMiss: Record<NomineeClass, number>;
   wrongApprox: string[];
   wrongCategory: string[];
   /** claims read as context */
@@ -51,6 +55,34 @@ export interface Score {
 const FOLD: Record<string, string> = { exact: 'exact', over: 'lower', at_least: 'lower', under: 'upper', at_most: 'upper', about: 'about' };
 /** Categories the dev set scores (count and duration are not). */
 export const SCORED_CATEGORIES: ReadonlySet<string> = new Set(['cases_resolved', 'percent_change', 'share', 'amount', 'headcount']);
+
+/**
+ * Why a figure went to the wrong nominee: `deictic` (the nominee is 我县, 本局, 该中心…), `fragment`
+ * (a name that is none of the text's nominees: 年度, 公开电话, 某某的办公室), `none` (no nominee at
+ * all), `crossover` (another of the text's nominees).
+ */
+export type NomineeClass = 'deictic' | 'fragment' | 'none' | 'crossover';
+export const NOMINEE_CLASSES: readonly NomineeClass[] = ['deictic', 'fragment', 'none', 'crossover'];
+
+const DEICTIC = /^(?:我|本|该|全|贵)[\u4e00-\u9fa5]{1,3}$/;
+
+/** Whether two names are the same by the development set's rule: one contains the other. */
+function sameName(have: string, want: string): boolean {
+  return have !== '' && want !== '' && (want.includes(have) || have.includes(want));
+}
+
+export function nomineeClass(have: string, gold: DevLabels): NomineeClass {
+  if (have === '') return 'none';
+  if (DEICTIC.test(have)) return 'deictic';
+  return gold.nominees.some((n) => sameName(have, n)) ? 'crossover' : 'fragment';
+}
+
+/** The kind of a labelled text: as labelled, else several-people when it names two or more, unit-summary when its one nominee is a unit. */
+export function textKind(gold: DevLabels): string {
+  if (gold.kind) return gold.kind;
+  if (gold.nominees.length >= 2) return 'several-people';
+  return /(?:局|院|办|所|中心|委员会|队|站|庭|室|处|科|团队|群体|热线|[)）])$/.test(gold.nominees[0] ?? '') ? 'unit-summary' : 'single';
+}
 
 function close(a: number | null | undefined, b: number): boolean {
   return a !== null && a !== undefined && Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
@@ -75,12 +107,17 @@ export function scoreDocument(doc: DocumentResult, gold: DevLabels, text: string
   const core = gold.claims.map((g, i) => ({ g, i })).filter((x) => x.g.tier === 'core');
   const found = core.filter((x) => match.has(x.i));
   const claimOf = (i: number): Claim => claims[match.get(i) as number] as Claim;
-  const nomineeOk = (i: number): boolean => {
+  const nameOf = (i: number): string => {
     const c = claimOf(i);
-    const have = (c.nominee !== null ? names.get(c.nominee) : '') ?? '';
-    const want = (gold.claims[i] as DevLabel).nominee;
-    return have !== '' && (want.includes(have) || have.includes(want));
+    return (c.nominee !== null ? names.get(c.nominee) : '') ?? '';
   };
+  // a figure of several nominees together is theirs under any of them
+  const nomineeOk = (i: number): boolean => {
+    const g = gold.claims[i] as DevLabel;
+    return [g.nominee, ...(g.nominees ?? [])].some((want) => sameName(nameOf(i), want));
+  };
+  const nomineeMiss = Object.fromEntries(NOMINEE_CLASSES.map((k) => [k, 0])) as Record<NomineeClass, number>;
+  for (const x of found) if (!nomineeOk(x.i)) nomineeMiss[nomineeClass(nameOf(x.i), gold)]++;
   const cat = found.filter((x) => SCORED_CATEGORIES.has(x.g.category));
   const byId = new Map(claims.map((c) => [c.id, c]));
   const flagged = (at: number): boolean => doc.checks.some((k) => k.claims.some((id) => {
@@ -105,6 +142,7 @@ export function scoreDocument(doc: DocumentResult, gold: DevLabels, text: string
     arithFound: gold.arithmetic.filter((a) => flagged(a.at)).length,
     missed: core.filter((x) => !match.has(x.i)).map(tag),
     spurious,
+    nomineeMiss,
     wrongNominee: found.filter((x) => !nomineeOk(x.i)).map((x) => `${tag(x)}→${names.get(claimOf(x.i).nominee ?? '') ?? '(none)'}`),
     wrongApprox: found.filter((x) => FOLD[claimOf(x.i).approx] !== FOLD[x.g.approx]).map((x) => `${tag(x)}:${claimOf(x.i).approx}≠${x.g.approx}`),
     contextClaims: claims.filter((c) => c.role === 'context'),

@@ -22,7 +22,6 @@ describe('who a write-up is about', () => {
     ['县信访局2023年上半年工作总结及下半年工作计划\n上半年，全县受理信访事项866件，办结率98.5%。', '县信访局'],
     ['东湖县法院不断加强立案规范化建设，建成诉讼服务中心，全年登记立案12000件。', '东湖县法院'],
     ['2022年，河西县信访工作在县委的领导下稳中有进，全年受理信访事项866件，办结率98.5%。河西县信访总量同比下降12%。', '河西县'],
-    ['信访工作年终总结\n今年以来，我县共受理群众来信来访1126件次，按期办结率97%。', '我县'],
     ['本网讯 12月9日，河口镇人大代表们走访群众。河口镇人大共化解矛盾纠纷36件，河口镇人大还督办民生实事12件。', '河口镇人大'],
     ['调解能手\n社区主任钟小华联合志愿者创立工作室，为群众代办事项300余件。', '钟小华'],
     ['调解能手\n荣获“全国模范人民调解员”等十多项荣誉的“老娘舅”宋国梁是有名的能人。宋国梁从事调解工作23年，调解纠纷500多件。宋国梁说，调解要公道。', '宋国梁'],
@@ -56,6 +55,26 @@ describe('who a write-up is about', () => {
     const text = '她把群众当亲人——记西山镇信访办主任方秀兰\n最高人民法院表彰了一批先进。最高人民法院号召学习先进。\n方秀兰同志近五年来化解信访积案120件。';
     const r = analyse(text);
     expect(r.nominees.map((n) => n.name)).toEqual(['方秀兰']);
+  });
+
+  it('a unit speaking of itself is the unit as the text names it, never 我县 or 本院', () => {
+    // its title, its signature, a reporter's visit, the level it speaks of
+    const cases: Array<[string, string]> = [
+      ['1、区信访局年度工作总结报告 一、主要工作成效 今年以来，我区共受理信访事项866件，办结率98.5%。', '区信访局'],
+      ['工作总结\n今年以来，我县共受理群众来信来访1126件次，按期办结率97%。\n东湖县信访局\n2023年12月28日', '东湖县信访局'],
+      ['近日，记者走进西山区信访办，体验了一天的接访。一上午，接待群众来访32批次。', '西山区信访办'],
+      ['上半年，我县信访工作平稳。到县信访局信访量82件人次，同比下降12%。', '县信访局'],
+    ];
+    for (const [text, name] of cases) {
+      const r = analyse(text);
+      expect(r.nominees.map((n) => n.name), text).toEqual([name]);
+      for (const c of r.claims) expect(c.nominee, c.text).toBe('n1');
+    }
+    // a text that never names itself: no nominee, and a warning that says why
+    const r = analyse('信访工作年终总结\n今年以来，我县共受理群众来信来访1126件次，按期办结率97%。');
+    expect(r.nominees).toEqual([]);
+    expect(r.claims.map((c) => c.nominee)).toEqual([null, null]);
+    expect(r.warnings.join(' ')).toContain('我县');
   });
 
   it('words after a post that name nobody are not people', () => {

@@ -1,0 +1,244 @@
+/**
+ * Whose figure it is, read as a discourse. A write-up about several people or units changes its
+ * subject clause by clause: a clause may open with
+ * - a name (张三…, 城西县信访局…, 许照山的办公室…): that one is in force from there;
+ * - two or more names together (张三和李四…, 张三、李四…): all of them;
+ * - a pronoun (他, 她, 该同志, 其): the person in force stays, or the last person named comes back;
+ * - a pair or a group (二人, 两人, 父女俩, 夫妻二人): the people named together last, else the last
+ *   ones named;
+ * - a unit's word for itself (我院, 本局, 该中心, 我县): the document's own unit.
+ * A clause that opens with none of these keeps the subject in force, across paragraphs too. Time
+ * and linking words that lead a clause (2019年以来, 近年来, 同时, 其中) are read past.
+ *
+ * A figure belongs to the subject in force where it stands; in a clause that opened with no subject
+ * of its own, a name that opens the next clause of its sentence close after it owns it instead
+ * (入伍5年多来，谢樵…). All offsets are view offsets; the cost is one pass over the body.
+ */
+import type { SubjectTables } from '../dictionaries.js';
+import type { Range } from './range.js';
+import type { Mention, Subjects } from './subjects.js';
+
+export interface Turn {
+  /** where the subjects take over (a view offset) */
+  readonly start: number;
+  /** indices into subjects.subjects, first the one named first */
+  readonly subjects: readonly number[];
+  /** how: name, joint, pronoun, group, self, main */
+  readonly how: string;
+  /** true when the turn is a name that opens a clause (a figure just before it may be its) */
+  readonly named: boolean;
+}
+
+export interface Attributed {
+  readonly subjects: readonly number[];
+  /** the rule id: nominee:<how>, nominee:next-name */
+  readonly rule: string;
+}
+
+const CLAUSE_END = /[，,。；;：:！？!?]/;
+/** How far after a figure a name that opens the next clause may stand and still own it. */
+const NEXT_NAME_REACH = 16;
+
+interface Patterns { readonly lead: RegExp; readonly pronoun: RegExp; readonly group: RegExp; readonly self: RegExp; readonly selfAnywhere: RegExp; readonly joiner: RegExp }
+const patterns = new WeakMap<SubjectTables, Patterns>();
+
+function patternsOf(t: SubjectTables): Patterns {
+  let p = patterns.get(t);
+  if (p) return p;
+  const d = t.discourse;
+  const alt = (xs: readonly string[]): string => [...xs].sort((a, b) => b.length - a.length).join('|');
+  p = {
+    // list markers, brackets and the time and linking words that lead a clause
+    lead: new RegExp(`^(?:\\s|[【〖\\[（(]|[一二三四五六七八九十\\d]{1,3}[、.．](?!\\d)|[（(][一二三四五六七八九十\\d]{1,3}[）)]|[一二三四五六七八九十]是|(?:19|20)\\d{2}年(?:\\d{1,2}月(?:\\d{1,2}日)?)?(?:${alt(d.year_tails)})?|(?:${alt(d.lead_ins)}))+`),
+    pronoun: new RegExp(`^(?!${alt(d.not_pronouns)})(?:${alt(d.pronouns)})`),
+    group: new RegExp(`^(?:(?:${alt(d.kin)})(?:俩|二人|两人|三人)|(?:[二两三]人|二位|两位|三位|俩人|他俩|她俩)(?=${alt(d.together)}))`),
+    self: new RegExp(`^(?:(?:${alt(d.self_prefixes)})(?:${alt(d.self_tails)})|该(?:${alt(d.this_tails)}))`),
+    selfAnywhere: new RegExp(`(?:${alt(d.self_prefixes)})(?:${alt(d.self_tails)})`),
+    joiner: /^(?:和|与|及|、|同|以及)$/,
+  };
+  patterns.set(t, p);
+  return p;
+}
+
+/**
+ * The subject that 我院, 本局, 我县 stand for: the unit the text names as its own (its report's
+ * title, signature, a reporter's visit, the level it speaks of), else the main subject when it is a
+ * unit, else -1.
+ */
+export function ownSubject(text: string, s: Subjects, t: SubjectTables): number {
+  const own = s.subjects.findIndex((x) => x.kind === 'collective' && OWN_HOW.has(x.how));
+  if (own >= 0) return own;
+  const main = s.subjects[s.main];
+  return main?.kind === 'collective' && patternsOf(t).selfAnywhere.test(text) ? s.main : -1;
+}
+
+/** The first word the text uses for a unit speaking of itself (我县, 本院), or null. */
+export function selfReferenceIn(text: string, t: SubjectTables): string | null {
+  return patternsOf(t).selfAnywhere.exec(text)?.[0] ?? null;
+}
+
+const OWN_HOW: ReadonlySet<string> = new Set(['report', 'signature', 'visited', 'own-level']);
+
+/** Index of the first mention (in start order) that starts at or after `pos`. */
+function firstFrom(mentions: readonly Mention[], pos: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if ((mentions[mid] as Mention).start < pos) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+
+/**
+ * The turns of a write-up's body: where each subject takes over. `own` is the index of the
+ * document's own unit (what 我院, 本局 stand for), or -1.
+ */
+export function readDiscourse(text: string, body: readonly Range[], s: Subjects, t: SubjectTables, own: number): Turn[] {
+  const pat = patternsOf(t);
+  const kinds = s.subjects.map((x) => x.kind);
+  const turns: Turn[] = [];
+  let current: readonly number[] = s.main >= 0 ? [s.main] : [];
+  /** people in the order last named, most recent first */
+  const people: number[] = [];
+  let lastJoint: readonly number[] = [];
+  const seen = (k: number): void => {
+    if (kinds[k] !== 'individual') return;
+    const i = people.indexOf(k);
+    if (i >= 0) people.splice(i, 1);
+    people.unshift(k);
+  };
+  const turn = (start: number, subjects: readonly number[], how: string, named: boolean): void => {
+    for (const k of [...subjects].reverse()) seen(k);
+    if (subjects.length > 1) lastJoint = subjects;
+    const same = subjects.length === current.length && subjects.every((k, i) => current[i] === k);
+    current = subjects;
+    if (!same || named) turns.push({ start, subjects, how, named });
+  };
+  let mi = 0;
+  for (const para of body) {
+    let cs = para.start;
+    for (let i = para.start; i <= para.end; i++) {
+      if (i < para.end && !CLAUSE_END.test(text[i] as string)) continue;
+      if (i > cs) {
+        // every name the clause mentions, in order: the last person named is who a pronoun means
+        mi = firstFrom(s.mentions, cs);
+        const head = clauseHead(text, cs, i, pat);
+        const opened = head < i ? openingSubject(text, head, i, s, mi, pat, t, own, current, people, lastJoint, kinds) : null;
+        if (opened) turn(head, opened.subjects, opened.how, opened.named);
+        for (let m = mi; m < s.mentions.length && (s.mentions[m] as Mention).start < i; m++) seen((s.mentions[m] as Mention).subject);
+      }
+      cs = i + 1;
+    }
+  }
+  return turns;
+}
+
+/** Where a clause's subject would stand: past its leading spaces, markers, time and linking words. */
+function clauseHead(text: string, start: number, end: number, pat: Patterns): number {
+  let at = start;
+  for (let k = 0; k < 4 && at < end; k++) {
+    const m = pat.lead.exec(text.slice(at, Math.min(end, at + 40)));
+    if (!m || m[0].length === 0) break;
+    at += m[0].length;
+  }
+  return at;
+}
+
+function openingSubject(
+  text: string, head: number, end: number, s: Subjects, mi: number, pat: Patterns, t: SubjectTables, own: number,
+  current: readonly number[], people: readonly number[], lastJoint: readonly number[], kinds: readonly string[],
+): { subjects: number[]; how: string; named: boolean } | null {
+  // a name at the head, and any named with it (张三和李四, 张三、李四、王五)
+  let m = mi;
+  while (m < s.mentions.length && (s.mentions[m] as Mention).start < head) m++;
+  const first = s.mentions[m];
+  if (first && first.start === head) {
+    const subjects = [first.subject];
+    let at = first.end;
+    for (let n = m + 1; n < s.mentions.length; n++) {
+      const next = s.mentions[n] as Mention;
+      const gap = text.slice(at, next.start);
+      if (next.start >= end || !pat.joiner.test(gap)) break;
+      if (!subjects.includes(next.subject)) subjects.push(next.subject);
+      at = next.end;
+    }
+    return { subjects, how: subjects.length > 1 ? 'joint' : 'name', named: true };
+  }
+  const rest = text.slice(head, Math.min(end, head + 8));
+  // 镇江市公安局…主任金怡跪在…, 57岁的任小青…, “金牌调解员”崔荣早所在的…: a person named at the end of the
+  // description that opens the clause
+  for (let n = m; n < s.mentions.length && (s.mentions[n] as Mention).start < end; n++) {
+    const x = s.mentions[n] as Mention;
+    if (kinds[x.subject] !== 'individual') continue;
+    if (describedBefore(text, head, x.start, end, t) || t.posts.some((p) => text.startsWith(p, x.end))) return { subjects: [x.subject], how: 'described', named: true };
+    break;
+  }
+  const self = pat.self.exec(rest);
+  if (self) {
+    if (own >= 0) return { subjects: [own], how: 'self', named: false };
+    const tail = self[0].slice(1);
+    const unit = s.subjects.findIndex((x) => x.kind === 'collective' && x.name.endsWith(tail));
+    return unit >= 0 ? { subjects: [unit], how: 'self', named: false } : null;
+  }
+  const group = pat.group.exec(rest);
+  if (group) {
+    const n = /[三]/.test(group[0]) ? 3 : 2;
+    const together = lastJoint.length >= 2 ? [...lastJoint] : people.slice(0, n).reverse();
+    return together.length >= 2 ? { subjects: together, how: 'group', named: false } : null;
+  }
+  if (pat.pronoun.test(rest)) {
+    if (current.length === 1 && kinds[current[0] as number] === 'individual') return null;
+    const person = people[0];
+    return person !== undefined ? { subjects: [person], how: 'pronoun', named: false } : null;
+  }
+  return null;
+}
+
+/** Whether what stands right before a name describes it: a post (主任金怡), 的 (57岁的任小青) or a closing quote (“金牌调解员”崔荣早). */
+function describedBefore(text: string, head: number, at: number, end: number, t: SubjectTables): boolean {
+  if (at <= head) return false;
+  const before = text[at - 1] as string;
+  if (before === '的' || before === '”' || before === '」' || before === '"') return true;
+  // 主任金怡; 陈杨寨法庭文娟法官: a post or a unit before the name, or a post right after it
+  const ends = (words: readonly string[]): boolean => words.some((p) => at - p.length >= head && text.startsWith(p, at - p.length));
+  return ends(t.posts) || ends(t.unit_suffixes);
+}
+
+/** How many clause marks stand between two positions. */
+function clauseMarks(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (CLAUSE_END.test(text[i] as string)) n++;
+  return n;
+}
+
+/** Index of the last turn that starts at or before `pos`, or -1. */
+function turnAt(turns: readonly Turn[], pos: number): number {
+  let lo = 0;
+  let hi = turns.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if ((turns[mid] as Turn).start <= pos) lo = mid + 1; else hi = mid; }
+  return lo - 1;
+}
+
+/** Where a figure stands: its own offset, and where its clause, sentence and paragraph begin or end. */
+export interface Place { readonly pos: number; readonly clauseStart: number; readonly sentenceEnd: number; readonly paragraphStart: number }
+
+/**
+ * The subjects a figure belongs to (see the module comment). A subject carried over from an
+ * earlier paragraph gives way to one the figure's sentence names after it (20多年来，对工作的热爱…
+ * 使原九成具备…). Empty when nobody is in force.
+ */
+export function subjectsAt(text: string, turns: readonly Turn[], s: Subjects, at: Place): Attributed {
+  const { pos, clauseStart, sentenceEnd, paragraphStart } = at;
+  const k = turnAt(turns, pos);
+  const here = turns[k];
+  const next = turns[k + 1];
+  const open = here === undefined || here.start < clauseStart;
+  // 入伍5年多来，谢樵…: the clause opened with no subject, and a name opens the very next one close after
+  if (open && next && next.named && next.start < sentenceEnd && next.start - pos <= NEXT_NAME_REACH && clauseMarks(text, pos, next.start) === 1) {
+    return { subjects: next.subjects, rule: 'nominee:next-name' };
+  }
+  if (here === undefined || here.start < paragraphStart) {
+    const m = s.mentions[firstFrom(s.mentions, pos)];
+    if (m && m.start < sentenceEnd && !(here?.subjects.length === 1 && here.subjects[0] === m.subject)) return { subjects: [m.subject], rule: 'nominee:sentence-name' };
+  }
+  if (here) return { subjects: here.subjects, rule: `nominee:${here.how}` };
+  return s.main >= 0 ? { subjects: [s.main], rule: 'nominee:main' } : { subjects: [], rule: 'nominee:none' };
+}
