@@ -154,8 +154,10 @@ function parseNomineeItem(raw: string, kind: NomineeKind): { name: string; title
   return { name: item.replace(/\s+/g, '') };
 }
 
+const UNIT_END = /(局|科|室|办|中心|委员会|委|所|院|队|站|厅|处|部|组|会|中队|大队|支队|街道|乡|镇|村|社区|公司|学校|医院|法庭|庭|团队|群体|热线)$/;
+
 function guessKind(name: string): NomineeKind {
-  if (/(局|科|室|办|中心|委员会|委|所|院|队|站|厅|处|部|组|会|中队|大队|支队|街道|乡|镇|村|社区|公司|学校|医院|法庭|庭)$/.test(name)) return 'collective';
+  if (UNIT_END.test(name)) return 'collective';
   return name.length <= 4 ? 'individual' : 'collective';
 }
 
@@ -264,6 +266,8 @@ function nomineeFromTitle(title: string): { name: string; kind: NomineeKind } | 
   const person = /(?:处长|局长|主任|科长|书记|站长|所长|队长|组长|干部|同志)([\u4e00-\u9fa5]{2,3})$/.exec(name);
   if (person) name = person[1] as string;
   if (name.length < 2) return null;
+  // 全市信访系统先进典型事迹 names nobody: a unit's name ends as one does, a person's is short
+  if (name.length > 4 && !UNIT_END.test(name.replace(/[（(][^）)]*[）)]$/, ''))) return null;
   return { name, kind: guessKind(name) };
 }
 
@@ -371,7 +375,9 @@ export function parseStructure(view: TextView, tables: SubjectTables = loadDicti
       const body = paras.filter((p) => p.start >= start && !chromeSet.has(p));
       const fromTitle = nomineeFromTitle(title);
       const found = findSubjects(text, isTitle ? text.slice((first as Paragraph).start, (first as Paragraph).end) : '', body, tables, isWord);
-      const all = fromTitle ? [{ ...fromTitle, how: 'heading' }, ...found.subjects.filter((x) => x.name !== fromTitle.name)] : [...found.subjects];
+      // a unit's own write-up (…立案庭先进事迹): the people in it are its members, their figures its own
+      const others = found.subjects.filter((x) => fromTitle === null || (x.name !== fromTitle.name && (fromTitle.kind === 'individual' || x.kind === 'collective')));
+      const all = fromTitle ? [{ ...fromTitle, how: 'heading' }, ...others] : others;
       subjects = fromTitle ? withMentions(text, all, 0) : found;
       const subs = subjects;
       subs.subjects.forEach((x, k) => {

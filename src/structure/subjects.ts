@@ -250,7 +250,10 @@ export function findSubjects(text: string, title: string, body: readonly Range[]
     const place = placeSubject(text, title, body, t);
     if (place) found.unshift(place);
   }
-  return withMentions(text, found, fromTitle.length > 0 ? 0 : null);
+  // in the order the text names them, those of the title first
+  const titled = found.filter((x) => fromTitle.some((f) => f.name === x.name));
+  const rest = found.filter((x) => !titled.includes(x)).map((x) => ({ x, at: text.indexOf(x.name) })).sort((a, b) => a.at - b.at).map((y) => y.x);
+  return withMentions(text, [...titled, ...rest], fromTitle.length > 0 ? 0 : null);
 }
 
 /**
@@ -290,7 +293,8 @@ function generalNames(text: string, body: readonly Range[], t: SubjectTables, st
       const head = i === p.start || /[，,。；;：:！？!?\s（(【]/.test(text[i - 1] as string);
       if (!/[\u4e00-\u9fa5]/.test(c)) continue;
       const prev = text[i - 1] ?? '';
-      const described = prev === '”' || prev === '」' || prev === '"' || posts.some((x) => text.startsWith(x, i - x.length));
+      const described = prev === '”' || prev === '」' || prev === '"' || posts.some((x) => text.startsWith(x, i - x.length)) || text.startsWith('岁的', i - 2)
+        || (i === p.start || /[。！？】]/.test(prev) || /^\s*[【〖\[]$/.test(text.slice(p.start, i))) && introduces(text, i, t);
       if (!head && !described && prev !== '的') continue;
       const name = tryAt(i, described);
       if (!name) continue;
@@ -305,6 +309,17 @@ function generalNames(text: string, body: readonly Range[], t: SubjectTables, st
     }
   }
   return out;
+}
+
+/**
+ * Whether a name at the head of a paragraph or item is introduced there: 【李秀梅】, 王建华,东湖县信访局副局长,
+ * 赵志强同志: — a bracket closing after it, or a comma and a post or unit in the clause after it.
+ */
+function introduces(text: string, at: number, t: SubjectTables): boolean {
+  const m = new RegExp(`^[${CJK}·]{2,4}?(?:同志)?(?:[】〗\\]]|[，,]([^，,。；;]{2,30}))`).exec(text.slice(at, at + 40));
+  if (!m) return false;
+  const clause = m[1];
+  return clause === undefined || t.posts.some((p) => clause.endsWith(p) || clause.includes(p + '、')) || t.unit_suffixes.some((u) => clause.includes(u));
 }
 
 /** Whether the text names someone, anywhere, as a third party (村民柴清秀, 当事人张某). */

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { analyseText, sha256 } from '../../src/index.js';
+
+const analyse = (text: string) => analyseText(text, { path: 'page.txt', sha256: sha256(text), encoding: 'utf-8', bom: false }).result;
+/** claim text -> the names of its nominees, joined with + */
+const owners = (text: string): Record<string, string | null> => {
+  const r = analyse(text);
+  const name = (id: string): string => r.nominees.find((n) => n.id === id)?.name ?? '?';
+  return Object.fromEntries(r.claims.map((c) => [c.text, c.nominees ? c.nominees.map(name).join('+') : c.nominee === null ? null : name(c.nominee)]));
+};
+
+describe('whose figure it is, clause by clause', () => {
+  it('a paragraph that opens with a name and its post, a bracketed name, or a comrade and a colon', () => {
+    const text = [
+      '全市信访系统先进典型事迹',
+      '王建华,东湖县信访局副局长,从事信访工作12年。他先后化解信访积案120余件,接待群众8000余人次。',
+      '【李秀梅】',
+      '李秀梅是西山镇调解员,她扎根基层,调解纠纷300余件。',
+      '赵志强同志:',
+      '赵志强同志任河口镇信访办主任以来,牵头化解矛盾纠纷80余起,为群众挽回损失200余万元。',
+    ].join('\n');
+    const r = analyse(text);
+    expect(r.nominees.map((n) => n.name)).toEqual(['王建华', '李秀梅', '赵志强']);
+    expect(owners(text)).toMatchObject({ '12年': '王建华', '120余件': '王建华', '8000余人次': '王建华', '300余件': '李秀梅', '80余起': '赵志强', '200余万元': '赵志强' });
+  });
+
+  it('two named together, then each alone, then both again: a shared figure is both of theirs', () => {
+    const text = '父女接力守初心\n刘长河和女儿刘晓燕都是东湖县的人民调解员。刘长河从事调解工作30年,调解纠纷1200余件。刘晓燕接过父亲的接力棒,5年来调解纠纷260件。父女二人共为群众挽回经济损失500余万元。';
+    expect(owners(text)).toMatchObject({ '1200余件': '刘长河', '260件': '刘晓燕', '500余万元': '刘长河+刘晓燕' });
+    const r = analyse(text);
+    const shared = r.claims.find((c) => c.text === '500余万元');
+    expect(shared?.nominees).toEqual(['n1', 'n2']);
+    expect(shared?.nominee).toBe('n1');
+    expect(shared?.rules).toContain('nominee:group');
+  });
+
+  it('names listed together before their joint work (朱发林、张军等) share it; 他们 after them means them', () => {
+    const text = '老兵说事厅\n朱发林是朱洼村的退役老兵。2022年,朱发林、张军等4位退役军人主动担任调解员,他们先后接待来访群众55人,调解矛盾纠纷12起。朱发林说,能为村里干点活就高兴。';
+    expect(owners(text)).toMatchObject({ '55人': '朱发林+张军', '12起': '朱发林+张军' });
+  });
+
+  it('a notice of several candidates: each paragraph is the one it opens with', () => {
+    const text = [
+      '关于推荐第三届“最美调解员”候选人的公示',
+      '经推荐评审,拟推荐孙立平、周红英、郑海涛为候选人,现予公示。',
+      '孙立平,东湖县司法局调解中心主任。近三年调解纠纷450件,调解成功率98%。',
+      '周红英,西山镇人民调解委员会委员。她化解家庭纠纷120余起。',
+      '郑海涛,河口派出所民警,调处治安纠纷300余起。',
+    ].join('\n');
+    expect(owners(text)).toMatchObject({ '450件': '孙立平', '98%': '孙立平', '120余起': '周红英', '300余起': '郑海涛' });
+  });
+
+  it('a person named at the end of the description that opens a clause takes over there', () => {
+    const text = '人民满意的公务员\n镇江市公安局京口分局刑事科学技术室主任金怡日均比对指纹1500多枚。疫情来袭,徐州市泉山区卫生健康委员会副主任姜勇带头值守,共检测车辆64119辆。如今,57岁的任小青依然奔走在一线,他审核360多项危化品建设项目。';
+    expect(owners(text)).toMatchObject({ '1500多枚': '金怡', '64119辆': '姜勇', '360多项': '任小青' });
+  });
+
+  it('someone who only speaks or gives awards, and a third party helped, are no subjects', () => {
+    const text = '调解之星\n县长周春米亲自颁奖。周春米县长表示,调解工作意义重大。孙立平是东湖县调解员,近三年调解纠纷450件。村民柴清秀借款无力偿还,柴清秀和债主发生纠纷,孙立平调解后为柴清秀争取到还款期限3个月。';
+    const r = analyse(text);
+    expect(r.nominees.map((n) => n.name)).toEqual(['孙立平']);
+  });
+
+  it('a stale subject from an earlier paragraph gives way to one the sentence names', () => {
+    const text = '身边的榜样\n今年65岁的原九成是一名人民调解员。原九成化解各类矛盾900多起。\n村民柴清秀和债主之间发生了纠纷。原九成及时调解。\n20多年来,对工作的热爱,使原九成具备了超强的调解技能。';
+    expect(owners(text)).toMatchObject({ '900多起': '原九成', '20多年来': '原九成' });
+  });
+});
