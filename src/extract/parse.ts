@@ -253,10 +253,11 @@ function countedActionAt(ctx: ParagraphContext, text: string, num: ParsedNumber,
   return { unit: { unit: '次', kind: 'thing' }, written: verb, rule: `count:action:${verb}` };
 }
 
-/** 全年零越级上访, 实现零进京上访: 零 before an event noun is a count of zero. */
+/** 全年零越级上访, 实现零进京上访, “零”复议: 零 before an event noun (in quotes or not) is a count of zero. */
 function zeroEventAt(text: string, num: ParsedNumber, lx: Lexicon): Special | null {
   if (text.slice(num.start, num.end) !== '零') return null;
-  const noun = lx.zeroEvents.find((w) => text.startsWith(w, num.end));
+  const quoted = /^[”"」’']/.test(text[num.end] ?? '') && /[“"「‘']/.test(text[num.start - 1] ?? '') ? 1 : 0;
+  const noun = lx.zeroEvents.find((w) => text.startsWith(w, num.end + quoted));
   if (!noun) return null;
-  return { unit: { unit: noun, kind: 'thing' }, written: noun, rule: `count:zero:${noun}` };
+  return { unit: { unit: noun, kind: 'thing' }, written: text.slice(num.end, num.end + quoted) + noun, rule: `count:zero:${noun}` };
 }

@@ -17,7 +17,8 @@ export function rejection(text: string, r: Reading, ctx: ParagraphContext, lx: L
   const lead = text.slice(Math.max(p.start, start - 5), start).replace(/[\s：:]+$/, '');
   if (lx.d.negatives.page_furniture.some((w) => lead.endsWith(w))) return 'reject:page-counter'; // 阅读 328 次
   if (num.script === 'arabic' && (/[A-Za-z]/.test(text[num.start - 1] ?? '') || /[A-Za-z]/.test(text[num.end] ?? ''))) return 'reject:code'; // G20, 5G
-  if (inRanges(num.start, ctx.quotes)) return 'reject:quoted'; // slogans, titles, glosses
+  // slogans, titles, glosses; not “零”复议 or 实现“零非访”。, zero of an event (but “零非访”县区 names a kind of county)
+  if (inRanges(num.start, ctx.quotes) && !(r.rules.some((x) => x.startsWith('count:zero:')) && !/^[”"」’']?[\u4e00-\u9fa5]/.test(text.slice(r.pos, r.pos + 2)))) return 'reject:quoted';
   if (unit.kind === 'time') {
     if (value >= 1000) return 'reject:year'; // a year, not a length
     if ((unit.unit === '日' || unit.unit === '天') && /月$/.test(text.slice(p.start, num.start))) return 'reject:date';
@@ -25,6 +26,8 @@ export function rejection(text: string, r: Reading, ctx: ParagraphContext, lx: L
   if (unit.kind === 'person' && text[start - 1] === '每' && r.approx === 'exact') return 'reject:per-capita'; // 每百万人信访总量: a rate's base
   if (num.script !== 'chinese') return null;
   if (text.slice(num.start, num.end) === '一' && r.approx === 'exact' && lx.articleUnits.has(unit.unit)) return 'reject:article'; // 一名信访干部
+  // 一册一足迹, 一村一警, 一案一策: 一 and a word, twice over, is a motto
+  if (text.slice(num.start, num.end) === '一' && (/^一[\u4e00-\u9fa5]{1,2}一[\u4e00-\u9fa5]/.test(text.slice(num.start, num.start + 6)) || /一[\u4e00-\u9fa5]{1,2}$/.test(text.slice(Math.max(p.start, num.start - 3), num.start)) && /^一[\u4e00-\u9fa5]/.test(text.slice(num.start, num.start + 2)) && text.slice(Math.max(p.start, num.start - 3), num.start).includes('一'))) return 'reject:motto';
   if (value <= 10 && (unit.unit === '个' || unit.unit === '项') && lx.abstractNouns.has(text.slice(pos, pos + 2))) return 'reject:programme-part'; // 三个环节
   // a counted action was checked against its list; jieba glues 他三达 into one unknown word
   if (r.rules.some((x) => x.startsWith('count:action'))) return null;

@@ -388,7 +388,8 @@ export function parseStructure(view: TextView, tables: SubjectTables = loadDicti
       turns = readDiscourse(text, body, subs, tables, ownSubject(text, subs, tables));
       const self = selfReferenceIn(text, tables);
       if (self !== null && !subs.subjects.some((x) => x.kind === 'collective')) warnings.push(`the text speaks for a unit (${self}) but never names it: no nominee for what it reports`);
-      scan.push({ start, end: text.length, nominee: nominees.length === 1 ? 'n1' : null });
+      // a headline's figures are claims too (王大伟17年“追逃”482人)
+      scan.push({ start: first ? first.start : 0, end: text.length, nominee: nominees.length === 1 ? 'n1' : null });
     } else {
       warnings.push('nominees are listed but no achievement section was found');
     }
