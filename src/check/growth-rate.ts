@@ -4,6 +4,7 @@
  * also with the rate first: 到市上访96批次，同比下降30%，减少12批次.
  */
 import { add, claimInterval, div, fmt, meets, mid, scale, statedInterval, sub, type Interval } from './interval.js';
+import { loadCheckTables, sameFamily, type CheckTables } from './tables.js';
 import { paragraphs, reading, sameSentence } from './text.js';
 import { finding, type Check, type CheckClaim, type Checker } from './types.js';
 
@@ -35,10 +36,20 @@ export const checkGrowthRate: Checker = (claims, text) => {
     const base = x.direction === 'up' ? sub(claimInterval(l), claimInterval(x)) : add(claimInterval(l), claimInterval(x));
     return base[0] > 0 && meets(scale(div(claimInterval(x), base), 100), statedInterval(c, read));
   };
+  const t = loadCheckTables();
   for (const para of paragraphs(claims)) {
     for (let k = 0; k < para.length; k++) {
       const c = para[k] as CheckClaim;
       if (!(c.category === 'percent_change' && c.unit === '%')) continue;
+      // 同比减少5宗、人数减少86人次，分别下降29%和20%: the rates in the order of the changes
+      const listed = respective(para, k, read, t);
+      if (listed) {
+        const wrong = listed.filter((x) => !rateMeets(x.level, x.change, x.rate));
+        const w = wrong[0];
+        if (w) out.push(finding('growth_rate', wrong.flatMap((x) => [x.level, x.change, x.rate]), wrong.map(respectiveMessage).join('; '), w.rate.value, mid(rateOf(w))));
+        k += listed.length - 1;
+        continue;
+      }
       // the count's change, then its rate
       const inc = para[k - 1];
       if (k >= 2 && inc && sameSentence(inc, c) && isCountChange(inc)) {
@@ -64,3 +75,59 @@ export const checkGrowthRate: Checker = (claims, text) => {
   }
   return out;
 };
+
+interface Pair { readonly level: CheckClaim; readonly change: CheckClaim; readonly rate: CheckClaim }
+
+const baseOfPair = (x: Pair): Interval => (x.change.direction === 'up' ? sub(claimInterval(x.level), claimInterval(x.change)) : add(claimInterval(x.level), claimInterval(x.change)));
+const rateOf = (x: Pair): Interval => scale(div(claimInterval(x.change), baseOfPair(x)), 100);
+
+function respectiveMessage(x: Pair): string {
+  const up = x.change.direction === 'up';
+  return `stated ${up ? '增幅' : '降幅'}${fmt(x.rate.value)}% for ${up ? '+' : '−'}${fmt(x.change.value)}${x.change.unit}, but on a baseline of ${fmt(mid(baseOfPair(x)))} (${fmt(x.level.value)}${x.level.unit} ${up ? '−' : '+'} ${fmt(x.change.value)}) it is ${fmt(mid(rateOf(x)))}%`;
+}
+
+/**
+ * Rates listed together after as many changes (同比减少23宗166人次，分别下降35%和15%; 减少5宗、人数减少86人，
+ * 下降29%和20%), each change with the level before it of its own unit: the pairs in order, or null
+ * when the figures at `k` are not such a list.
+ */
+function respective(para: readonly CheckClaim[], k: number, read: string, t: CheckTables): Pair[] | null {
+  const c = para[k] as CheckClaim;
+  const rates = [c];
+  for (let j = k + 1; j < para.length; j++) {
+    const r = para[j] as CheckClaim;
+    const prev = rates[rates.length - 1] as CheckClaim;
+    if (r.unit !== '%' || r.category !== 'percent_change' || !sameSentence(r, c) || !/^[和、及与]$/.test(read.slice(prev.end, r.start))) break;
+    rates.push(r);
+  }
+  if (rates.length < 2) return null;
+  const changes: CheckClaim[] = [];
+  for (let j = k - 1; j >= 0 && changes.length < rates.length; j--) {
+    const p = para[j] as CheckClaim;
+    if (!sameSentence(p, c) || !isCountChange(p) || p.direction !== c.direction && c.direction !== null) break;
+    changes.unshift(p);
+  }
+  if (changes.length !== rates.length) return null;
+  const first = changes[0] as CheckClaim;
+  // not a figure inside a parenthesis before the changes (来访143宗次(含群体访42宗)，同比减少23宗: 42宗 is a part)
+  const before = para.filter((p) => sameSentence(p, c) && p.end <= first.start && p.direction === null && p.from === null && p.unit !== '%' && !closesBefore(read, p.end, first.start));
+  const pairs: Pair[] = [];
+  for (let i = 0; i < changes.length; i++) {
+    const change = changes[i] as CheckClaim;
+    const level = [...before].reverse().find((p) => sameFamily(t, p.unit, change.unit) && !pairs.some((x) => x.level === p));
+    if (!level) return null;
+    pairs.push({ level, change, rate: rates[i] as CheckClaim });
+  }
+  return pairs;
+}
+
+/** Whether a parenthesis open at `from` closes before `to`: a figure at `from` stands inside it. */
+function closesBefore(read: string, from: number, to: number): boolean {
+  let depth = 0;
+  for (let i = from; i < to; i++) {
+    const ch = read[i];
+    if (ch === '(' || ch === '（') depth++;
+    else if (ch === ')' || ch === '）') { if (depth === 0) return true; depth--; }
+  }
+  return false;
+}

