@@ -77,10 +77,16 @@ export function documentClaims(text: string, view: TextView, structure: Document
   }
   return { claims, english, chinese };
 
-  /** 原九成, 郑九万: a numeral inside a subject's name is no figure. */
+  /** 原九成, 郑九万: a numeral inside a subject's name is no figure (mentions are apart and in order: a binary search). */
   function insideName(c: ViewClaim): boolean {
     const subs = structure.subjects;
-    return subs !== null && subs.mentions.some((m) => subs.subjects[m.subject]?.kind === 'individual' && m.start < c.end && m.end > c.start);
+    if (subs === null) return false;
+    const ms = subs.mentions;
+    let lo = 0;
+    let hi = ms.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if ((ms[mid] as { start: number }).start < c.end) lo = mid + 1; else hi = mid; }
+    for (let i = lo - 1; i >= 0 && (ms[i] as { end: number }).end > c.start; i--) if (subs.subjects[(ms[i] as { subject: number }).subject]?.kind === 'individual') return true;
+    return false;
   }
 
   /** 五年来，我院办理…: "N年来" read as tenure is a time scope when the figure is a unit's, which has no tenure. */

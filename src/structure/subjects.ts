@@ -272,6 +272,10 @@ function generalNames(text: string, body: readonly Range[], t: SubjectTables, st
   const names = new Set(known.filter((k) => k.kind === 'individual').map((k) => k.name));
   // a generic word for a person (村干部包片制) describes nobody
   const posts = t.posts.filter((p) => !t.weak_posts.includes(p));
+  // the posts by their last character, so that each position asks only those that may end there
+  const byLast = new Map<string, string[]>();
+  for (const x of posts) byLast.set(x[x.length - 1] as string, [...(byLast.get(x[x.length - 1] as string) ?? []), x]);
+  const postBefore = (i: number): boolean => (byLast.get(text[i - 1] ?? '') ?? []).some((x) => text.startsWith(x, i - x.length));
   const tryAt = (at: number, described: boolean): string | null => {
     const name = nameAt(text, at, t, stops, isWord) ?? (described ? onceNamed(text, at, t, stops, isWord) : null);
     if (!name || name.includes('某') || names.has(name)) return name && !name.includes('某') ? name : null;
@@ -293,7 +297,7 @@ function generalNames(text: string, body: readonly Range[], t: SubjectTables, st
       const head = i === p.start || /[，,。；;：:！？!?\s（(【]/.test(text[i - 1] as string);
       if (!/[\u4e00-\u9fa5]/.test(c)) continue;
       const prev = text[i - 1] ?? '';
-      const described = prev === '”' || prev === '」' || prev === '"' || posts.some((x) => text.startsWith(x, i - x.length)) || text.startsWith('岁的', i - 2)
+      const described = prev === '”' || prev === '」' || prev === '"' || postBefore(i) || text.startsWith('岁的', i - 2)
         || (i === p.start || /[。！？】]/.test(prev) || /^\s*[【〖\[]$/.test(text.slice(p.start, i))) && introduces(text, i, t);
       if (!head && !described && prev !== '的') continue;
       const name = tryAt(i, described);

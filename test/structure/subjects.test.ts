@@ -106,7 +106,8 @@ describe('page chrome', () => {
 
   it('a dated byline under the title does not take the article with it', () => {
     const r = analyse('林某:追贼787米\n2012-04-25 09:57 来源:东湖网 我来说两句\n他直接参与抓获犯罪嫌疑人35人,破获案件120起。');
-    expect(r.claims.map((c) => c.text)).toEqual(['35人', '120起']);
+    // the headline's own figure is a claim (王大伟17年“追逃”482人); the byline's are not
+    expect(r.claims.map((c) => c.text)).toEqual(['787米', '35人', '120起']);
   });
 
   it('navigation links and article counts of a compilation page are not claims', () => {
