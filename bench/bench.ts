@@ -7,6 +7,8 @@
  * 3. A generated corpus of 3,000 documents: warm against cold, peak memory.
  * 4. Time to the review UI's first frame on a cached corpus, against a bare `node -e 0` (and the
  *    same `node -e 0` run in the pseudo-terminal the UI is given).
+ * 5. One large document (bench/large.ts): time per megabyte at 1, 4 and 16 MB, peak memory, and a
+ *    45 MB --json output that must be valid JSON.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
@@ -141,4 +143,5 @@ line(`   peak RSS: ${inline.maxRssMB.toFixed(0)} MB  (target < 1536 MB)`);
 line('');
 for (const l of frameLines) line(l);
 rmSync(work, { recursive: true, force: true });
+await (await import('./large.js')).largeBench(line);
 (await import('./scale.js')).scaleBench();

@@ -126,6 +126,8 @@ print(len(rows) - 1, len(widths), bad)`, join(tmp, 'cr.claims.csv')], { encoding
 describe('outputs', () => {
   it('extract --json is exactly the JSON of its documents, written in pieces', () => {
     fc.assert(fc.property(fc.jsonValue({ maxDepth: 7 }), (v) => [...jsonChunks(v)].join('') === JSON.stringify(v, null, 2)), { numRuns: 500 });
+    // without indent: one line, as JSON.stringify(v) writes it (extract --jsonl)
+    fc.assert(fc.property(fc.jsonValue({ maxDepth: 7 }), (v) => [...jsonChunks(v, 0)].join('') === JSON.stringify(v)), { numRuns: 500 });
     const r = shiji('extract', 'corpus', '--json');
     expect(r.status).toBe(0);
     const docs = shiji('extract', 'corpus', '--jsonl').stdout.trim().split('\n').map((l) => JSON.parse(l) as unknown);

@@ -62,15 +62,24 @@ export const checkDuplicate: Checker = (claims, text) => {
     const key = `${c.value}|${c.unit}|${c.approx}`;
     (groups.get(key) ?? groups.set(key, []).get(key) as CheckClaim[]).push(c);
   }
-  for (const group of groups.values()) {
+  for (const all of groups.values()) {
+    // one figure per nominee and wording: the same clause again under the same nominee (a text
+    // that repeats itself) says nothing new, and comparing every pair of a group would grow with
+    // the square of the document
+    const byWording = new Map<string, { c: CheckClaim; clause: string }>();
+    for (const c of all) {
+      const clause = han(clauseBefore(read, c, c.sentence.start));
+      const k = `${c.nominee}|${clause}`;
+      if (!byWording.has(k)) byWording.set(k, { c, clause });
+    }
+    const group = [...byWording.values()];
+    if (new Set(group.map((x) => x.c.nominee)).size < 2) continue;
     const done = new Set<string>();
     for (let i = 0; i < group.length; i++) {
       for (let j = i + 1; j < group.length; j++) {
-        const a = group[i] as CheckClaim;
-        const b = group[j] as CheckClaim;
+        const { c: a, clause: ca } = group[i] as { c: CheckClaim; clause: string };
+        const { c: b, clause: cb } = group[j] as { c: CheckClaim; clause: string };
         if (a.nominee === b.nominee || reported.has(`${a.id}|${b.id}`) || done.has(b.id)) continue;
-        const ca = han(clauseBefore(read, a, a.sentence.start));
-        const cb = han(clauseBefore(read, b, b.sentence.start));
         const suffix = commonSuffix(ca, cb);
         const ga = bigrams(ca);
         const gb = bigrams(cb);

@@ -61,7 +61,11 @@ export async function runExtract(argv: string[]): Promise<number> {
     if (values['json']) {
       await out.write(first ? '{\n  "documents": [\n    ' : ',\n    ');
       for (const piece of batched(jsonChunksAt(d.result, 2))) await out.write(piece);
-    } else if (values['jsonl']) await out.write(`${JSON.stringify(d.result)}\n`);
+    } else if (values['jsonl']) {
+      // one line, written in pieces: a document of tens of megabytes is never one string
+      for (const piece of batched(jsonChunksAt(d.result, 0, 0, 2))) await out.write(piece);
+      await out.write('\n');
+    }
     else if (values['text']) await out.write(d.text);
     else await out.write(`${summarize(d.result)}\n\n`);
     first = false;

@@ -14,49 +14,55 @@ export class JsonArray {
   constructor(readonly items: Iterable<unknown>) {}
 }
 
-/** JSON.stringify(value, null, indent) as chunks, so that no one string holds the whole document. */
+/** JSON.stringify(value, null, indent) as chunks, so that no one string holds the whole document (indent 0: JSON.stringify(value), one line). */
 export function* jsonChunks(value: unknown, indent = 2): Generator<string> {
-  yield* chunksAt(value, 0, ' '.repeat(indent));
+  yield* chunksAt(value, 0, ' '.repeat(indent), STREAM_DEPTH);
 }
 
-/** jsonChunks of a value that sits `depth` levels deep in a larger document (its lines indented to match). */
-export function* jsonChunksAt(value: unknown, depth: number, indent = 2): Generator<string> {
-  yield* chunksAt(value, depth, ' '.repeat(indent));
+/**
+ * jsonChunks of a value that sits `depth` levels deep in a larger document (its lines indented to
+ * match); values from depth `whole` down are stringified whole (a document's claims, one each).
+ */
+export function* jsonChunksAt(value: unknown, depth: number, indent = 2, whole = STREAM_DEPTH): Generator<string> {
+  yield* chunksAt(value, depth, ' '.repeat(indent), whole);
 }
 
-function* arrayChunks(items: Iterable<unknown>, depth: number, unit: string): Generator<string> {
-  const inner = `\n${unit.repeat(depth + 1)}`;
+/** Where a member starts: on a line of its own, indented, or (no indent) right after the comma. */
+const lineAt = (unit: string, depth: number): string => (unit === '' ? '' : `\n${unit.repeat(depth)}`);
+
+function* arrayChunks(items: Iterable<unknown>, depth: number, unit: string, whole: number): Generator<string> {
+  const inner = lineAt(unit, depth + 1);
   let first = true;
   for (const v of items) {
     yield first ? `[${inner}` : `,${inner}`;
     first = false;
-    yield* chunksAt(v === undefined || typeof v === 'function' || typeof v === 'symbol' ? null : v, depth + 1, unit);
+    yield* chunksAt(v === undefined || typeof v === 'function' || typeof v === 'symbol' ? null : v, depth + 1, unit, whole);
   }
-  yield first ? '[]' : `\n${unit.repeat(depth)}]`;
+  yield first ? '[]' : `${lineAt(unit, depth)}]`;
 }
 
-function* chunksAt(input: unknown, depth: number, unit: string): Generator<string> {
+function* chunksAt(input: unknown, depth: number, unit: string, whole: number): Generator<string> {
   let value = input;
-  if (value instanceof JsonArray) { yield* arrayChunks(value.items, depth, unit); return; }
+  if (value instanceof JsonArray) { yield* arrayChunks(value.items, depth, unit, whole); return; }
   if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') value = (value as { toJSON: () => unknown }).toJSON();
-  if (value === null || typeof value !== 'object' || depth >= STREAM_DEPTH) {
+  if (value === null || typeof value !== 'object' || depth >= whole) {
     const s = JSON.stringify(value, null, unit);
-    yield s === undefined ? 'null' : depth === 0 ? s : s.replace(/\n/g, `\n${unit.repeat(depth)}`);
+    yield s === undefined ? 'null' : depth === 0 || unit === '' ? s : s.replace(/\n/g, `\n${unit.repeat(depth)}`);
     return;
   }
-  const inner = `\n${unit.repeat(depth + 1)}`;
-  const close = `\n${unit.repeat(depth)}`;
+  const inner = lineAt(unit, depth + 1);
+  const close = lineAt(unit, depth);
   if (Array.isArray(value)) {
     // by index: a hole is null, as JSON.stringify has it
-    yield* arrayChunks(Array.from({ length: value.length }, (_, i) => (value as unknown[])[i]), depth, unit);
+    yield* arrayChunks(Array.from({ length: value.length }, (_, i) => (value as unknown[])[i]), depth, unit, whole);
     return;
   }
   let first = true;
   for (const [k, v] of Object.entries(value)) {
     if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
-    yield `${first ? '{' : ','}${inner}${JSON.stringify(k)}: `;
+    yield `${first ? '{' : ','}${inner}${JSON.stringify(k)}${unit === '' ? ':' : ': '}`;
     first = false;
-    yield* chunksAt(v, depth + 1, unit);
+    yield* chunksAt(v, depth + 1, unit, whole);
   }
   yield first ? '{}' : `${close}}`;
 }

@@ -51,6 +51,21 @@ export function documentClaims(text: string, view: TextView, structure: Document
   const paragraphs = structure.paragraphs;
   const claims: Claim[] = [];
   const sentenceCache = new Map<number, Range[]>();
+  // one span object a sentence or paragraph, one list a heading path, however many figures share it
+  const spans = new Map<string, Span>();
+  const origOnce = (r: Range): Span => {
+    const k = `${r.start}:${r.end}`;
+    let o = spans.get(k);
+    if (!o) { o = orig(r); spans.set(k, o); }
+    return o;
+  };
+  const paths = new Map<string, readonly string[]>();
+  const pathOnce = (hs: readonly HeadingNode[]): readonly string[] => {
+    const k = hs.map((h) => h.start).join(',');
+    let o = paths.get(k);
+    if (!o) { o = hs.map((h) => h.text); paths.set(k, o); }
+    return o;
+  };
   let english = 0;
   let chinese = 0;
   for (const scan of structure.scan) {
@@ -120,7 +135,7 @@ export function documentClaims(text: string, view: TextView, structure: Document
       category: c.category,
       direction: c.direction,
       period: c.period?.text ?? null,
-      sentence: orig(sentence),
+      sentence: origOnce(sentence),
       section: section?.text ?? nomineeHeading,
       criteria: [],
       unitWritten: c.unitWritten,
@@ -130,8 +145,8 @@ export function documentClaims(text: string, view: TextView, structure: Document
       rate: c.rate,
       periodSpan: c.period ? orig(c.period) : null,
       fromSpan: c.fromRange ? orig(c.fromRange) : null,
-      headings: path.map((h) => h.text),
-      paragraph: orig(para),
+      headings: pathOnce(path),
+      paragraph: origOnce(para),
       rules: [...c.rules, who.rule],
       role: c.role,
       roleRule: c.roleRule,
