@@ -312,6 +312,45 @@ function nomineeList(view: TextView, paras: readonly Paragraph[], title: string)
 }
 
 /**
+ * A write-up's subjects, their turns, its nominees and the range to scan. `listed` are the names a
+ * list gave when no section of theirs was found: they are subjects first, with their ids and titles.
+ */
+function readWriteUp(view: TextView, paras: readonly Paragraph[], first: Paragraph | null, title: string, chrome: ReadonlySet<Paragraph>, tables: SubjectTables, isWord: IsWord | undefined, listed: readonly NomineeInfo[]): {
+  subjects: Subjects; turns: readonly Turn[]; nominees: NomineeInfo[]; warnings: string[]; scan: Range & { nominee: string | null };
+} {
+  const text = view.text;
+  const isTitle = first !== null && paras.length > 1 && (first.end - first.start) <= 80 && !/[。！？]$/.test(text.slice(first.start, first.end));
+  const start = first ? (isTitle ? first.end + 1 : first.start) : 0;
+  const body = paras.filter((p) => p.start >= start && !chrome.has(p));
+  const fromTitle = listed.length > 0 ? null : nomineeFromTitle(title);
+  const found = findSubjects(text, isTitle ? text.slice((first as Paragraph).start, (first as Paragraph).end) : '', body, tables, isWord);
+  const seeds = listed.map((n) => ({ name: n.viewName ?? n.name, kind: n.kind, how: 'list' }));
+  // a unit's own write-up (…立案庭先进事迹): the people in it are its members, their figures its own
+  const others = found.subjects.filter((x) => (fromTitle === null || (x.name !== fromTitle.name && (fromTitle.kind === 'individual' || x.kind === 'collective')))
+    && !seeds.some((y) => y.name.includes(x.name) || x.name.includes(y.name)));
+  const all = fromTitle ? [{ ...fromTitle, how: 'heading' }, ...others] : [...seeds, ...others];
+  const subs = fromTitle || seeds.length > 0 ? withMentions(text, all, fromTitle ? 0 : null) : found;
+  const nominees: NomineeInfo[] = subs.subjects.map((x, k) => {
+    if (k < listed.length) return listed[k] as NomineeInfo;
+    // the name as written (趙貴成 in a traditional text), from its first mention
+    const m = subs.mentions.find((y) => y.subject === k);
+    return { id: `n${k + 1}`, name: m ? originalText(view, m).trim() || x.name : x.name, kind: x.kind };
+  });
+  const warnings: string[] = [];
+  if (listed.length > 0) warnings.push('nominees are listed but no achievement section was found: each claim goes to the nominee the text names where it stands');
+  const self = selfReferenceIn(text, tables);
+  if (self !== null && !subs.subjects.some((x) => x.kind === 'collective')) warnings.push(`the text speaks for a unit (${self}) but never names it: no nominee for what it reports`);
+  return {
+    subjects: subs,
+    turns: readDiscourse(text, body, subs, tables, ownSubject(text, subs, tables)),
+    nominees,
+    warnings,
+    // a headline's figures are claims too (王大伟17年“追逃”482人)
+    scan: { start: first ? first.start : 0, end: text.length, nominee: nominees.length === 1 ? 'n1' : null },
+  };
+}
+
+/**
  * `isWord` tells a write-up's name candidates from ordinary words (高度, 全程); the caller that
  * segments the text supplies it, so that structure needs no segmenter of its own.
  */
@@ -382,36 +421,24 @@ export function parseStructure(view: TextView, tables: SubjectTables = loadDicti
   let kind: 'notice' | 'write-up' = hadList || sectionStarts.length > 1 ? 'notice' : 'write-up';
   if (sectionStarts.length === 0) {
     kind = hadList ? 'notice' : 'write-up';
-    if (!hadList) {
-      // A standalone write-up: the people or units it is about, from the title and the text.
-      const isTitle = first !== null && paras.length > 1 && (first.end - first.start) <= 80 && !/[。！？]$/.test(text.slice(first.start, first.end));
-      const start = first ? (isTitle ? first.end + 1 : first.start) : 0;
-      const body = paras.filter((p) => p.start >= start && !chromeSet.has(p));
-      const fromTitle = nomineeFromTitle(title);
-      const found = findSubjects(text, isTitle ? text.slice((first as Paragraph).start, (first as Paragraph).end) : '', body, tables, isWord);
-      // a unit's own write-up (…立案庭先进事迹): the people in it are its members, their figures its own
-      const others = found.subjects.filter((x) => fromTitle === null || (x.name !== fromTitle.name && (fromTitle.kind === 'individual' || x.kind === 'collective')));
-      const all = fromTitle ? [{ ...fromTitle, how: 'heading' }, ...others] : others;
-      subjects = fromTitle ? withMentions(text, all, 0) : found;
-      const subs = subjects;
-      subs.subjects.forEach((x, k) => {
-        // the name as written (趙貴成 in a traditional text), from its first mention
-        const m = subs.mentions.find((y) => y.subject === k);
-        nominees.push({ id: `n${k + 1}`, name: m ? originalText(view, m).trim() || x.name : x.name, kind: x.kind });
-      });
-      turns = readDiscourse(text, body, subs, tables, ownSubject(text, subs, tables));
-      const self = selfReferenceIn(text, tables);
-      if (self !== null && !subs.subjects.some((x) => x.kind === 'collective')) warnings.push(`the text speaks for a unit (${self}) but never names it: no nominee for what it reports`);
-      // a headline's figures are claims too (王大伟17年“追逃”482人)
-      scan.push({ start: first ? first.start : 0, end: text.length, nominee: nominees.length === 1 ? 'n1' : null });
-    } else {
-      warnings.push('nominees are listed but no achievement section was found');
-    }
+    // a standalone write-up, or a list whose names head no section of their own (1. 孙建平 东湖县…所长⏎孙建平带领…):
+    // the people or units it is about, from the title and the text, each claim the one's in force
+    const w = readWriteUp(view, paras, first, title, chromeSet, tables, isWord, nominees);
+    subjects = w.subjects;
+    turns = w.turns;
+    nominees.splice(0, nominees.length, ...w.nominees);
+    warnings.push(...w.warnings);
+    scan.push(w.scan);
   }
   for (const n of nominees) if (!n.section && kind === 'notice' && sectionStarts.length > 0) warnings.push(`${n.name}: listed, but no achievement section found`);
 
   const firstSection = sectionStarts[0]?.p.start ?? text.length;
   const criteria = parseCriteria(view, paras, firstSection);
+  // a notice read as a write-up: its criteria (一般应从事信访工作5年以上) are no one's figures
+  if (sectionStarts.length === 0 && criteria.length > 0) {
+    const after = Math.max(...criteria.map((c) => c.end));
+    scan.splice(0, scan.length, ...scan.map((r) => ({ ...r, start: Math.min(Math.max(r.start, after), r.end) })));
+  }
 
   const headings: HeadingNode[] = [];
   for (const r of scan) headings.push(...findHeadings(text, r, paras));

@@ -292,13 +292,16 @@ function generalNames(text: string, body: readonly Range[], t: SubjectTables, st
     return name;
   };
   for (const p of body) {
+    // past a list marker at the head of the paragraph (一、张国庆，男，…; 1. 孙建平 东湖县…所长)
+    const opens = p.start + (LEAD_MARKER.exec(text.slice(p.start, p.start + 8))?.[0].length ?? 0);
     for (let i = p.start; i < p.end; i++) {
       const c = text[i] as string;
-      const head = i === p.start || /[，,。；;：:！？!?\s（(【]/.test(text[i - 1] as string);
+      const head = i === p.start || i === opens || /[，,。；;：:！？!?\s（(【]/.test(text[i - 1] as string);
       if (!/[\u4e00-\u9fa5]/.test(c)) continue;
       const prev = text[i - 1] ?? '';
-      const described = prev === '”' || prev === '」' || prev === '"' || postBefore(i) || text.startsWith('岁的', i - 2)
-        || (i === p.start || /[。！？】]/.test(prev) || /^\s*[【〖\[]$/.test(text.slice(p.start, i))) && introduces(text, i, t);
+      // 姓名：赵敏 in a form
+      const described = prev === '”' || prev === '」' || prev === '"' || postBefore(i) || text.startsWith('岁的', i - 2) || /姓\s*名\s*[：:]\s*$/.test(text.slice(Math.max(p.start, i - 6), i))
+        || (i === p.start || i === opens || /[。！？】]/.test(prev) || /^\s*[【〖\[]$/.test(text.slice(p.start, i))) && introduces(text, i, t);
       if (!head && !described && prev !== '的') continue;
       const name = tryAt(i, described);
       if (!name) continue;
@@ -317,10 +320,11 @@ function generalNames(text: string, body: readonly Range[], t: SubjectTables, st
 
 /**
  * Whether a name at the head of a paragraph or item is introduced there: 【李秀梅】, 王建华,东湖县信访局副局长,
- * 赵志强同志: — a bracket closing after it, or a comma and a post or unit in the clause after it.
+ * 孙建平 东湖县公安局河口派出所所长, 赵志强同志: — a bracket closing after it, or a comma or space and a
+ * post or unit in the clause after it.
  */
 function introduces(text: string, at: number, t: SubjectTables): boolean {
-  const m = new RegExp(`^[${CJK}·]{2,4}?(?:同志)?(?:[】〗\\]]|[，,]([^，,。；;]{2,30}))`).exec(text.slice(at, at + 40));
+  const m = new RegExp(`^[${CJK}·]{2,4}?(?:同志)?(?:[】〗\\]]|[，,\\s　]([^，,。；;\\s]{2,30}))`).exec(text.slice(at, at + 40));
   if (!m) return false;
   const clause = m[1];
   return clause === undefined || t.posts.some((p) => clause.endsWith(p) || clause.includes(p + '、')) || t.unit_suffixes.some((u) => clause.includes(u));
@@ -454,10 +458,10 @@ function paragraphSubjects(text: string, p: Range, scan: Scan): void {
   // 他叫米玛扎西, 她叫…
   for (const m of para.matchAll(new RegExp(`[他她]叫([${CJK}·]{2,5})[，,。、；;\\s]`, 'g'))) add({ name: m[1] as string, kind: 'individual', how: 'called' });
   // 1.俞斌,男,汉族,… / 张林江，女，…
-  const bio = new RegExp(`^\\s*(?:\\d{1,2}[.、．]\\s*)?([${CJK}·]{2,4})[，,](?:[男女][，,]|\\d{1,3}岁|现年)`).exec(para);
+  const bio = new RegExp(`^\\s*(?:\\d{1,2}[.、．]\\s*|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\\d]{1,3}[）)])?([${CJK}·]{2,4})[，,](?:[男女][，,]|\\d{1,3}岁|现年)`).exec(para);
   if (bio) add({ name: bio[1] as string, kind: 'individual', how: 'biography' });
   // 彭长俊（“中国好人榜”见义勇为好人候选人）：… — a candidate list item
-  const item = new RegExp(`^\\s*(?:\\d{1,2}[.、．]\\s*)?([${CJK}·]{2,4})[（(][^）)]{1,40}[）)][：:]`).exec(para);
+  const item = new RegExp(`^\\s*(?:\\d{1,2}[.、．]\\s*|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\\d]{1,3}[）)])?([${CJK}·]{2,4})[（(][^）)]{1,40}[）)][：:]`).exec(para);
   if (item && hasSurname(item[1] as string, t) && !isWord(item[1] as string)) add({ name: item[1] as string, kind: 'individual', how: 'list-item' });
   // 彭先宏是郧西县土门人, 王某同志现任…: a name opening a paragraph, then 是 / 现任 / 同志
   const lead = /^\s*/.exec(para)?.[0].length ?? 0;

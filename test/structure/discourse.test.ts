@@ -50,6 +50,16 @@ describe('whose figure it is, clause by clause', () => {
     expect(owners(text)).toMatchObject({ '450件': '孙立平', '98%': '孙立平', '120余起': '周红英', '300余起': '郑海涛' });
   });
 
+  it('a list marker before a biography, a form of 姓名/单位/职务, and a list whose items head no section', () => {
+    expect(owners('2023年度“最美信访干部”推荐人选公示\n一、张国庆，男，汉族，1975年生，东湖县信访局局长。他带领全局化解信访积案260件。\n二、李红梅，女，1982年生，西山区信访局接访科科长。近三年接待群众来访4800余人次。'))
+      .toMatchObject({ '260件': '张国庆', '4800余人次': '李红梅' });
+    expect(owners('推荐对象基本情况\n姓名：王立军  单位：河口镇人民政府  职务：信访办主任\n主要事迹：王立军扎根基层18年，化解矛盾纠纷360余件。\n姓名：赵敏  单位：东湖县司法局  职务：调解员\n主要事迹：赵敏年均调解纠纷150件，调解成功率96%。'))
+      .toMatchObject({ '360余件': '王立军', '150件': '赵敏', '96%': '赵敏' });
+    const listed = '先进个人名单及事迹\n1. 孙建平 东湖县公安局河口派出所所长\n孙建平带领全所民警破获刑事案件320起。\n2. 周晓兰 西山镇人民调解委员会主任\n周晓兰牵头化解矛盾纠纷580件，为群众挽回损失300余万元。';
+    expect(owners(listed)).toMatchObject({ '320起': '孙建平', '580件': '周晓兰', '300余万元': '周晓兰' });
+    expect(analyse(listed).warnings.join(' ')).toContain('no achievement section');
+  });
+
   it('a person named at the end of the description that opens a clause takes over there', () => {
     const text = '人民满意的公务员\n镇江市公安局京口分局刑事科学技术室主任金怡日均比对指纹1500多枚。疫情来袭,徐州市泉山区卫生健康委员会副主任姜勇带头值守,共检测车辆64119辆。如今,57岁的任小青依然奔走在一线,他审核360多项危化品建设项目。';
     expect(owners(text)).toMatchObject({ '1500多枚': '金怡', '64119辆': '姜勇', '360多项': '任小青' });
