@@ -18,6 +18,7 @@ import { checkClaims } from './check/arithmetic.js';
 import type { DocumentResult, TextMeta } from './types.js';
 
 export type * from './types.js';
+export { isClaimOf } from './types.js';
 export { CRITERIA_PER_CLAIM, EVIDENCE_SCORE } from './link/evidence.js';
 
 export { EXTRACTOR_VERSION, sha256 } from './version.js';

@@ -1,5 +1,5 @@
 /** shiji's public library API. The library never prints and never exits. */
-export { analyseBytes, analyseBytesAsync, analyseText, claimId, sha256, readCriteriaFile, EXTRACTOR_VERSION, CRITERIA_PER_CLAIM, EVIDENCE_SCORE } from './analyse.js';
+export { analyseBytes, analyseBytesAsync, analyseText, claimId, sha256, readCriteriaFile, EXTRACTOR_VERSION, CRITERIA_PER_CLAIM, EVIDENCE_SCORE, isClaimOf } from './analyse.js';
 export type { Analysis, AnalyseOptions, Claim, Check, Criterion, CriterionLink, CoverageCell, DocumentResult, Nominee, RequirementResult, RequirementEvidence, Span } from './analyse.js';
 export { collectInputs, SUPPORTED_EXTENSIONS } from './corpus.js';
 export { analyseFile, analyseFileCached } from './analyse-file.js';

@@ -146,3 +146,8 @@ export interface DocumentResult {
 
 /** What the caller knows of a decoded text: where it came from and how it was decoded. */
 export interface TextMeta { readonly path: string; readonly sha256: string; readonly encoding: string; readonly bom: boolean; readonly format?: Format }
+
+/** Whether a claim is the nominee's: its `nominee`, or one of the several it belongs to together (`nominees`). */
+export function isClaimOf(c: Pick<Claim, 'nominee' | 'nominees'>, nominee: string | null): boolean {
+  return c.nominee === nominee || (nominee !== null && (c.nominees?.includes(nominee) ?? false));
+}

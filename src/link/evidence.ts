@@ -80,7 +80,8 @@ export function linkClaims(text: string, view: TextView, structure: DocumentStru
   }
 
   const byNominee = new Map<string, Claim[]>();
-  for (const c of linked) if (c.nominee !== null) (byNominee.get(c.nominee) ?? byNominee.set(c.nominee, []).get(c.nominee) as Claim[]).push(c);
+  // a figure of several together counts for each of them
+  for (const c of linked) for (const id of c.nominees ?? (c.nominee === null ? [] : [c.nominee])) (byNominee.get(id) ?? byNominee.set(id, []).get(id) as Claim[]).push(c);
   const coverage: CoverageCell[] = [];
   for (const n of nominees) {
     const mine = byNominee.get(n.id) ?? [];

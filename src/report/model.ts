@@ -10,6 +10,7 @@
  * (agreed or resolved `verified`), with what was left out and why.
  */
 import type { Claim, DocumentResult, EvidenceStatus, Nominee } from '../analyse.js';
+import { isClaimOf } from '../types.js';
 import type { Category } from '../extract/claims.js';
 import type { Decision, Status } from '../review/store.js';
 import type { Consensus, ConsensusRule, ConsensusState } from '../review/consensus.js';
@@ -345,7 +346,7 @@ function decisionCounts(claims: readonly ReportClaim[], panel: readonly string[]
 
 function section(d: ReportDocument, n: Nominee | null, view: PanelView): NomineeSection {
   const id = n?.id ?? null;
-  const source = d.result.claims.filter((c) => c.nominee === id);
+  const source = d.result.claims.filter((c) => isClaimOf(c, id));
   // in a bilingual document, an English figure that restates a Chinese one is counted once, as the exports count it
   const restated = restatements(d.result, d.text, exportVocabulary());
   const claims = source.map((c) => reportClaim(d, c, view, restated));

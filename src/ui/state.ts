@@ -4,6 +4,7 @@
  * then dispatches `recorded` with the stored row.
  */
 import type { Claim, Nominee } from '../analyse.js';
+import { isClaimOf } from '../types.js';
 import type { AnalysedDocument } from '../corpus.js';
 import { CATEGORIES, type Category } from '../extract/view-claim.js';
 import type { Decision, Status } from '../review/store.js';
@@ -59,7 +60,7 @@ export function buildModel(analysed: readonly AnalysedDocument[], corrections: r
   });
   docs.forEach((d, doc) => {
     for (const n of d.result.nominees) {
-      nominees.push({ key: `${d.result.sha256}:${n.id}`, doc, nominee: n, name: n.name, claims: d.result.claims.filter((c) => c.nominee === n.id) });
+      nominees.push({ key: `${d.result.sha256}:${n.id}`, doc, nominee: n, name: n.name, claims: d.result.claims.filter((c) => isClaimOf(c, n.id)) });
     }
     const loose = d.result.claims.filter((c) => c.nominee === null);
     if (loose.length > 0) nominees.push({ key: `${d.result.sha256}:-`, doc, nominee: null, name: '(unattributed)', claims: loose });

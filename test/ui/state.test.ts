@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel, initialState, reduce, claimRows, selectedClaim, rowsToClaims, visibleNominees, progress, orphans, type State } from '../../src/ui/state.js';
-import type { Decision } from '../../src/index.js';
+import { analyseText, sha256, type Decision } from '../../src/index.js';
 import { noticeDoc } from '../helpers/review.js';
 
 const doc = noticeDoc();
@@ -94,5 +94,17 @@ describe('review reducer', () => {
     expect(run(start(), { type: 'showMatrix' }).screen).toBe('matrix');
     expect(run(start(), { type: 'showOrphans' }, { type: 'back' }).screen).toBe('nominees');
     expect(run(start(), { type: 'quit' }).quit).toBe(true);
+  });
+});
+
+describe('a figure of several nominees together', () => {
+  it('is listed under each of them', () => {
+    const text = '父女接力守初心\n刘长河和女儿刘晓燕都是东湖县的人民调解员。刘长河从事调解工作30年,调解纠纷1200余件。刘晓燕接过父亲的接力棒,5年来调解纠纷260件。父女二人共为群众挽回经济损失500余万元。';
+    const a = analyseText(text, { path: 'pair.txt', sha256: sha256(text), encoding: 'utf-8', bom: false });
+    const m = buildModel([{ result: a.result, text: a.text, cached: false }]);
+    const texts = (name: string): string[] => m.nominees.find((n) => n.name === name)?.claims.map((c) => c.text) ?? [];
+    expect(texts('刘长河')).toContain('500余万元');
+    expect(texts('刘晓燕')).toContain('500余万元');
+    expect(texts('刘晓燕')).not.toContain('1200余件');
   });
 });
