@@ -87,7 +87,7 @@ export function documentClaims(text: string, view: TextView, structure: Document
     const heading = structure.nominees.find((n) => n.id === scan.nominee)?.section?.heading ?? null;
     for (const c of raw) {
       const claim = toClaim(c, scan, scanHeadings, heading);
-      if (!isUnitsTimeScope(claim) && !insideName(c)) claims.push(claim);
+      if (!isUnitsTimeScope(claim) && !insideName(c) && !countsTheSubjects(c)) claims.push(claim);
     }
   }
   return { claims, english, chinese };
@@ -102,6 +102,14 @@ export function documentClaims(text: string, view: TextView, structure: Document
     while (lo < hi) { const mid = (lo + hi) >> 1; if ((ms[mid] as { start: number }).start < c.end) lo = mid + 1; else hi = mid; }
     for (let i = lo - 1; i >= 0 && (ms[i] as { end: number }).end > c.start; i--) if (subs.subjects[(ms[i] as { subject: number }).subject]?.kind === 'individual') return true;
     return false;
+  }
+
+  /** 两位信访干部的"十年账本", 五位"最美调解员": a headline that counts the people it is about states no figure of theirs. */
+  function countsTheSubjects(c: ViewClaim): boolean {
+    const title = structure.titleRange;
+    if (title === null || c.start < title.start || c.end > title.end || c.category !== 'headcount') return false;
+    const counted = view.text.slice(c.end, c.end + 8).replace(/^["“”「」'‘’]+/, '').replace(/^(?:最美|优秀|先进|模范|金牌)/, '');
+    return dicts.subjects.posts.some((w) => counted.startsWith(w)) || /^(?:好人|人物|典型|榜样|同志)/.test(counted);
   }
 
   /** 五年来，我院办理…: "N年来" read as tenure is a time scope when the figure is a unit's, which has no tenure. */
@@ -120,7 +128,7 @@ export function documentClaims(text: string, view: TextView, structure: Document
     // a write-up about several people or units: the one in force where the figure stands
     const who: Attributed = scan.nominee !== null
       ? { subjects: [], rule: structure.kind === 'notice' ? 'nominee:section' : 'nominee:only' }
-      : structure.subjects ? subjectsAt(view.text, structure.turns, structure.subjects, { pos: c.start, clauseStart: clauseStart(view.text, c.start, sentence.start), sentenceEnd: sentence.end, paragraphStart: para.start }) : { subjects: [], rule: 'nominee:none' };
+      : structure.subjects ? subjectsAt(view.text, structure.turns, structure.subjects, { pos: c.start, clauseStart: clauseStart(view.text, c.start, sentence.start), sentenceStart: sentence.start, sentenceEnd: sentence.end, paragraphStart: para.start }) : { subjects: [], rule: 'nominee:none' };
     const ids = who.subjects.map((k) => `n${k + 1}`);
     const claim: Claim = {
       id: idOf(span),

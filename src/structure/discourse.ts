@@ -3,7 +3,8 @@
  * subject clause by clause: a clause may open with
  * - a name (张三…, 城西县信访局…, 许照山的办公室…): that one is in force from there;
  * - two or more names together (张三和李四…, 张三、李四…): all of them;
- * - a pronoun (他, 她, 该同志, 其): the person in force stays, or the last person named comes back;
+ * - a pronoun (他, 她, 该同志, 其): the person in force stays, or the last person named comes back
+ *   (before anyone is named: the first person named after it);
  * - a pair or a group (二人, 两人, 父女俩, 夫妻二人): the people named together last, else the last
  *   ones named;
  * - a unit's word for itself (我院, 本局, 该中心, 我县): the document's own unit.
@@ -113,6 +114,8 @@ export function readDiscourse(text: string, body: readonly Range[], s: Subjects,
     if (!same || named) turns.push({ start, subjects, how, named });
   };
   let mi = 0;
+  /** where a pronoun stood before anyone was named (-1 once resolved) */
+  let forward: number | null = null;
   for (const para of body) {
     let cs = para.start;
     for (let i = para.start; i <= para.end; i++) {
@@ -122,7 +125,13 @@ export function readDiscourse(text: string, body: readonly Range[], s: Subjects,
         mi = firstFrom(s.mentions, cs);
         const head = clauseHead(text, cs, i, pat);
         const opened = head < i ? openingSubject(text, head, i, s, mi, pat, t, own, current, people, lastJoint, kinds) : null;
-        if (opened) turn(head, opened.subjects, opened.how, opened.named);
+        // 他，……先后化解信访积案150多件；他，就是…李拓宇: a pronoun before anyone is named means the first one named
+        if (!opened && people.length === 0 && forward === null && pat.pronoun.test(text.slice(head, Math.min(i, head + 8)))) forward = head;
+        if (opened) {
+          const person = opened.subjects.find((k) => kinds[k] === 'individual');
+          if (forward !== null && person !== undefined) { turns.unshift({ start: forward, subjects: [person], how: 'pronoun', named: false }); forward = -1; }
+          turn(head, opened.subjects, opened.how, opened.named);
+        }
         for (let m = mi; m < s.mentions.length && (s.mentions[m] as Mention).start < i; m++) seen((s.mentions[m] as Mention).subject);
       }
       cs = i + 1;
@@ -218,7 +227,7 @@ function turnAt(turns: readonly Turn[], pos: number): number {
 }
 
 /** Where a figure stands: its own offset, and where its clause, sentence and paragraph begin or end. */
-export interface Place { readonly pos: number; readonly clauseStart: number; readonly sentenceEnd: number; readonly paragraphStart: number }
+export interface Place { readonly pos: number; readonly clauseStart: number; readonly sentenceStart: number; readonly sentenceEnd: number; readonly paragraphStart: number }
 
 /**
  * The subjects a figure belongs to (see the module comment). A subject carried over from an
@@ -231,8 +240,10 @@ export function subjectsAt(text: string, turns: readonly Turn[], s: Subjects, at
   const here = turns[k];
   const next = turns[k + 1];
   const open = here === undefined || here.start < clauseStart;
-  // 入伍5年多来，谢樵…: the clause opened with no subject, and a name opens the very next one close after
-  if (open && next && next.named && next.start < sentenceEnd && next.start - pos <= NEXT_NAME_REACH && clauseMarks(text, pos, next.start) === 1) {
+  // 入伍5年多来，谢樵…: the sentence opened with the figure's clause, no subject in it, and a name opens
+  // the very next clause close after, past a comma (not past a semicolon: …化解纠纷900多起；焦文静…)
+  if (open && next && next.named && next.start < sentenceEnd && next.start - pos <= NEXT_NAME_REACH && clauseMarks(text, pos, next.start) === 1
+    && clauseStart === at.sentenceStart && !/[；;：:]/.test(text.slice(pos, next.start))) {
     return { subjects: next.subjects, rule: 'nominee:next-name' };
   }
   if (here === undefined || here.start < paragraphStart) {
@@ -240,5 +251,6 @@ export function subjectsAt(text: string, turns: readonly Turn[], s: Subjects, at
     if (m && m.start < sentenceEnd && !(here?.subjects.length === 1 && here.subjects[0] === m.subject)) return { subjects: [m.subject], rule: 'nominee:sentence-name' };
   }
   if (here) return { subjects: here.subjects, rule: `nominee:${here.how}` };
+  // before anyone is named: the one the text is mainly about
   return s.main >= 0 ? { subjects: [s.main], rule: 'nominee:main' } : { subjects: [], rule: 'nominee:none' };
 }
