@@ -7,7 +7,7 @@
  * 3. A generated corpus of 3,000 documents: warm against cold, peak memory.
  * 4. Time to the review UI's first frame on a cached corpus, against a bare `node -e 0` (and the
  *    same `node -e 0` run in the pseudo-terminal the UI is given).
- * 5. One large document (bench/large.ts): time per megabyte at 1, 4 and 16 MB, peak memory, and a
+ * 6. One large document (bench/large.ts): time per megabyte at 1, 4 and 16 MB, peak memory, and a
  *    45 MB --json output that must be valid JSON.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';

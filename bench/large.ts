@@ -1,5 +1,5 @@
 /**
- * Section 5 of `npm run bench`: one large document. The same write-up repeated to 1, 4 and 16 MB
+ * Section 6 of `npm run bench`: one large document. The same write-up repeated to 1, 4 and 16 MB
  * (and 45 MB for --json), each extracted by `shiji extract FILE --jsonl --no-cache` in a fresh
  * process: its time per megabyte, its peak memory, and whether the 45 MB --json output is JSON.
  */
@@ -56,7 +56,7 @@ export async function largeBench(line: (s: string) => void): Promise<void> {
     const sizes = [1, 4, 16];
     const runs = sizes.map((mb) => ({ mb, ...extract(repeated(dir, mb), '--jsonl', join(dir, `out-${mb}.jsonl`)) }));
     line('');
-    line(`5. one large document: ${SOURCE} repeated, shiji extract FILE --jsonl --no-cache in a fresh process`);
+    line(`6. one large document: ${SOURCE} repeated, shiji extract FILE --jsonl --no-cache in a fresh process`);
     for (const r of runs) line(`   ${String(r.mb).padStart(2)} MB: ${r.s.toFixed(2)} s = ${(r.s / r.mb).toFixed(2)} s per MB, peak RSS ${r.rssMB === null ? '?' : r.rssMB.toFixed(0)} MB`);
     const [one, four, sixteen] = runs as [typeof runs[0], typeof runs[0], typeof runs[0]];
     line(`   time per MB at 16 MB / at 1 MB = ${((sixteen.s / 16) / (one.s / 1)).toFixed(2)}  (target <= 1.2); at 16 MB / at 4 MB = ${((sixteen.s / 16) / (four.s / 4)).toFixed(2)}`);

@@ -158,8 +158,11 @@ function openingSubject(
   // a name at the head, and any named with it (张三和李四, 张三、李四、王五)
   let m = mi;
   while (m < s.mentions.length && (s.mentions[m] as Mention).start < head) m++;
-  const first = s.mentions[m];
-  if (first && first.start === head) {
+  let first = s.mentions[m];
+  // 李玉兰的父亲李荣法，曾是…: the one named after 的 and a word for who they are to the first
+  const after = s.mentions[m + 1];
+  if (first && first.start === head && after && kinds[after.subject] === 'individual' && /^的[\u4e00-\u9fa5]{1,4}$/.test(text.slice(first.end, after.start))) { first = after; m++; }
+  if (first && (first.start === head || first === after)) {
     const subjects = [first.subject];
     let at = first.end;
     for (let n = m + 1; n < s.mentions.length; n++) {

@@ -208,7 +208,10 @@ export function findSubjects(text: string, title: string, body: readonly Range[]
     const head = (title || first).replace(/\s+/g, '').replace(/^(?:在|据|由|经)/, '');
     const m = new RegExp(`^([${CJK}]{2,16}(?:${suffixes}))([${CJK}]{2,})`).exec(head) ?? new RegExp(`^([${CJK}]{2,16}(?:${suffixes}))$`).exec(head);
     const rest = m?.[2] ?? '';
-    if (m && !/^[的和与及、]/.test(rest) && !t.awarding_verbs.some((v) => rest.startsWith(v)) && !/^(?:[他她我你其该这那])/.test(m[1] as string) && ![...(m[1] as string)].some((c) => UNIT_BREAKERS.includes(c))) {
+    // not a bare 信访局, nor one that holds what the body that awards does (最高人民法院表彰全国法院)
+    const unit = m?.[1] ?? '';
+    if (m && !/^[的和与及、]/.test(rest) && !t.awarding_verbs.some((v) => rest.startsWith(v) || unit.includes(v)) && !/^(?:[他她我你其该这那])/.test(unit) && ![...unit].some((c) => UNIT_BREAKERS.includes(c))
+      && !t.unit_suffixes.includes(unit)) {
       fromTitle = [{ name: m[1] as string, kind: 'collective', how: 'headline' }];
     }
   }
@@ -228,7 +231,7 @@ export function findSubjects(text: string, title: string, body: readonly Range[]
   // 咸阳秦都法院 in the headline is 秦都法院 in the text: a unit goes by the name the text uses
   found.forEach((s, k) => {
     if (s.kind !== 'collective' || countOf(text, s.name) > 1) return;
-    const short = [...unitClauses.keys()].filter((u) => u !== s.name && s.name.endsWith(u) && countOf(text, u) >= 2).sort((a, b) => b.length - a.length)[0];
+    const short = [...unitClauses.keys()].filter((u) => u !== s.name && s.name.endsWith(u) && countOf(text, u) >= 2 && !t.unit_suffixes.includes(u)).sort((a, b) => b.length - a.length)[0];
     if (short) found[k] = { ...s, name: short };
   });
 
@@ -276,16 +279,19 @@ function generalNames(text: string, body: readonly Range[], t: SubjectTables, st
   const byLast = new Map<string, string[]>();
   for (const x of posts) byLast.set(x[x.length - 1] as string, [...(byLast.get(x[x.length - 1] as string) ?? []), x]);
   const postBefore = (i: number): boolean => (byLast.get(text[i - 1] ?? '') ?? []).some((x) => text.startsWith(x, i - x.length));
-  const tryAt = (at: number, described: boolean): string | null => {
-    const name = nameAt(text, at, t, stops, isWord) ?? (described ? onceNamed(text, at, t, stops, isWord) : null);
+  const tryAt = (at: number, described: boolean, head = false): string | null => {
+    const name = nameAt(text, at, t, stops, isWord) ?? (described ? onceNamed(text, at, t, stops, isWord) : null) ?? (head ? headNamed(text, at, t, isWord) : null);
     if (!name || name.includes('某') || names.has(name)) return name && !name.includes('某') ? name : null;
     if (thirdParty(text, name, d.third_parties)) return null;
     if (posts.some((p) => name.endsWith(p))) return null; // 许科长 is 许照山 (an alias: withMentions)
+    // 严肃性 (jieba tags it nr), 公开电话: a longer name does not open with an ordinary word
+    if (!wordlike(text, at, name, isWord) || (name.length >= 3 && !t.compound_surnames.some((c) => name.startsWith(c)) && isWord(name.slice(0, 2)))) return null;
     const after = posts.some((p) => text.startsWith(p, at + name.length)) || text.startsWith('同志', at + name.length);
     // 侯马市新田乡, 东下庄村: a place, not a person
     if (/[市县区省乡镇村州旗]/.test(name.slice(1)) || (!after && /^[村乡镇县市区省州旗庄屯寨组]/.test(text[at + name.length] ?? ''))) return null;
-    // two characters (公正, 余杭) make a name only where the text describes it
-    if (name.length === 2 ? !described && !after : countOf(text, name) < 2 && !described && !after) return null;
+    // two characters (公正, 余杭) make a name only where the text describes it; a longer one seen
+    // once, where it opens a clause and a verb follows it (其中，孙丽娟带领调委会…)
+    if (name.length === 2 ? !described && !after : countOf(text, name) < 2 && !described && !after && !(head && headNamed(text, at, t, isWord) === name)) return null;
     if (officialOnly(text, name, t)) return null;
     names.add(name);
     out.push({ name, kind: 'individual', how: 'named' });
@@ -299,11 +305,13 @@ function generalNames(text: string, body: readonly Range[], t: SubjectTables, st
       const head = i === p.start || i === opens || /[，,。；;：:！？!?\s（(【]/.test(text[i - 1] as string);
       if (!/[\u4e00-\u9fa5]/.test(c)) continue;
       const prev = text[i - 1] ?? '';
-      // 姓名：赵敏 in a form
-      const described = prev === '”' || prev === '」' || prev === '"' || postBefore(i) || text.startsWith('岁的', i - 2) || /姓\s*名\s*[：:]\s*$/.test(text.slice(Math.max(p.start, i - 6), i))
+      // a closing quote (an ASCII one closes when an even number of them stands before it in the paragraph);
+      // 姓名：赵敏 in a form; …捐献器官助5人重获新生的…退役军人胡晨；: a name that ends a list item, after 的
+      const closing = prev === '”' || prev === '」' || (prev === '"' && (text.slice(p.start, i).split('"').length - 1) % 2 === 0);
+      const described = closing || postBefore(i) || endsItem(text, p, i) || text.startsWith('岁的', i - 2) || /姓\s*名\s*[：:]\s*$/.test(text.slice(Math.max(p.start, i - 6), i))
         || (i === p.start || i === opens || /[。！？】]/.test(prev) || /^\s*[【〖\[]$/.test(text.slice(p.start, i))) && introduces(text, i, t);
       if (!head && !described && prev !== '的') continue;
-      const name = tryAt(i, described);
+      const name = tryAt(i, described, head);
       if (!name) continue;
       // 朱发林、张军等: the people named beside a name
       let at = i + name.length;
@@ -330,6 +338,17 @@ function introduces(text: string, at: number, t: SubjectTables): boolean {
   return clause === undefined || t.posts.some((p) => clause.endsWith(p) || clause.includes(p + '、')) || t.unit_suffixes.some((u) => clause.includes(u));
 }
 
+/** Whether a name at `at` ends a list item of descriptions (他们是：…的…村党总支委员柳西周；…的…养护工马传民；). */
+function endsItem(text: string, p: Range, at: number): boolean {
+  // a list of such items: two or more semicolons in the paragraph
+  if ((text.slice(p.start, p.end).match(/[；;]/g)?.length ?? 0) < 2) return false;
+  const before = text.slice(Math.max(p.start, at - 40), at);
+  const cut = Math.max(before.lastIndexOf('；'), before.lastIndexOf(';'), before.lastIndexOf('：'), before.lastIndexOf(':'));
+  const item = before.slice(cut + 1);
+  if (cut < 0 || !item.includes('的') || !/[\u4e00-\u9fa5]$/.test(item)) return false;
+  return /^[\u4e00-\u9fa5·]{2,4}(?:[；;。]|、[\u4e00-\u9fa5]{2,3}(?:夫妇|[；;。])|$)/.test(text.slice(at, Math.min(p.end, at + 12)));
+}
+
 /** Whether the text names someone, anywhere, as a third party (村民柴清秀, 当事人张某). */
 function thirdParty(text: string, name: string, words: readonly string[]): boolean {
   for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) {
@@ -339,11 +358,52 @@ function thirdParty(text: string, name: string, words: readonly string[]): boole
   return false;
 }
 
+/**
+ * Whether a candidate reads as a name where it stands: the segmenter ends a word where it ends
+ * (not 马鞍 in 马鞍山市), and finds in it no verb and no word that takes in the family name (干/工作,
+ * 经/推荐, 万事/好 are no names; 周/海龙, 焦/文静, 许照/山 may be).
+ */
+function wordlike(text: string, at: number, name: string, isWord: IsWord): boolean {
+  if (!isWord.cut) return true;
+  let end = 0;
+  const bounds = new Set<number>();
+  for (const w of isWord.cut(text.slice(at, at + name.length + 6))) { end += w.length; bounds.add(end); }
+  if (!bounds.has(name.length)) return false;
+  // a given name may be an ordinary word (焦/文静, 周/海龙); a verb (经/推荐, 干/工作) or a word that
+  // takes in the family name (万事/好, 关系/著) is not
+  const parts = isWord.cut(name);
+  return !parts.some((w, k) => w.length >= 2 && w.length < name.length && ((k === 0 && isWord(w)) || (isWord.tag?.(w).startsWith('v') ?? false)));
+}
+
+/**
+ * A name of three or four characters (a family name and one or two more) that opens a clause and is
+ * followed by a verb, the segmenter cutting a word right where the name ends and not knowing the
+ * name as a word: 孙丽娟带领…, 周海龙坚持…, 欧阳明辉牵头… (not 全力推进: jieba cuts 全力/推进).
+ */
+function headNamed(text: string, at: number, t: SubjectTables, isWord: IsWord): string | null {
+  if (!isWord.cut || !isWord.tag) return null;
+  const compound = t.compound_surnames.find((c) => text.startsWith(c, at));
+  if (!compound && (!t.surnames.includes(text[at] ?? ' ') || t.not_name_starts.includes(text[at] ?? ' '))) return null;
+  const window = text.slice(at, at + 9);
+  const bounds = new Set<number>();
+  let end = 0;
+  for (const w of isWord.cut(window)) { end += w.length; bounds.add(end); }
+  for (const len of compound ? [4, 3] : [3]) {
+    const name = window.slice(0, len);
+    if (!bounds.has(len) || !new RegExp(`^[${CJK}]{${len}}$`).test(name) || isWord(name) || (!compound && isWord(name.slice(0, 2))) || t.not_names.some((w) => name.includes(w))) continue;
+    // 经一番思考: a name seen once holds no numeral
+    if (t.name_stops.includes(name[len - 1] as string) || t.not_name_endings.includes(name[len - 1] as string) || /[一二三四五六七八九十百千万两零〇]/.test(name.slice(1))) continue;
+    const next = isWord.cut(window.slice(len))[0] ?? '';
+    if (next.length >= 2 && isWord.tag(next).startsWith('v')) return name;
+  }
+  return null;
+}
+
 /** A name seen once, where the segmenter cuts it as one word of two to four characters that it does not know (黄伟评则…). */
 function onceNamed(text: string, at: number, t: SubjectTables, stops: ReadonlySet<string>, isWord: IsWord): string | null {
   if (!isWord.cut || !isWord.tag || !hasSurname(text.slice(at, at + 3), t)) return null;
   const first = isWord.cut(text.slice(at, at + 8))[0] ?? '';
-  if (first.length < 2 || first.length > 4 || !/^[\u4e00-\u9fa5]+$/.test(first)) return null;
+  if (first.length < 2 || first.length > 4 || !/^[\u4e00-\u9fa5]+$/.test(first) || (first.length > 2 && isWord(first.slice(0, 2)))) return null;
   if (isWord.tag(first) !== 'x') return null;
   if (stops.has(first[first.length - 1] as string) || t.not_name_endings.includes(first[first.length - 1] as string) || t.not_names.some((w) => first.includes(w))) return null;
   return first;
