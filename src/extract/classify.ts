@@ -147,7 +147,8 @@ function tenureFrame(text: string, start: number, pos: number, unit: string, bef
     return opens && digits && /^[，,]/.test(after) ? { rule: 'duration:standalone', end: pos } : null;
   }
   // 他30年的法官生涯: a career noun needs no 在
-  const alone = new RegExp(`^的[\u4e00-\u9fff]{0,6}?(?:${f.career_alone.join('|')})`).exec(after);
+  // (also without 的: 22年警务生涯)
+  const alone = new RegExp(`^的?[\u4e00-\u9fff]{0,4}?(?:${f.career_alone.join('|')})`).exec(after);
   if (alone) return { rule: `duration:tenure:…${alone[0].slice(-2)}`, end: pos };
   // 在16年公诉工作中, 在15年的禁毒生涯: a length inside 在 … 工作/生涯
   if (/在(?:这|近)?$/.test(before)) {
