@@ -179,7 +179,11 @@ function openingSubject(
   // description that opens the clause
   for (let n = m; n < s.mentions.length && (s.mentions[n] as Mention).start < end; n++) {
     const x = s.mentions[n] as Mention;
-    if (kinds[x.subject] !== 'individual') continue;
+    // 一支由退休法官组建的“银发调解团”从3人发展到6人: a unit named in quotes at the end of the description
+    if (kinds[x.subject] !== 'individual') {
+      if (/的[“"]$/.test(text.slice(x.start - 2, x.start)) && /^[”"]/.test(text.slice(x.end, x.end + 1))) return { subjects: [x.subject], how: 'described', named: true };
+      continue;
+    }
     if (describedBefore(text, head, x.start, end, t) || t.posts.some((p) => text.startsWith(p, x.end))) return { subjects: [x.subject], how: 'described', named: true };
     break;
   }
@@ -208,11 +212,15 @@ function openingSubject(
 function describedBefore(text: string, head: number, at: number, end: number, t: SubjectTables): boolean {
   if (at <= head) return false;
   const before = text[at - 1] as string;
-  if (before === '的' || before === '”' || before === '」' || before === '"') return true;
+  // also a trade right before it (木雕师韩志远, 外卖小哥邓晓军, 养护工马德民)
+  if (before === '的' || before === '”' || before === '」' || before === '"' || TRADE_ENDS.includes(before)) return true;
   // 主任金怡; 陈杨寨法庭文娟法官: a post or a unit before the name, or a post right after it
   const ends = (words: readonly string[]): boolean => words.some((p) => at - p.length >= head && text.startsWith(p, at - p.length));
   return ends(t.posts) || ends(t.unit_suffixes);
 }
+
+/** Last characters of words for trades and roles that may stand right before a subject's name (…环卫工人张凤林, …村民雷丽). */
+const TRADE_ENDS = '师员工哥姐嫂手匠生官警兵士家者人民';
 
 /** How many clause marks stand between two positions. */
 function clauseMarks(text: string, from: number, to: number): number {
@@ -251,7 +259,7 @@ export function subjectsAt(text: string, turns: readonly Turn[], s: Subjects, at
   }
   if (here === undefined || here.start < paragraphStart) {
     const m = s.mentions[firstFrom(s.mentions, pos)];
-    if (m && m.start < sentenceEnd && !(here?.subjects.length === 1 && here.subjects[0] === m.subject)) return { subjects: [m.subject], rule: 'nominee:sentence-name' };
+    if (m && m.start < sentenceEnd && !/[；;]/.test(text.slice(pos, m.start)) && !(here?.subjects.length === 1 && here.subjects[0] === m.subject)) return { subjects: [m.subject], rule: 'nominee:sentence-name' };
   }
   if (here) return { subjects: here.subjects, rule: `nominee:${here.how}` };
   // before anyone is named: the one the text is mainly about

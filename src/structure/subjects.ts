@@ -228,6 +228,16 @@ export function findSubjects(text: string, title: string, body: readonly Range[]
     const affiliation = fromTitle.some((x) => x.kind === 'individual') && (title.includes(name) || (subtitle ?? '').includes(name));
     if (n >= 2 || (inTitle && n >= 1 && fromTitle.length === 0) || (n >= 1 && countOf(text, name) >= 2 && !affiliation)) add({ name, kind: 'collective', how: 'unit' });
   }
+  // 老河口市“银发调解团”一年化解纠纷千余件: a unit named in quotes, in the title or twice in the text
+  for (const m of text.matchAll(new RegExp(`[“"]([${CJK}]{2,10}(?:${[...t.unit_suffixes].sort((a, b) => b.length - a.length).join('|')}))[”"]`, 'g'))) {
+    const name = m[1] as string;
+    // (not an honour in quotes: “全国先进司法所”)
+    if (!t.unit_suffixes.includes(name) && !/先进|优秀|模范|示范|标兵|文明|最美|十佳|满意|五好|红旗|金牌|星级/.test(name) && (title.includes(name) || countOf(text, name) >= 2)) {
+      add({ name, kind: 'collective', how: 'quoted' });
+      // the unit the headline names is the one the text is about
+      if (fromTitle.length === 0 && title.includes(name)) fromTitle = found.filter((x) => x.name === name);
+    }
+  }
   // 咸阳秦都法院 in the headline is 秦都法院 in the text: a unit goes by the name the text uses
   found.forEach((s, k) => {
     if (s.kind !== 'collective' || countOf(text, s.name) > 1) return;
@@ -279,13 +289,13 @@ function generalNames(text: string, body: readonly Range[], t: SubjectTables, st
   const byLast = new Map<string, string[]>();
   for (const x of posts) byLast.set(x[x.length - 1] as string, [...(byLast.get(x[x.length - 1] as string) ?? []), x]);
   const postBefore = (i: number): boolean => (byLast.get(text[i - 1] ?? '') ?? []).some((x) => text.startsWith(x, i - x.length));
-  const tryAt = (at: number, described: boolean, head = false): string | null => {
-    const name = nameAt(text, at, t, stops, isWord) ?? (described ? onceNamed(text, at, t, stops, isWord) : null) ?? (head ? headNamed(text, at, t, isWord) : null);
+  const tryAt = (at: number, described: boolean, head = false, forced: string | null = null): string | null => {
+    const name = forced ?? nameAt(text, at, t, stops, isWord) ?? (described ? onceNamed(text, at, t, stops, isWord) : null) ?? (head ? headNamed(text, at, t, isWord) : null);
     if (!name || name.includes('某') || names.has(name)) return name && !name.includes('某') ? name : null;
     if (thirdParty(text, name, d.third_parties)) return null;
-    if (posts.some((p) => name.endsWith(p))) return null; // 许科长 is 许照山 (an alias: withMentions)
+    if (posts.some((p) => name.endsWith(p)) || /[的了着过之]/.test(name.slice(1))) return null; // 许科长 is 许照山 (an alias: withMentions); 家的事
     // 严肃性 (jieba tags it nr), 公开电话: a longer name does not open with an ordinary word
-    if (!wordlike(text, at, name, isWord) || (name.length >= 3 && !t.compound_surnames.some((c) => name.startsWith(c)) && isWord(name.slice(0, 2)))) return null;
+    if (!wordlike(text, at, name, isWord, forced === null) || (name.length >= 3 && !t.compound_surnames.some((c) => name.startsWith(c)) && isWord(name.slice(0, 2)))) return null;
     const after = posts.some((p) => text.startsWith(p, at + name.length)) || text.startsWith('同志', at + name.length);
     // 侯马市新田乡, 东下庄村: a place, not a person
     if (/[市县区省乡镇村州旗]/.test(name.slice(1)) || (!after && /^[村乡镇县市区省州旗庄屯寨组]/.test(text[at + name.length] ?? ''))) return null;
@@ -306,12 +316,14 @@ function generalNames(text: string, body: readonly Range[], t: SubjectTables, st
       if (!/[\u4e00-\u9fa5]/.test(c)) continue;
       const prev = text[i - 1] ?? '';
       // a closing quote (an ASCII one closes when an even number of them stands before it in the paragraph);
-      // 姓名：赵敏 in a form; …捐献器官助5人重获新生的…退役军人胡晨；: a name that ends a list item, after 的
+      // 姓名：赵敏 in a form
       const closing = prev === '”' || prev === '」' || (prev === '"' && (text.slice(p.start, i).split('"').length - 1) % 2 === 0);
-      const described = closing || postBefore(i) || endsItem(text, p, i) || text.startsWith('岁的', i - 2) || /姓\s*名\s*[：:]\s*$/.test(text.slice(Math.max(p.start, i - 6), i))
+      // (a role before a name describes one of three characters: 候选人荣登榜单 names nobody)
+      const role = roleBefore(text, p, i, t, isWord);
+      const described = closing || postBefore(i) || role || text.startsWith('岁的', i - 2) || /姓\s*名\s*[：:]\s*$/.test(text.slice(Math.max(p.start, i - 6), i))
         || (i === p.start || i === opens || /[。！？】]/.test(prev) || /^\s*[【〖\[]$/.test(text.slice(p.start, i))) && introduces(text, i, t);
       if (!head && !described && prev !== '的') continue;
-      const name = tryAt(i, described, head);
+      const name = tryAt(i, described, head, role && !closing && !postBefore(i) ? text.slice(i, i + 3) : null);
       if (!name) continue;
       // 朱发林、张军等: the people named beside a name
       let at = i + name.length;
@@ -322,6 +334,8 @@ function generalNames(text: string, body: readonly Range[], t: SubjectTables, st
       }
       i = at - 1;
     }
+    // 他们是：…的…村党总支委员柳西周；…的…养护工马传民；: the name that ends each item of a list
+    for (const at of itemEnds(text, p, t, isWord)) tryAt(at, true, false, text.slice(at, at + 3));
   }
   return out;
 }
@@ -338,15 +352,64 @@ function introduces(text: string, at: number, t: SubjectTables): boolean {
   return clause === undefined || t.posts.some((p) => clause.endsWith(p) || clause.includes(p + '、')) || t.unit_suffixes.some((u) => clause.includes(u));
 }
 
-/** Whether a name at `at` ends a list item of descriptions (他们是：…的…村党总支委员柳西周；…的…养护工马传民；). */
-function endsItem(text: string, p: Range, at: number): boolean {
-  // a list of such items: two or more semicolons in the paragraph
-  if ((text.slice(p.start, p.end).match(/[；;]/g)?.length ?? 0) < 2) return false;
-  const before = text.slice(Math.max(p.start, at - 40), at);
-  const cut = Math.max(before.lastIndexOf('；'), before.lastIndexOf(';'), before.lastIndexOf('：'), before.lastIndexOf(':'));
-  const item = before.slice(cut + 1);
-  if (cut < 0 || !item.includes('的') || !/[\u4e00-\u9fa5]$/.test(item)) return false;
-  return /^[\u4e00-\u9fa5·]{2,4}(?:[；;。]|、[\u4e00-\u9fa5]{2,3}(?:夫妇|[；;。])|$)/.test(text.slice(at, Math.min(p.end, at + 12)));
+/**
+ * Whether a word for what someone does stands right before `at` (木雕师奉湘波, 外卖小哥邓亚群,
+ * 养护工马传民, 退役军人胡晨): a noun that ends in a character of trades and roles, and a name of
+ * three characters after it that reads as one.
+ */
+function roleBefore(text: string, p: Range, at: number, t: SubjectTables, isWord: IsWord): boolean {
+  if (!ROLE_ENDS.includes(text[at - 1] ?? '') || !isWord.cut || !isWord.tag) return false;
+  const parts = isWord.cut(text.slice(Math.max(p.start, at - 6), at));
+  // a noun, or a noun or verb and the role character jieba leaves on its own (木雕/师, 养护/工)
+  const last = parts[parts.length - 1] ?? '';
+  const prev = parts[parts.length - 2] ?? '';
+  const tag = (w: string): string => (isWord.tag as (s: string) => string)(w);
+  if (!(last.length >= 2 && /^(?:n|nz|l)$/.test(tag(last))) && !(last.length === 1 && prev.length >= 2 && /^(?:n|nz|vn)$/.test(tag(prev)))) return false;
+  if (!outsideKnownWord(text, p, at, isWord)) return false;
+  const name = text.slice(at, at + 3);
+  // and whose given name is no ordinary word (工程专业, 家喻户晓 are no 程专业, 喻户晓)
+  return hasSurname(name, t) && new RegExp(`^[${CJK}]{3}$`).test(name) && !isWord(name.slice(0, 2)) && !isWord(name.slice(1));
+}
+
+/** Whether `at` is not inside a word jieba knows (家喻户晓 holds no 喻户晓, 不计其数 no 计其数; 养护工马德民 may be cut 工马德民, unknown). */
+function outsideKnownWord(text: string, p: Range, at: number, isWord: IsWord): boolean {
+  if (!isWord.cut || !isWord.tag) return true;
+  let pos = Math.max(p.start, at - 4);
+  for (const w of isWord.cut(text.slice(pos, at + 3))) {
+    if (pos < at && pos + w.length > at && isWord.tag(w) !== 'x') return false;
+    pos += w.length;
+  }
+  return true;
+}
+
+/** Last characters of words for trades and roles that may stand before a name. */
+const ROLE_ENDS = '师员工哥姐嫂手匠生官警兵士家者人';
+
+/**
+ * Where a name of three characters ends an item of a semicolon list of descriptions (他们是：32年履职
+ * 为民…的…村党总支委员柳西周；16年无偿献血…的…养护工马传民；…的环卫工人张凤彪。): after a word
+ * for who they are, a family name, and neither its first two nor its last two characters an ordinary word.
+ */
+function itemEnds(text: string, p: Range, t: SubjectTables, isWord: IsWord): number[] {
+  const para = text.slice(p.start, p.end);
+  if ((para.match(/[；;]/g)?.length ?? 0) < 2) return [];
+  const out: number[] = [];
+  let from = 0;
+  for (const m of para.matchAll(/[；;。]|$/g)) {
+    // …袁圩村村民雷丽、王连学夫妇: the first of a couple
+    const whole = para.slice(from, m.index);
+    from = m.index + m[0].length;
+    const couple = /、[\u4e00-\u9fa5]{2,3}夫妇$/.exec(whole);
+    const item = couple ? whole.slice(0, couple.index) : whole;
+    const name = item.slice(-3);
+    if (!item.includes('的') || item.length < 8 || !new RegExp(`^[${CJK}]{3}$`).test(name) || !hasSurname(name, t)) continue;
+    const at = p.start + (m.index - whole.length) + item.length - 3;
+    // after a word for who they are (…委员柳西周, …养护工马传民, …校长汪余成): not 抽屉里全是药
+    const role = ROLE_ENDS.includes(text[at - 1] ?? '') || t.posts.some((w) => text.startsWith(w, at - w.length));
+    if (!role || isWord(name.slice(0, 2)) || isWord(name.slice(1)) || t.not_names.some((w) => name.includes(w)) || !outsideKnownWord(text, p, at, isWord)) continue;
+    out.push(at);
+  }
+  return out;
 }
 
 /** Whether the text names someone, anywhere, as a third party (村民柴清秀, 当事人张某). */
@@ -363,12 +426,19 @@ function thirdParty(text: string, name: string, words: readonly string[]): boole
  * (not 马鞍 in 马鞍山市), and finds in it no verb and no word that takes in the family name (干/工作,
  * 经/推荐, 万事/好 are no names; 周/海龙, 焦/文静, 许照/山 may be).
  */
-function wordlike(text: string, at: number, name: string, isWord: IsWord): boolean {
+function wordlike(text: string, at: number, name: string, isWord: IsWord, checkStart = true): boolean {
   if (!isWord.cut) return true;
   let end = 0;
   const bounds = new Set<number>();
   for (const w of isWord.cut(text.slice(at, at + name.length + 6))) { end += w.length; bounds.add(end); }
   if (!bounds.has(name.length)) return false;
+  // and it starts where a word starts (家喻户晓 holds no 喻户晓), unless found by what stands before it
+  if (!checkStart) return true;
+  const from = Math.max(0, at - 4);
+  let pos = from;
+  const starts = new Set<number>([from]);
+  for (const w of isWord.cut(text.slice(from, at + name.length))) { pos += w.length; starts.add(pos); }
+  if (!starts.has(at)) return false;
   // a given name may be an ordinary word (焦/文静, 周/海龙); a verb (经/推荐, 干/工作) or a word that
   // takes in the family name (万事/好, 关系/著) is not
   const parts = isWord.cut(name);

@@ -60,6 +60,15 @@ describe('whose figure it is, clause by clause', () => {
     expect(analyse(listed).warnings.join(' ')).toContain('no achievement section');
   });
 
+  it('a unit named in quotes in the headline, people named after their trade, a list of items that end with the name', () => {
+    expect(owners('东湖县“银发调解团”一年化解纠纷千余件\n调解员孟庆林今年62岁。一支由退休法官组建的“银发调解团”从3人发展到6人,去年化解纠纷1084件。'))
+      .toMatchObject({ '1084件': '银发调解团' });
+    expect(owners('好人榜发布\n其中,东湖木雕师韩志远身残志坚,培育600余名残疾学徒;西山外卖小哥邓晓军冒火救人。'))
+      .toMatchObject({ '600余名': '韩志远' });
+    expect(owners('他们是:32年履职为民、积劳成疾的东湖县茶棚村党总支委员柳建周;16年无偿献血近4万毫升的东湖矿业养护工马德民;坚守公厕清掏一线20年的环卫工人张凤林。'))
+      .toMatchObject({ '32年': '柳建周', '16年': '马德民', '20年': '张凤林' });
+  });
+
   it('a person named at the end of the description that opens a clause takes over there', () => {
     const text = '人民满意的公务员\n镇江市公安局京口分局刑事科学技术室主任金怡日均比对指纹1500多枚。疫情来袭,徐州市泉山区卫生健康委员会副主任姜勇带头值守,共检测车辆64119辆。如今,57岁的任小青依然奔走在一线,他审核360多项危化品建设项目。';
     expect(owners(text)).toMatchObject({ '1500多枚': '金怡', '64119辆': '姜勇', '360多项': '任小青' });
