@@ -82,11 +82,18 @@ if (dev === null) {
   report(`real write-ups (${dev})`, rows);
   if (baseline) report('the same write-ups, Microsoft Recognizers-Text (zh-cn numbers and percentages)', general);
 }
+const together: Row[] = [];
 for (const dir of sets) {
   if (!existsSync(join(dir, 'labels'))) { console.log(`\n${dir}: no labels/ folder`); continue; }
   const { rows, general } = scoreSet(dir);
+  together.push(...rows);
   report(`real texts (${dir})`, rows);
   if (baseline) report('the same texts, Microsoft Recognizers-Text (zh-cn numbers and percentages)', general);
+}
+if (sets.length > 1) {
+  const t = totals(together.map((r) => r.score));
+  console.log(`\nall ${together.length} texts of the ${sets.length} sets: recall ${t.recall.toFixed(3)} precision ${t.precision.toFixed(3)} approx ${t.approx.toFixed(3)} category ${t.category.toFixed(3)} nominee ${t.nominee.toFixed(3)} bad spans ${t.badSpans}`);
+  byKind(together);
 }
 
 const own: Row[] = [];
