@@ -41,7 +41,7 @@ export interface SubjectTables {
     readonly lead_ins: readonly string[]; readonly year_tails: readonly string[];
     readonly pronouns: readonly string[]; readonly not_pronouns: readonly string[];
     readonly kin: readonly string[]; readonly together: readonly string[];
-    readonly self_prefixes: readonly string[]; readonly self_tails: readonly string[]; readonly this_tails: readonly string[];
+    readonly self_prefixes: readonly string[]; readonly self_tails: readonly string[]; readonly this_tails: readonly string[]; readonly whole_tails: readonly string[];
     readonly visit_verbs: readonly string[]; readonly third_parties: readonly string[]; readonly official_verbs: readonly string[];
   };
   readonly chrome: {
@@ -88,7 +88,7 @@ export interface Dictionaries {
     readonly not_verb_after: readonly string[];
   };
   readonly periods: {
-    readonly rate: readonly RateEntry[]; readonly tenure_verbs: readonly string[];
+    readonly rate: readonly RateEntry[]; readonly tenure_verbs: readonly string[]; readonly tenure_after: readonly string[];
     readonly duration_cues: { readonly before: readonly string[]; readonly after: readonly string[]; readonly follows: readonly string[] };
     readonly scope_words: readonly string[];
     readonly not_scope_after: readonly string[];
@@ -159,7 +159,7 @@ function validateSubjects(subjects: Record<string, unknown>, lists: (file: strin
   else for (const d of duplicatesIn([...surnames])) problems.push(`subjects.yaml: surname "${d}" listed twice`);
   const discourse = subjects['discourse'] as Record<string, unknown> | undefined;
   if (!discourse) problems.push('subjects.yaml: discourse missing');
-  else lists('subjects.yaml discourse', ['lead_ins', 'year_tails', 'pronouns', 'not_pronouns', 'kin', 'together', 'self_prefixes', 'self_tails', 'this_tails', 'visit_verbs', 'third_parties', 'official_verbs'], discourse);
+  else lists('subjects.yaml discourse', ['lead_ins', 'year_tails', 'pronouns', 'not_pronouns', 'kin', 'together', 'self_prefixes', 'self_tails', 'this_tails', 'whole_tails', 'visit_verbs', 'third_parties', 'official_verbs'], discourse);
   const chrome = subjects['chrome'] as Record<string, unknown> | undefined;
   if (!chrome) problems.push('subjects.yaml: chrome missing');
   else lists('subjects.yaml chrome', ['prefixes', 'contains', 'sites', 'captions'], chrome);
@@ -215,7 +215,7 @@ export function validateDictionaries(raw: Record<string, unknown>): string[] {
   lists('categories.yaml', ['resolve', 'handle', 'receive', 'report', 'down', 'up', 'baseline', 'share', 'ratio', 'change_to', 'not_verb_after'], obj('categories.yaml'));
 
   const periods = obj('periods.yaml');
-  lists('periods.yaml', ['tenure_verbs', 'scope_words', 'not_scope_after'], periods);
+  lists('periods.yaml', ['tenure_verbs', 'tenure_after', 'scope_words', 'not_scope_after'], periods);
   const cues = periods['duration_cues'] as Record<string, unknown> | undefined;
   if (!cues) problems.push('periods.yaml: duration_cues missing');
   else lists('periods.yaml duration_cues', ['before', 'after', 'follows'], cues);

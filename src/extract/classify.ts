@@ -124,6 +124,9 @@ function isDuration(text: string, r: Reading, before: string, cs: number, p: Ran
   } else if (frame) {
     r.rules.push(frame.rule);
     r.pos = frame.end;
+  } else if (/[年载]/.test(r.unit.unit) && r.value >= 2 && lx.d.periods.tenure_after.some((v) => text.startsWith(v, r.pos))) {
+    // 30余年从警路, 40年调解纠纷2000余起: the verb of the tenure right after it (一年调解逾500件 is a rate's year)
+    r.rules.push(`duration:tenure-after:${lx.d.periods.tenure_after.find((v) => text.startsWith(v, r.pos)) as string}`);
   } else return false;
   return true;
 }

@@ -53,7 +53,8 @@ function patternsOf(t: SubjectTables): Patterns {
     lead: new RegExp(`^(?:\\s|[【〖\\[（(]|[一二三四五六七八九十\\d]{1,3}[、.．](?!\\d)|[（(][一二三四五六七八九十\\d]{1,3}[）)]|[一二三四五六七八九十]是|(?:19|20)\\d{2}年(?:\\d{1,2}月(?:\\d{1,2}日)?)?(?:${alt(d.year_tails)})?|(?:${alt(d.lead_ins)}))+`),
     pronoun: new RegExp(`^(?!${alt(d.not_pronouns)})(?:${alt(d.pronouns)})`),
     group: new RegExp(`^(?:(?:${alt(d.kin)})(?:俩|二人|两人|三人)|(?:[二两三]人|二位|两位|三位|俩人|他俩|她俩)(?=${alt(d.together)}))`),
-    self: new RegExp(`^(?:(?:${alt(d.self_prefixes)})(?:${alt(d.self_tails)})|该(?:${alt(d.this_tails)}))`),
+    // 我院, 本局, 我县; 该中心; 全院, 全局 (the whole of the unit)
+    self: new RegExp(`^(?:(?:${alt(d.self_prefixes)})(?:${alt(d.self_tails)})|该(?:${alt(d.this_tails)})|全(?:${alt(d.whole_tails)}))`),
     selfAnywhere: new RegExp(`(?:${alt(d.self_prefixes)})(?:${alt(d.self_tails)})`),
     joiner: /^(?:和|与|及|、|同|以及)$/,
   };

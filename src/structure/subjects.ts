@@ -526,7 +526,8 @@ export function ownUnit(text: string, title: string, body: readonly Range[], t: 
     if (m && placed(m[1] as string, t)) return { name: m[1] as string, kind: 'collective', how: 'signature' };
   }
   // 记者走进天津滨海新区信访办
-  const visit = new RegExp(`(?:${d.visit_verbs.join('|')})([${CJK}]{2,20}?(?:${suffixes}))(?![${CJK}]{0,1}(?:${suffixes}))`);
+  // the longest name there (走进贵州省安顺市公安局西秀分局…: 贵州省安顺市公安局西秀分局)
+  const visit = new RegExp(`(?:${d.visit_verbs.join('|')})([${CJK}]{2,24}(?:${suffixes}))`);
   for (const line of [title, ...body.slice(0, 3).map((p) => text.slice(p.start, p.end))]) {
     const m = visit.exec(line);
     if (m && placed(m[1] as string, t)) return { name: m[1] as string, kind: 'collective', how: 'visited' };
