@@ -4,18 +4,14 @@
  * node's parseArgs, calling the library, printing and returning the exit code. Expected problems
  * print one line each on stderr; nothing but results goes to stdout.
  */
-import { createRequire } from 'node:module';
 import { EXTRACTOR_VERSION } from './version.js';
 import { ShijiError } from './errors.js';
-import { fail } from './cli/shared.js';
+import { fail, nearestOf } from './cli/shared.js';
 import { COMMANDS, HELP, commandHelp } from './cli/help.js';
 
 /** The command nearest a mistyped one (revew -> review), or null when none is near. */
 function nearest(cmd: string): string | null {
-  // natural's distance (CommonJS), loaded only for a mistyped command
-  const { DamerauLevenshteinDistance } = createRequire(import.meta.url)('natural/lib/natural/distance/index.js') as typeof import('natural/lib/natural/distance/index.js');
-  const best = COMMANDS.map((c) => ({ c, d: DamerauLevenshteinDistance(cmd, c) })).sort((a, b) => a.d - b.d)[0];
-  return best && best.d <= Math.max(1, Math.floor(best.c.length / 3)) ? best.c : null;
+  return nearestOf(cmd, COMMANDS);
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -1,7 +1,7 @@
 /** The one error type the library throws on purpose. The CLI prints `message` on one line. */
 export type ShijiErrorCode =
   | 'missing' | 'not-a-file' | 'empty' | 'binary' | 'undecodable' | 'too-large' | 'unsupported'
-  | 'dictionary' | 'usage';
+  | 'dictionary' | 'usage' | 'nothing-read';
 
 export class ShijiError extends Error {
   readonly code: ShijiErrorCode;

@@ -7,7 +7,8 @@ import type { AnalysedDocument } from '../corpus.js';
 import type { Table, TableOptions } from '../export/tables.js';
 import type { TableName } from '../export/pipeline.js';
 
-import { fail, parse, analyseOptions, streamDocuments, writeChunks, samePath, writeFileAtomically, writePathAtomically } from './shared.js';
+import { ShijiError } from '../errors.js';
+import { fail, nearestOf, parse, analyseOptions, streamDocuments, writeChunks, samePath, writeFileAtomically, writePathAtomically } from './shared.js';
 
 /**
  * The HTML report is for people to read: beyond this many documents it is refused (before any
@@ -20,10 +21,15 @@ const FORMATS = ['csv', 'xlsx', 'md', 'json', 'html', 'parquet'];
 export async function runExport(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, {
     format: { type: 'string' }, out: { type: 'string', short: 'o' }, db: { type: 'string' }, by: { type: 'string' },
-    'group-by-name': { type: 'boolean' }, lang: { type: 'string' }, 'verified-only': { type: 'boolean' }, consensus: { type: 'string' }, table: { type: 'string' }, criteria: { type: 'string' }, 'no-cache': { type: 'boolean' }, workers: { type: 'string' },
+    'group-by-name': { type: 'boolean' }, lang: { type: 'string' }, 'verified-only': { type: 'boolean' }, consensus: { type: 'string' }, table: { type: 'string' }, criteria: { type: 'string' }, 'no-cache': { type: 'boolean' }, workers: { type: 'string' }, 'keep-repeats': { type: 'boolean' },
   });
-  const format = values['format'] as string | undefined;
-  if (!format || !FORMATS.includes(format)) fail(`export needs --format ${FORMATS.join('|')}`, 2);
+  // --format CSV is csv; --format xls is no format, and the nearest one is named
+  const format = (values['format'] as string | undefined)?.toLowerCase();
+  if (!format) fail(`export needs --format ${FORMATS.join('|')}`, 2);
+  if (!FORMATS.includes(format)) {
+    const near = nearestOf(format, FORMATS);
+    fail(`--format ${values['format'] as string} is not a format${near ? ` (did you mean ${near}?)` : ''}: choose ${FORMATS.join('|')}`, 2);
+  }
   const by = (values['by'] as string | undefined) ?? 'nominee';
   if (!['nominee', 'category', 'criterion', 'year', 'region', 'honour'].includes(by)) fail('--by takes nominee, category, criterion, year, region or honour', 2);
   const lang = (values['lang'] as string | undefined) ?? 'en';
@@ -70,12 +76,38 @@ export async function runExport(argv: string[]): Promise<number> {
   const { ExportCorrections } = await import('../review/corrections-table.js');
   const fixes = new ExportCorrections(corrections);
   const review = latest ? fixes.review(reviewIndex(latest, { notAClaim: fixes.notAClaim })) : undefined;
-  const docs = fixes.stream(stream.docs);
+  // no input read, nothing written: an earlier good output stays as it was
+  let read = 0;
+  // a file whose content an earlier input already had (a copy, the same notice saved twice) counts once:
+  // documents, nominees, claims and totals alike; --keep-repeats keeps every copy
+  const repeats: string[] = [];
+  const seen = new Set<string>();
+  const keep = values['keep-repeats'] === true;
+  const distinct = keep ? stream.docs : only(stream.docs, (d) => {
+    if (!seen.has(d.result.sha256)) { seen.add(d.result.sha256); return true; }
+    repeats.push(d.result.path);
+    return false;
+  });
+  const docs = counted(fixes.stream(distinct), () => { read++; });
+  const anything = (): void => {
+    if (read === 0 && stream.failed() > 0) throw new ShijiError('nothing-read', stream.failed() > 1 ? `nothing written: none of the ${stream.failed()} inputs could be read` : 'nothing written: the input could not be read');
+  };
   const tableOpts: TableOptions = { by: by as 'nominee', groupByName: values['group-by-name'] === true, lang: lang as 'en' | 'zh', verifiedOnly: values['verified-only'] === true, ...(review ? { review } : {}), ...(panel ? { panel } : {}) };
-  if (format === 'parquet') await exportParquet(docs, tableOpts, out as string, () => fixes.table());
-  else if (format === 'html') await exportHtml(docs, tableOpts, out, () => fixes.table());
-  else await exportTables(docs, tableOpts, format, tableName, out, () => fixes.table());
+  if (format === 'parquet') await exportParquet(docs, tableOpts, out as string, () => fixes.table(), anything);
+  else if (format === 'html') await exportHtml(docs, tableOpts, out, () => fixes.table(), anything);
+  else await exportTables(docs, tableOpts, format, tableName, out, () => fixes.table(), anything);
+  if (repeats.length > 0) process.stderr.write(`shiji: ${repeats.length} input${repeats.length > 1 ? 's repeat' : ' repeats'} the content of an earlier one and ${repeats.length > 1 ? 'are' : 'is'} left out (--keep-repeats keeps them): ${repeats.slice(0, 5).join(', ')}${repeats.length > 5 ? ', …' : ''}\n`);
+  // some inputs read, some not: the tables hold the ones read, and the failures are named once more
+  if (stream.failed() > 0) process.stderr.write(`shiji: ${stream.failed()} input${stream.failed() > 1 ? 's' : ''} left out of the tables (${read} read): ${stream.failures().join('; ')}\n`);
   return stream.failed() > 0 ? 1 : 0;
+}
+
+async function* only<T>(items: AsyncIterable<T>, keep: (x: T) => boolean): AsyncGenerator<T> {
+  for await (const x of items) if (keep(x)) yield x;
+}
+
+async function* counted<T>(items: AsyncIterable<T>, each: () => void): AsyncGenerator<T> {
+  for await (const x of items) { each(); yield x; }
 }
 
 /** Written piece by piece to stdout, or to a file that appears under its name only when complete. */
@@ -86,7 +118,7 @@ async function emit(write: (to: NodeJS.WritableStream) => Promise<void>, file?: 
 const text = (chunks: Iterable<string>) => (to: NodeJS.WritableStream): Promise<void> => writeChunks(to, chunks);
 
 /** csv, md, json and xlsx: rows kept on disk while the documents are analysed, then written table by table. */
-async function exportTables(docs: AsyncIterable<AnalysedDocument>, tableOpts: TableOptions, format: string, tableName: TableName, out: string | undefined, more: () => Table | null = () => null): Promise<void> {
+async function exportTables(docs: AsyncIterable<AnalysedDocument>, tableOpts: TableOptions, format: string, tableName: TableName, out: string | undefined, more: () => Table | null, anything: () => void): Promise<void> {
   const { TableBuilder } = await import('../export/tables.js');
   const { spillTables } = await import('../export/pipeline.js');
   const { SpillDir } = await import('../export/spill.js');
@@ -95,6 +127,7 @@ async function exportTables(docs: AsyncIterable<AnalysedDocument>, tableOpts: Ta
   try {
     const keep: TableName[] = format === 'csv' && !out ? [tableName] : ['summary', 'claims', 'coverage'];
     const tables = await spillTables(docs, new TableBuilder(tableOpts), keep, dir);
+    anything();
     // what reviewers corrected, known once every document went by
     const fixed = keep.length > 1 ? more() : null;
     if (fixed) tables.push(fixed);
@@ -125,10 +158,11 @@ function parquetCorrectionsPath(out: string): string {
 }
 
 /** The claims table as Parquet, a row group at a time; with --db and corrections, those in a file beside it. */
-async function exportParquet(docs: AsyncIterable<AnalysedDocument>, tableOpts: TableOptions, out: string, more: () => Table | null = () => null): Promise<void> {
+async function exportParquet(docs: AsyncIterable<AnalysedDocument>, tableOpts: TableOptions, out: string, more: () => Table | null, anything: () => void): Promise<void> {
   const { TableBuilder } = await import('../export/tables.js');
   const { writeClaimsParquet, writeTableParquet } = await import('../export/parquet.js');
-  await writePathAtomically(out, (tmp) => writeClaimsParquet(docs, new TableBuilder(tableOpts), tmp));
+  // the file written aside is dropped, not renamed, when no input could be read
+  await writePathAtomically(out, async (tmp) => { await writeClaimsParquet(docs, new TableBuilder(tableOpts), tmp); anything(); });
   // what reviewers corrected, known once every document went by
   const fixed = more();
   if (fixed) await writePathAtomically(parquetCorrectionsPath(out), (tmp) => writeTableParquet(fixed, tmp));
@@ -136,11 +170,12 @@ async function exportParquet(docs: AsyncIterable<AnalysedDocument>, tableOpts: T
 }
 
 /** The HTML report: its documents (at most HTML_MAX_DOCS) held for the charts. */
-async function exportHtml(docs: AsyncIterable<AnalysedDocument>, tableOpts: TableOptions, out: string | undefined, more: () => Table | null = () => null): Promise<void> {
+async function exportHtml(docs: AsyncIterable<AnalysedDocument>, tableOpts: TableOptions, out: string | undefined, more: () => Table | null, anything: () => void): Promise<void> {
   const { allTables } = await import('../export/tables.js');
   const render = await import('../export/render.js');
   const all: AnalysedDocument[] = [];
   for await (const d of docs) all.push(d);
+  anything();
   const results = all.map((d) => d.result);
   const texts = new Map(all.map((d) => [d.result.sha256, d.text]));
   const tables = allTables(results, texts, tableOpts);

@@ -9,7 +9,7 @@ Usage:
         [--chair NAME [--consensus unanimous|majority]]
   shiji export <file-or-folder>... --format csv|xlsx|md|json|html|parquet [--out FILE] [--db REVIEW.sqlite]
         [--by nominee|category|criterion|year|region|honour] [--group-by-name] [--lang en|zh]
-        [--verified-only] [--consensus unanimous|majority] [--table summary|claims|coverage]
+        [--verified-only] [--consensus unanimous|majority] [--table summary|claims|coverage] [--keep-repeats]
   shiji merge A.sqlite B.sqlite... -o PANEL.sqlite
   shiji agreement --db PANEL.sqlite [--json] [--consensus unanimous|majority]
   shiji panel --db PANEL.sqlite [--consensus unanimous|majority]
@@ -48,6 +48,11 @@ export    statistics tables: summary (per document and nominee; --by category, c
             corrected values and added claims count; a corrections table (FILE.corrections.csv)
             lists them with the verdicts and the orphaned corrections
   --verified-only  with --db: totals add up verified claims only
+  --keep-repeats   keep an input whose content an earlier one already had (by default it is
+            counted once: documents, nominees, claims and totals alike, and said on stderr). In
+            any document a figure repeated in the same words under the same nominee, and a
+            possible copy of another nominee's figure (until a reviewer verifies it), are left
+            out of the totals; no output is written when no input could be read
   --consensus RULE with --db: the claims table has a column per member (status, note), the
                    consensus under this rule (default: the rule the database keeps) and the chair's
                    resolution

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 /** What the commands share: one-line failures, argument parsing, loading documents, atomic writes. */
 import { parseArgs } from 'node:util';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -15,6 +16,14 @@ export function width(s: string): number {
   return w;
 }
 export function pad(s: string, n: number): string { return s + ' '.repeat(Math.max(0, n - width(s))); }
+
+/** The choice nearest a mistyped word (revew -> review, xls -> xlsx), or null when none is near. */
+export function nearestOf(word: string, choices: readonly string[]): string | null {
+  // natural's distance (CommonJS), loaded only for a mistyped word
+  const { DamerauLevenshteinDistance } = createRequire(import.meta.url)('natural/lib/natural/distance/index.js') as typeof import('natural/lib/natural/distance/index.js');
+  const best = choices.map((c) => ({ c, d: DamerauLevenshteinDistance(word, c) })).sort((a, b) => a.d - b.d)[0];
+  return best && best.d <= Math.max(1, Math.floor(best.c.length / 3)) ? best.c : null;
+}
 
 export function fail(message: string, code: number): never {
   process.stderr.write(`shiji: ${message.replace(/\s*[\r\n]+\s*/g, '; ')}\n`);
@@ -58,6 +67,8 @@ export interface DocumentStream {
   readonly docs: AsyncIterable<AnalysedDocument>;
   /** inputs that could not be listed or analysed so far */
   failed(): number;
+  /** what the failed inputs were, each as its one-line message (path: why) */
+  failures(): readonly string[];
 }
 
 /** The inputs listed at once; each document analysed when the consumer asks for it (see analyseStream). */
@@ -65,6 +76,7 @@ export function streamDocuments(paths: readonly string[], opts: AnalyseOptions, 
   const { files, problems } = listed;
   for (const p of problems) process.stderr.write(`shiji: ${p.error.message}\n`);
   let failed = problems.length;
+  const failures: string[] = problems.map((p) => p.error.message);
   const list = files.map((f) => f.path);
   async function* docs(): AsyncGenerator<AnalysedDocument> {
     const cache = useCache ? AnalysisCache.open() : null;
@@ -76,11 +88,11 @@ export function streamDocuments(paths: readonly string[], opts: AnalyseOptions, 
     try {
       for await (const o of analyseStream(list, { opts, cache, ...(workers !== undefined ? { workers } : {}), ...(progress ? { onProgress: progress } : {}) })) {
         // a problem is reported as it happens, on a line of its own above the progress bar
-        if ('error' in o) { failed++; process.stderr.write(`${progress ? '\r\x1b[K' : ''}shiji: ${o.error.message}\n`); } else yield o.doc;
+        if ('error' in o) { failed++; failures.push(o.error.message); process.stderr.write(`${progress ? '\r\x1b[K' : ''}shiji: ${o.error.message}\n`); } else yield o.doc;
       }
     } finally { cache?.close(); }
   }
-  return { files: list, docs: docs(), failed: () => failed };
+  return { files: list, docs: docs(), failed: () => failed, failures: () => failures };
 }
 
 /** Every document at once (the review UI needs them all; exports and extract stream). */

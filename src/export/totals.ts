@@ -124,12 +124,27 @@ export function englishSentence(text: string, c: Pick<Claim, 'sentence' | 'text'
 }
 
 /**
- * In a bilingual document, the English claims that restate a Chinese one: same nominee, category,
- * value and (mapped) unit, each Chinese claim restated at most once, in text order. English claim
- * id → the Chinese claim's id. Documents in one language restate nothing.
+ * The claims that say again what another claim of the document says, each with why, which leaves
+ * it out of the totals (the other one counts):
+ * - `restates <id>`: in a bilingual document, an English claim that restates a Chinese one (same
+ *   nominee, category, value and mapped unit; each Chinese claim restated at most once, in order);
+ * - `repeats <id>`: the same figure in the same words under the same nominee again (a document
+ *   that holds its text twice, or a notice pasted over and over);
+ * - `possible copy of <id>`: a figure the copy check flagged under another nominee (the same
+ *   figure in nearly the same words), until a reviewer verifies it.
  */
 export function restatements(d: DocumentResult, text: string, v: ExportVocabulary): Map<string, string> {
   const out = new Map<string, string>();
+  // the same sentence and figure again, under the same nominee
+  const said = new Map<string, string>();
+  for (const c of d.claims) {
+    const words = text.length >= c.sentence.end ? text.slice(c.sentence.start, c.sentence.end).replace(/\s+/g, '') : `${c.sentence.start}`;
+    const k = `${c.nominee}|${c.category}|${c.value}|${c.unit}|${words}|${c.text.replace(/\s+/g, '')}`;
+    const first = said.get(k);
+    if (first === undefined) said.set(k, c.id); else out.set(c.id, `repeats ${first}`);
+  }
+  // flagged copies between nominees: the later figure of each
+  for (const k of d.checks) if (k.kind === 'duplicate') for (const id of k.claims.slice(1)) if (!out.has(id)) out.set(id, `possible copy of ${k.claims[0] as string}`);
   if (d.language !== 'mixed') return out;
   const zh: Claim[] = [];
   const en: Claim[] = [];
@@ -139,7 +154,7 @@ export function restatements(d: DocumentResult, text: string, v: ExportVocabular
   for (const e of en) {
     const unit = chineseUnit(e.unit, v);
     const z = zh.find((x) => !used.has(x.id) && x.nominee === e.nominee && x.category === e.category && x.value === e.value && chineseUnit(x.unit, v) === unit);
-    if (z) { used.add(z.id); out.set(e.id, z.id); }
+    if (z) { used.add(z.id); if (!out.has(e.id)) out.set(e.id, `restates ${z.id}`); }
   }
   return out;
 }
@@ -179,7 +194,8 @@ export interface CountRules { readonly review?: ReviewIndex | undefined; readonl
 
 /**
  * Why a claim is left out of the totals, or null when it counts: `category` (percentages,
- * durations), its context `roleRule`, `rate`, `from→to`, `restates <id>`, `review:disputed`,
+ * durations), its context `roleRule`, `rate`, `from→to`, `restates <id>`, `repeats <id>`,
+ * `possible copy of <id>` (see restatements), `review:disputed`,
  * `review:not-a-claim`, `review:not-verified`.
  */
 export function leftOutBecause(d: DocumentResult, c: Claim, restated: ReadonlyMap<string, string>, rules: CountRules): string | null {
@@ -188,7 +204,8 @@ export function leftOutBecause(d: DocumentResult, c: Claim, restated: ReadonlyMa
   if (c.rate !== null) return 'rate';
   if (c.from !== null) return 'from→to';
   const z = restated.get(c.id);
-  if (z !== undefined) return `restates ${z}`;
+  // a flagged copy counts once a reviewer has verified it
+  if (z !== undefined && !(z.startsWith('possible copy') && rules.review?.status(d.sha256, c.id) === 'verified')) return z;
   // a corrected analysis carries the reviewers' "not a claim" on the claim itself
   if ((c as Claim & { readonly notAClaim?: boolean }).notAClaim === true) return 'review:not-a-claim';
   const r = rules.review;

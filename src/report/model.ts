@@ -76,13 +76,13 @@ export interface MemberDecision {
 export interface ChairResolution { readonly reviewer: string; readonly status: Status; readonly note: string; readonly at: string }
 
 /** Why a claim is in the totals or left out of them. */
-export type Counted = 'total' | 'not_a_claim' | 'not_verified' | 'context' | 'rate' | 'level' | 'restatement' | 'not_summable';
+export type Counted = 'total' | 'not_a_claim' | 'not_verified' | 'context' | 'rate' | 'level' | 'restatement' | 'repeat' | 'not_summable';
 export const COUNTED_LABEL: Record<Counted, string> = {
-  total: 'counted', not_a_claim: 'marked not a claim', not_verified: 'not verified', context: 'context figure', rate: 'rate', level: 'level reached by a change', restatement: 'restates a figure given in Chinese', not_summable: 'not summable',
+  total: 'counted', not_a_claim: 'marked not a claim', not_verified: 'not verified', context: 'context figure', rate: 'rate', level: 'level reached by a change', restatement: 'restates a figure given in Chinese', repeat: 'repeats a figure of the same words', not_summable: 'not summable',
 };
 /** What was left out of the totals, as a heading for a count. */
 export const LEFT_OUT_LABEL: Record<Exclude<Counted, 'total'>, string> = {
-  not_a_claim: 'marked not a claim', not_verified: 'not verified', context: 'context figures', rate: 'rates', level: 'levels reached by a change', restatement: 'English restatements of figures given in Chinese', not_summable: 'shares, percent changes and durations, which do not add up',
+  not_a_claim: 'marked not a claim', not_verified: 'not verified', context: 'context figures', rate: 'rates', level: 'levels reached by a change', restatement: 'English restatements of figures given in Chinese', repeat: 'figures repeated in the same words', not_summable: 'shares, percent changes and durations, which do not add up',
 };
 
 export interface ReportClaim {
@@ -241,14 +241,16 @@ export function showCorrections(c: Claim & Corrected): string {
 }
 
 /** Why a claim is in the totals or not, given its consensus. */
-export function countedAs(c: Claim & Corrected, consensus: Consensus, restates = false): Counted {
+export function countedAs(c: Claim & Corrected, consensus: Consensus, restates: string | boolean = false): Counted {
   if (c.notAClaim) return 'not_a_claim';
   const verified = (consensus.state === 'agreed' || consensus.state === 'resolved') && consensus.status === 'verified';
   if (!verified) return 'not_verified';
   if (c.role === 'context') return 'context';
   if (c.rate !== null) return 'rate';
   if (c.from !== null) return 'level';
-  if (restates) return 'restatement';
+  // a figure said again in the same words counts once; a possible copy that the panel verified counts
+  if (typeof restates === 'string' && restates.startsWith('repeats')) return 'repeat';
+  if (restates !== false && !(typeof restates === 'string' && restates.startsWith('possible copy'))) return 'restatement';
   if (!additive(c) || !SUMMABLE.includes(c.category)) return 'not_summable';
   return 'total';
 }
@@ -273,7 +275,7 @@ function reportClaim(d: ReportDocument, c: Claim, view: PanelView, restated: Rea
     consensus: { state: cons.state, status: cons.status, why: cons.why, shown: p.cell },
     chair: cons.state === 'resolved' && cons.chair ? { reviewer: cons.chair.reviewer, status: cons.chair.status, note: cons.chair.note, at: cons.chair.at } : null,
     checks: d.result.checks.filter((x) => x.claims.includes(c.id)).map((x) => x.message),
-    counted: countedAs(c, cons, restated.has(c.id)),
+    counted: countedAs(c, cons, restated.get(c.id) ?? false),
     corrections: showCorrections(c),
   };
 }

@@ -266,7 +266,7 @@ function findHeadings(text: string, range: Range, paras: readonly Paragraph[]): 
 const EN_HEADING = /^(?:(?:outstanding|main|major)\s+)?(?:deeds|achievements|citation|profile|record)\s+(?:of|for)\s*:?\s+(?:comrade\s+)?(.{2,80}?)\s*[:.]?$/i;
 const EN_UNIT = /\b(bureau|office|department|centre|center|section|committee|station|team|division|unit|court)\b/i;
 
-function nomineeFromTitle(title: string): { name: string; kind: NomineeKind } | null {
+function nomineeFromTitle(title: string, posts: readonly string[]): { name: string; kind: NomineeKind } | null {
   const en = EN_HEADING.exec(title.trim()) ?? /^(?:comrade\s+)?(.{2,80}?)\s*[:–—-]\s*(?:outstanding|main|major)?\s*(?:deeds|achievements|citation)\s*:?$/i.exec(title.trim());
   if (en) {
     const name = (en[1] as string).replace(/^the\s+/i, '').trim();
@@ -280,6 +280,8 @@ function nomineeFromTitle(title: string): { name: string; kind: NomineeKind } | 
   const person = /(?:处长|局长|主任|科长|书记|站长|所长|队长|组长|干部|同志)([\u4e00-\u9fa5]{2,3})$/.exec(name);
   if (person) name = person[1] as string;
   if (name.length < 2) return null;
+  // 两位信访干部的事迹, 信访干部事迹: a number of people, or a word for what they are, names nobody
+  if (/^[一二两三四五六七八九十百几数多\d]+[位名个人对]/.test(name) || posts.some((q) => name.endsWith(q))) return null;
   // 全市信访系统先进典型事迹 names nobody: a unit's name ends as one does, a person's is short
   if (name.length > 4 && !UNIT_END.test(name.replace(/[（(][^）)]*[）)]$/, ''))) return null;
   return { name, kind: guessKind(name) };
@@ -322,7 +324,7 @@ function readWriteUp(view: TextView, paras: readonly Paragraph[], first: Paragra
   const isTitle = first !== null && paras.length > 1 && (first.end - first.start) <= 80 && !/[。！？]$/.test(text.slice(first.start, first.end));
   const start = first ? (isTitle ? first.end + 1 : first.start) : 0;
   const body = paras.filter((p) => p.start >= start && !chrome.has(p));
-  const fromTitle = listed.length > 0 ? null : nomineeFromTitle(title);
+  const fromTitle = listed.length > 0 ? null : nomineeFromTitle(title, tables.posts);
   const found = findSubjects(text, isTitle ? text.slice((first as Paragraph).start, (first as Paragraph).end) : '', body, tables, isWord);
   const seeds = listed.map((n) => ({ name: n.viewName ?? n.name, kind: n.kind, how: 'list' }));
   // a unit's own write-up (…立案庭先进事迹): the people in it are its members, their figures its own
@@ -390,7 +392,7 @@ export function parseStructure(view: TextView, tables: SubjectTables = loadDicti
     let n = matchNominee(t, nominees);
     if (!n) {
       // a section for someone the list does not name (or there is no list): keep it, and say so
-      const guess = nomineeFromTitle(t);
+      const guess = nomineeFromTitle(t, tables.posts);
       // only a name: not a part heading such as 附件：评选条件和主要事迹 or 正式推荐对象主要事迹
       if (guess && !/(推荐对象|名单|人选|候选|对象|先进集体|先进个人|先进工作者|附件|条件|评选|推荐|[：:、，,])/.test(guess.name)) {
         n = nominees.find((x) => (x.viewName ?? x.name) === guess.name) ?? { id: `n${nominees.length + 1}`, name: guess.name, kind: guess.kind };

@@ -210,7 +210,10 @@ export function findSubjects(text: string, title: string, body: readonly Range[]
     const rest = m?.[2] ?? '';
     // not a bare 信访局, nor one that holds what the body that awards does (最高人民法院表彰全国法院)
     const unit = m?.[1] ?? '';
-    if (m && !/^[的和与及、]/.test(rest) && !t.awarding_verbs.some((v) => rest.startsWith(v) || unit.includes(v)) && !/^(?:[他她我你其该这那])/.test(unit) && ![...unit].some((c) => UNIT_BREAKERS.includes(c))
+    // 东湖县信访局局长钟立新…: where a post runs across the unit's end or starts right after it, the
+    // unit is where the person the headline names works
+    const affiliation = m !== null && t.posts.some((q) => { const i = head.indexOf(q, Math.max(0, unit.length - q.length + 1)); return i >= 0 && i <= unit.length; });
+    if (m && !affiliation && !/^[的和与及、]/.test(rest) && !t.awarding_verbs.some((v) => rest.startsWith(v) || unit.includes(v)) && !/^(?:[他她我你其该这那])/.test(unit) && ![...unit].some((c) => UNIT_BREAKERS.includes(c))
       && !t.unit_suffixes.includes(unit)) {
       fromTitle = [{ name: m[1] as string, kind: 'collective', how: 'headline' }];
     }
