@@ -72,6 +72,9 @@ export interface RegionTables {
   readonly provinces: ReadonlyArray<{ readonly name: string; readonly short: readonly string[] }>;
   readonly honour_strip: readonly string[];
   readonly issuer_suffixes: readonly string[];
+  /** words for a kind of area, not a county's name (社区, 城区), and endings that make one (开发区) */
+  readonly not_counties: readonly string[];
+  readonly not_county_endings: readonly string[];
   /** short names of honours (全国信访系统两先) → their full names */
   readonly honour_aliases: Readonly<Record<string, string>>;
 }
@@ -239,7 +242,7 @@ export function validateDictionaries(raw: Record<string, unknown>): string[] {
   for (const pair of isStringList(obj('roles.yaml')['same_count']) ? obj('roles.yaml')['same_count'] as string[] : []) if (!/^\S+ \S+$/.test(pair)) problems.push(`roles.yaml: same_count "${pair}" is not "unit unit"`);
 
   const regions = obj('regions.yaml');
-  lists('regions.yaml', ['honour_strip', 'issuer_suffixes'], regions);
+  lists('regions.yaml', ['honour_strip', 'issuer_suffixes', 'not_counties', 'not_county_endings'], regions);
   const aliases = regions['honour_aliases'];
   if (aliases === null || typeof aliases !== 'object' || Array.isArray(aliases) || !Object.values(aliases).every((v) => typeof v === 'string' && v.length > 0)) problems.push('regions.yaml: honour_aliases must map short names to full names');
   const provinces = regions['provinces'];

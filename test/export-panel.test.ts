@@ -12,22 +12,29 @@ describe('export with a merged panel store', () => {
     expect(r.status, r.stderr).toBe(0);
     const rows = parse(r.stdout, { columns: true }) as Array<Record<string, string>>;
     const header = Object.keys(rows[0]!);
-    for (const h of [WANG, `${WANG} note`, LI, `${LI} note`, 'consensus (unanimous)', 'chair', 'chair note']) expect(header).toContain(h);
-    const first = rows.find((x) => x['claim id'] === p.resolved.claim.id)!;
-    expect(first[WANG]).toBe('verified');
-    expect(first[LI]).toBe('disputed');
-    expect(first[`${LI} note`]).toBe(LI_NOTE);
-    expect(first['consensus (unanimous)']).toBe('verified (chair)');
+    // CSV headers are the column keys; the labels (member names, the rule) are the JSON columns' headers
+    for (const h of [`member_${WANG}`, `member_${WANG}_note`, `member_${LI}`, `member_${LI}_note`, 'consensus', 'chair', 'chair_note']) expect(header).toContain(h);
+    const first = rows.find((x) => x['claim_id'] === p.resolved.claim.id)!;
+    expect(first[`member_${WANG}`]).toBe('verified');
+    expect(first[`member_${LI}`]).toBe('disputed');
+    expect(first[`member_${LI}_note`]).toBe(LI_NOTE);
+    expect(first['consensus']).toBe('verified (chair)');
     expect(first['chair']).toBe(`${CHAIR}: verified`);
-    expect(first['chair note']).toBe(CHAIR_NOTE);
+    expect(first['chair_note']).toBe(CHAIR_NOTE);
     // the chair's resolution is the claim's review status: it counts in the totals
-    expect(first['review status']).toBe('verified');
-    const open = rows.find((x) => x['claim id'] === p.open.claim.id)!;
-    expect(open['consensus (unanimous)']).toMatch(/^disagreement: 1 of 2 disputed/);
-    expect(open['review status']).toBe('disputed');
+    expect(first['review_status']).toBe('verified');
+    const open = rows.find((x) => x['claim_id'] === p.open.claim.id)!;
+    expect(open['consensus']).toMatch(/^disagreement: 1 of 2 disputed/);
+    expect(open['review_status']).toBe('disputed');
+    type JsonColumns = { claims: { columns: Array<{ key: string; header: string }> } };
+    const labels = (extra: string[]): Record<string, string> => {
+      const j = run(['export', 'corpus/shanxi-2017-xinfang-nominees.txt', '--format', 'json', '--table', 'claims', '--db', p.path, ...extra]);
+      expect(j.status, j.stderr).toBe(0);
+      return Object.fromEntries((JSON.parse(j.stdout) as JsonColumns).claims.columns.map((c) => [c.key, c.header]));
+    };
+    expect(labels([])).toMatchObject({ [`member_${WANG}`]: WANG, [`member_${WANG}_note`]: `${WANG} note`, [`member_${LI}`]: LI, [`member_${LI}_note`]: `${LI} note`, consensus: 'consensus (unanimous)', chair: 'chair', chair_note: 'chair note' });
     // the rule for this run only
-    const maj = run(['export', 'corpus/shanxi-2017-xinfang-nominees.txt', '--format', 'csv', '--table', 'claims', '--db', p.path, '--consensus', 'majority']);
-    expect(Object.keys((parse(maj.stdout, { columns: true }) as Array<Record<string, string>>)[0]!)).toContain('consensus (majority)');
+    expect(labels(['--consensus', 'majority'])['consensus']).toBe('consensus (majority)');
   });
 
   it('refuses a bad rule, and a rule without a store, with one line and exit 2', () => {

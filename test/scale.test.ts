@@ -117,21 +117,25 @@ describe('parquet', () => {
     const c = await db.connect();
     const described = (await c.runAndReadAll(`DESCRIBE SELECT * FROM '${out}'`)).getRowObjects();
     const type = Object.fromEntries(described.map((d) => [String(d['column_name']), String(d['column_type'])]));
-    expect(type).toMatchObject({ document: 'VARCHAR', nominee: 'VARCHAR', value: 'DOUBLE', start: 'INTEGER', end: 'INTEGER', score: 'DOUBLE', text: 'VARCHAR', id: 'VARCHAR', sha256: 'VARCHAR', year: 'INTEGER', issuer: 'VARCHAR', province: 'VARCHAR', city: 'VARCHAR', honour: 'VARCHAR', title: 'VARCHAR', kind: 'VARCHAR', nomineeTitle: 'VARCHAR', nomineeProvince: 'VARCHAR', nomineeCity: 'VARCHAR' });
+    expect(type).toMatchObject({ document: 'VARCHAR', nominee: 'VARCHAR', value: 'DOUBLE', start: 'INTEGER', end: 'INTEGER', score: 'DOUBLE', evidence: 'VARCHAR', claim_id: 'VARCHAR', sha256: 'VARCHAR', year: 'INTEGER', issuer: 'VARCHAR', province: 'VARCHAR', city: 'VARCHAR', honour: 'VARCHAR', title: 'VARCHAR', kind: 'VARCHAR', nominee_title: 'VARCHAR', nominee_province: 'VARCHAR', nominee_city: 'VARCHAR' });
+    // the Parquet columns are the claims CSV's, under the same keys (and the document's sha256 besides)
+    expect(Object.keys(type).filter((k) => k !== 'sha256')).toEqual(Object.keys(csvRows[0]!));
     const rows = (await c.runAndReadAll(`SELECT * FROM '${out}'`)).getRowObjects();
     expect(rows).toHaveLength(csvRows.length);
-    expect(rows.map((x) => x['id'])).toEqual(csvRows.map((x) => x['claim id']));
-    expect(rows.map((x) => x['text'])).toEqual(csvRows.map((x) => x['evidence']));
+    expect(rows.map((x) => x['claim_id'])).toEqual(csvRows.map((x) => x['claim_id']));
+    expect(rows.map((x) => x['evidence'])).toEqual(csvRows.map((x) => x['evidence']));
     expect(rows.map((x) => x['start'])).toEqual(csvRows.map((x) => Number(x['start'])));
     // every row's metadata is its document's and its nominee's, as the JSON result has them
     const byPath = new Map(results.map((d) => [d.path, d]));
     for (const x of rows) {
       const d = byPath.get(String(x['document']))!;
-      const claim = d.claims.find((k) => k.id === x['id'])!;
+      const claim = d.claims.find((k) => k.id === x['claim_id'])!;
       const n = d.nominees.find((k) => k.id === claim.nominee);
-      expect(x).toMatchObject({ sha256: d.sha256, year: d.meta.year, issuer: d.meta.issuer, province: d.meta.region.province, city: d.meta.region.city, honour: d.meta.honour, title: d.title, value: claim.value, kind: n ? n.kind : '', nomineeTitle: n?.title ?? null, nomineeProvince: n?.region?.province ?? null, nomineeCity: n?.region?.city ?? null });
+      expect(x).toMatchObject({ sha256: d.sha256, year: d.meta.year, issuer: d.meta.issuer, province: d.meta.region.province, city: d.meta.region.city, honour: d.meta.honour, title: d.title, value: claim.value, kind: n ? n.kind : null, nominee_title: n?.title ?? null, nominee_province: n?.region?.province ?? null, nominee_city: n?.region?.city ?? null });
     }
-    expect(rows.some((x) => x['year'] !== null) && rows.some((x) => x['kind'] !== '')).toBe(true);
+    expect(rows.some((x) => x['year'] !== null) && rows.some((x) => x['kind'] !== null)).toBe(true);
+    // an empty text is null in Parquet, never ''
+    expect(rows.filter((x) => Object.values(x).some((v) => v === ''))).toEqual([]);
     c.closeSync();
   }, 60000);
 

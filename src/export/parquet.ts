@@ -15,7 +15,7 @@ import type { Cell, Column, ColumnType, Row, Table, TableBuilder } from './table
 export const PARQUET_ROW_GROUP = 10_000;
 
 type Physical = 'STRING' | 'INT32' | 'DOUBLE';
-const PHYSICAL: Record<ColumnType, Physical> = { text: 'STRING', int: 'INT32', offset: 'INT32', year: 'INT32', number: 'DOUBLE', yuan: 'DOUBLE', wan: 'DOUBLE' };
+const PHYSICAL: Record<ColumnType, Physical> = { text: 'STRING', int: 'INT32', offset: 'INT32', year: 'INT32', number: 'DOUBLE', yuan: 'DOUBLE' };
 
 interface ParquetColumn { readonly name: string; readonly type: Physical; readonly value: (row: Row, doc: DocumentResult, claim: Claim | undefined) => Cell }
 
@@ -26,12 +26,14 @@ const META: ReadonlyArray<{ name: string; type: Physical; value: (d: DocumentRes
   { name: 'issuer', type: 'STRING', value: (d) => d.meta.issuer },
   { name: 'province', type: 'STRING', value: (d) => d.meta.region.province },
   { name: 'city', type: 'STRING', value: (d) => d.meta.region.city },
+  { name: 'county', type: 'STRING', value: (d) => d.meta.region.county ?? null },
   { name: 'honour', type: 'STRING', value: (d) => d.meta.honour },
   { name: 'title', type: 'STRING', value: (d) => d.title },
   { name: 'kind', type: 'STRING', value: (d, c) => nominee(d, c)?.kind ?? null },
-  { name: 'nomineeTitle', type: 'STRING', value: (d, c) => nominee(d, c)?.title ?? null },
-  { name: 'nomineeProvince', type: 'STRING', value: (d, c) => nominee(d, c)?.region?.province ?? null },
-  { name: 'nomineeCity', type: 'STRING', value: (d, c) => nominee(d, c)?.region?.city ?? null },
+  { name: 'nominee_title', type: 'STRING', value: (d, c) => nominee(d, c)?.title ?? null },
+  { name: 'nominee_province', type: 'STRING', value: (d, c) => nominee(d, c)?.region?.province ?? null },
+  { name: 'nominee_city', type: 'STRING', value: (d, c) => nominee(d, c)?.region?.city ?? null },
+  { name: 'nominee_county', type: 'STRING', value: (d, c) => nominee(d, c)?.region?.county ?? null },
 ];
 
 function nominee(d: DocumentResult, c: Claim | undefined): DocumentResult['nominees'][number] | undefined {
@@ -46,7 +48,8 @@ export function parquetColumns(claimColumns: readonly Column[]): ParquetColumn[]
 }
 
 function typed(v: Cell, type: Physical): string | number | null {
-  if (v === null || v === '') return type === 'STRING' ? (v === '' ? '' : null) : null;
+  // an empty text is a missing value, as in every other format
+  if (v === null || v === '') return null;
   if (type === 'STRING') return String(v);
   const n = typeof v === 'number' ? v : Number(v);
   if (!Number.isFinite(n)) return null;
@@ -86,7 +89,7 @@ export async function writeClaimsParquet(docs: AsyncIterable<AnalysedDocument>, 
     const { claims } = builder.add(d.result, d.text);
     const byId = new Map(d.result.claims.map((c) => [c.id, c]));
     for (const row of claims) {
-      const claim = typeof row['id'] === 'string' ? byId.get(row['id']) : undefined;
+      const claim = typeof row['claim_id'] === 'string' ? byId.get(row['claim_id']) : undefined;
       columns.forEach((c, i) => { (data[i] as Array<string | number | null>).push(typed(c.value(row, d.result, claim), c.type)); });
       rows++;
     }

@@ -38,7 +38,8 @@ const CSV_OPTIONS = { record_delimiter: 'windows', quoted_match: /[\r\n\u2028\u2
 
 /** toCsv, one row at a time. */
 export function* csvChunks(table: RowTable): Generator<string> {
-  yield BOM + stringify([table.columns.map((c) => csvSafe(c.header))], CSV_OPTIONS);
+  // headers are the column keys, the same in CSV, XLSX, Parquet and JSON
+  yield BOM + stringify([table.columns.map((c) => csvSafe(c.key))], CSV_OPTIONS);
   for (const r of table.rows) yield stringify([table.columns.map((c) => csvCell(r[c.key] ?? null))], CSV_OPTIONS);
 }
 
@@ -76,7 +77,6 @@ export function* markdownChunks(tables: readonly RowTable[]): Generator<string> 
 function displayCell(v: Cell, c: Column): string {
   if (v === null) return '';
   if (typeof v === 'number' && (c.type === 'yuan' || c.type === 'int')) return v.toLocaleString('en-US');
-  if (typeof v === 'number' && c.type === 'wan') return v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return String(v);
 }
 
@@ -90,7 +90,7 @@ export function* jsonTableChunks(tables: readonly RowTable[]): Generator<string>
   yield '\n';
 }
 
-const NUMFMT: Partial<Record<Column['type'], string>> = { int: '#,##0', yuan: '#,##0', wan: '#,##0.00', number: '#,##0.###', offset: '0', year: '0' };
+const NUMFMT: Partial<Record<Column['type'], string>> = { int: '#,##0', yuan: '#,##0', number: '#,##0.###', offset: '0', year: '0' };
 
 /** What one sheet can hold (Excel's limits): rows including the header, and characters a cell. */
 export const XLSX_MAX_ROWS = 1_048_576;
@@ -144,6 +144,13 @@ export async function writeXlsx(tables: readonly RowTable[], out: Writable, maxR
     close();
     if (sheets > 1) notes.push(`The ${t.name} table has ${total.toLocaleString('en-US')} rows, more than one sheet holds (${(maxRows - 1).toLocaleString('en-US')}): it is on sheets ${Array.from({ length: sheets }, (_, i) => sheetName(t.name, i + 1)).join(', ')}, in order, each with the header.`);
   }
+  // what each column holds: its key (the header on every sheet), its label and its type
+  const cols = wb.addWorksheet('columns', { views: [{ state: 'frozen', ySplit: 1 }] });
+  cols.columns = [{ header: 'table', key: 'table', width: 12 }, { header: 'column', key: 'column', width: 28 }, { header: 'label', key: 'label', width: 36 }, { header: 'type', key: 'type', width: 10 }];
+  cols.getRow(1).font = { bold: true };
+  cols.getRow(1).commit();
+  for (const t of tables) for (const c of t.columns) cols.addRow({ table: t.name, column: c.key, label: c.header, type: c.type }).commit();
+  cols.commit();
   if (notes.length > 0) {
     const ws = wb.addWorksheet('notes');
     ws.columns = [{ header: 'note', key: 'note', width: 120 }];
@@ -161,7 +168,7 @@ function addSheet(wb: InstanceType<typeof ExcelJS.stream.xlsx.WorkbookWriter>, t
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = t.columns.map((c) => {
     const fmt = NUMFMT[c.type];
-    return { header: c.header, key: c.key, width: Math.min(60, Math.max(10, c.header.length + 2, c.type === 'text' ? 18 : 12)), ...(fmt ? { style: { numFmt: fmt } } : {}) };
+    return { header: c.key, key: c.key, width: Math.min(60, Math.max(10, c.key.length + 2, c.type === 'text' ? 18 : 12)), ...(fmt ? { style: { numFmt: fmt } } : {}) };
   });
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).commit();

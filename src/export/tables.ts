@@ -21,7 +21,7 @@ import {
 export { BOUND_OF, combine, additive, totals, showTotal, SUMMABLE, REVIEW_STATUSES, reviewIndex, type Bound, type Total, type ReviewIndex } from './totals.js';
 
 /** offset: a position in the text, shown without grouping separators; year: a year, likewise. */
-export type ColumnType = 'text' | 'int' | 'number' | 'yuan' | 'wan' | 'offset' | 'year';
+export type ColumnType = 'text' | 'int' | 'number' | 'yuan' | 'offset' | 'year';
 export interface Column { readonly key: string; readonly header: string; readonly type: ColumnType }
 export type Cell = string | number | null;
 export type Row = Record<string, Cell>;
@@ -67,20 +67,45 @@ class Words {
 
 const DOC_META: ReadonlyArray<[string, string, Column['type']]> = [
   ['document', 'document', 'text'], ['title', 'title', 'text'], ['year', 'year', 'year'], ['issuer', 'issuer', 'text'],
-  ['province', 'province', 'text'], ['city', 'city', 'text'], ['honour', 'honour', 'text'],
+  ['province', 'province', 'text'], ['city', 'city', 'text'], ['county', 'county', 'text'], ['honour', 'honour', 'text'],
 ];
-const NOMINEE_META: ReadonlyArray<[string, string, Column['type']]> = [
-  ['nominee', 'nominee', 'text'], ['kind', 'kind', 'text'], ['nomineeTitle', 'nominee title', 'text'],
-  ['nomineeProvince', 'nominee province', 'text'], ['nomineeCity', 'nominee city', 'text'],
+const NOMINEE_META: ReadonlyArray<[string, string, Column['type'], string]> = [
+  ['nominee', 'nominee', 'text', 'nominee'], ['kind', 'kind', 'text', 'kind'], ['nominee_title', 'nominee title', 'text', 'nomineeTitle'],
+  ['nominee_province', 'nominee province', 'text', 'nomineeProvince'], ['nominee_city', 'nominee city', 'text', 'nomineeCity'], ['nominee_county', 'nominee county', 'text', 'nomineeCounty'],
 ];
 
 function docCells(d: DocumentResult): Row {
-  return { document: d.path, title: d.title, year: d.meta.year, issuer: d.meta.issuer, province: d.meta.region.province, city: d.meta.region.city, honour: d.meta.honour };
+  return { document: d.path, title: d.title, year: d.meta.year, issuer: d.meta.issuer, province: d.meta.region.province, city: d.meta.region.city, county: d.meta.region.county ?? null, honour: d.meta.honour };
 }
 
-function nomineeCells(n: Nominee | undefined, w: Words): Row {
-  if (!n) return { nominee: w.val(UNATTRIBUTED), kind: '', nomineeTitle: null, nomineeProvince: null, nomineeCity: null };
-  return { nominee: n.name, kind: w.val(n.kind), nomineeTitle: n.title ?? null, nomineeProvince: n.region?.province ?? null, nomineeCity: n.region?.city ?? null };
+/** A nominee's columns; the figures attributed to nobody count under the document's region. */
+function nomineeCells(n: Nominee | undefined, w: Words, d?: DocumentResult): Row {
+  if (!n) {
+    const r = d?.meta.region;
+    return { nominee: w.val(UNATTRIBUTED), kind: null, nominee_title: null, nominee_province: r?.province ?? null, nominee_city: r?.city ?? null, nominee_county: r?.county ?? null };
+  }
+  return { nominee: n.name, kind: w.val(n.kind), nominee_title: n.title ?? null, nominee_province: n.region?.province ?? null, nominee_city: n.region?.city ?? null, nominee_county: n.region?.county ?? null };
+}
+
+/** The key of a numeric total column: cases_resolved_件, amount_元. */
+export function totalKey(category: Category, unit: string): string {
+  return `${category}_${unit}`;
+}
+
+/** The unit a claim is totalled by in the summary (名, 位, 居民 -> 人; 件次 -> 件), else its unit as written, in Chinese. */
+function totalUnit(c: Claim, v: ExportVocabulary): string {
+  const unit = chineseUnit(c.unit, v);
+  return columnUnit(c.category, unit, v) ?? unit;
+}
+
+/** The region a nominee's figures count under: the nominee's own, else the document's. */
+export function regionOf(d: DocumentResult, n: Nominee | undefined): { province: string | null; city: string | null; county?: string | null } {
+  const own = n?.region;
+  return own && (own.province !== null || own.city !== null || (own.county ?? null) !== null) ? own : d.meta.region;
+}
+
+function contextCells(x: { context: string; contextStart: number; contextEnd: number }): Row {
+  return { context: x.context, context_start: x.contextStart, context_end: x.contextEnd };
 }
 
 /** One group of the summary: a document's nominee, a name, a year, a region or an honour. */
@@ -211,23 +236,24 @@ export class TableBuilder {
     return DOC_META.map(([k, en, t]) => this.w.col(k, this.mode === 'name' && k === 'document' ? 'documents' : en, type ?? t, this.mode === 'name' && k === 'document' ? 'documentList' : k));
   }
 
-  private nomineeColumns(): Column[] { return NOMINEE_META.map(([k, en, t]) => this.w.col(k, en, t)); }
+  private nomineeColumns(): Column[] { return NOMINEE_META.map(([k, en, t, label]) => this.w.col(k, en, t, label)); }
 
-  /** claims, per category the claim count, the numeric totals and other units, 万元, checks, review */
+  /** claims, per category the claim count, the numeric totals (one column a quantity) and other units, checks, review */
   private bodyColumns(): Column[] {
     const w = this.w;
     const cols: Column[] = [w.col('claims', 'claims', 'int')];
-    for (const c of CATEGORIES) cols.push({ key: `${c}:n`, header: w.zh ? `${w.cat(c)}${w.word('claims')}` : `${w.cat(c)}: claims`, type: 'int' });
+    for (const c of CATEGORIES) cols.push({ key: `${c}_claims`, header: w.zh ? `${w.cat(c)}${w.word('claims')}` : `${w.cat(c)}: claims`, type: 'int' });
     for (const { cat, unit } of this.totalCols) {
       const base = `${w.cat(cat)} ${unit}`;
       const type: Column['type'] = cat === 'amount' ? 'yuan' : 'number';
-      cols.push({ key: `${cat}:${unit}`, header: base, type }, { key: `${cat}:${unit}:low`, header: `${base} ${w.word('low')}`, type }, { key: `${cat}:${unit}:high`, header: `${base} ${w.word('high')}`, type });
+      const k = totalKey(cat, unit);
+      cols.push({ key: k, header: base, type }, { key: `${k}_low`, header: `${base} ${w.word('low')}`, type }, { key: `${k}_high`, header: `${base} ${w.word('high')}`, type });
     }
-    for (const c of SUMMABLE) cols.push({ key: `${c}:other`, header: w.zh ? `${w.cat(c)} ${w.word('other')}` : `${w.cat(c)}: other units`, type: 'text' });
-    cols.push(w.col('wan', 'amount (万元)', 'wan'), w.col('checks', 'check findings', 'int'));
+    for (const c of SUMMABLE) cols.push({ key: `${c}_other_units`, header: w.zh ? `${w.cat(c)} ${w.word('other')}` : `${w.cat(c)}: other units`, type: 'text' });
+    cols.push(w.col('check_findings', 'check findings', 'int', 'checks'));
     if (this.opts.review) {
-      for (const s of REVIEW_STATUSES) cols.push(w.col(`review:${s}`, s.replace('_', ' '), 'int'));
-      cols.push(w.col('leftOut', 'left out of totals by review', 'int'));
+      for (const s of REVIEW_STATUSES) cols.push(w.col(`review_${s}`, s.replace('_', ' '), 'int', `review:${s}`));
+      cols.push(w.col('left_out_by_review', 'left out of totals by review', 'int', 'leftOut'));
     }
     return cols;
   }
@@ -238,17 +264,17 @@ export class TableBuilder {
       case 'nominee': return [...this.docColumns(), ...this.nomineeColumns(), ...this.bodyColumns()];
       case 'name': return [...this.docColumns('text'), ...this.nomineeColumns(), ...this.bodyColumns()];
       case 'year': case 'honour': return [w.col(this.mode, this.mode, this.mode === 'year' ? 'year' : 'text'), ...this.countColumns(), ...this.bodyColumns()];
-      case 'region': return [w.col('nomineeProvince', 'province', 'text', 'province'), w.col('nomineeCity', 'city', 'text', 'city'), ...this.countColumns(), ...this.bodyColumns()];
+      case 'region': return [w.col('nominee_province', 'province', 'text', 'province'), w.col('nominee_city', 'city', 'text', 'city'), w.col('nominee_county', 'county', 'text', 'county'), ...this.countColumns(), ...this.bodyColumns()];
       case 'category': return [
-        w.col('category', 'category', 'text'), w.col('unit', 'unit', 'text'), w.col('claims', 'claims', 'int'), w.col('counted', 'claims in the total', 'int', 'countedClaims'),
+        w.col('category', 'category', 'text'), w.col('unit', 'unit', 'text'), w.col('claims', 'claims', 'int'), w.col('claims_in_total', 'claims in the total', 'int', 'countedClaims'),
         w.col('nominees', 'nominees', 'int'), w.col('documents', 'documents', 'int'),
         w.col('total', 'total', 'number'), w.col('low', 'low', 'number'), w.col('high', 'high', 'number'), w.col('bound', 'bound', 'text'),
-        ...(this.opts.review ? [w.col('leftOut', 'left out of totals by review', 'int')] : []),
+        ...(this.opts.review ? [w.col('left_out_by_review', 'left out of totals by review', 'int', 'leftOut')] : []),
       ];
       case 'criterion': return [
-        ...this.docColumns(), w.col('criterion', 'criterion', 'text'), w.col('text', 'text', 'text', 'criterionText'),
-        w.col('claims', 'claims ranking it first', 'int', 'firstRanked'),
-        w.col('with evidence', 'nominees with evidence', 'text', 'withEvidence'), w.col('without evidence', 'nominees without evidence', 'text', 'withoutEvidence'),
+        ...this.docColumns(), w.col('criterion', 'criterion', 'text'), w.col('criterion_text', 'text', 'text', 'criterionText'),
+        w.col('claims_ranking_first', 'claims ranking it first', 'int', 'firstRanked'),
+        w.col('nominees_with_evidence', 'nominees with evidence', 'text', 'withEvidence'), w.col('nominees_without_evidence', 'nominees without evidence', 'text', 'withoutEvidence'),
       ];
     }
   }
@@ -260,16 +286,16 @@ export class TableBuilder {
     const cols: Column[] = [
       ...this.docColumns(), ...this.nomineeColumns(),
       w.col('category', 'category', 'text'), w.col('value', 'value', 'number'), w.col('low', 'low', 'number'), w.col('high', 'high', 'number'),
-      w.col('approx', 'approx', 'text'), w.col('unit', 'unit', 'text'), w.col('unitWritten', 'unit written', 'text'),
+      w.col('approx', 'approx', 'text'), w.col('unit', 'unit', 'text'), w.col('unit_written', 'unit written', 'text', 'unitWritten'),
       w.col('from', 'from', 'number'), w.col('direction', 'direction', 'text'), w.col('period', 'period', 'text'), w.col('role', 'role', 'text'),
-      w.col('counted', 'in totals', 'text'), w.col('notCounted', 'left out because', 'text'),
-      w.col('text', 'evidence', 'text'), w.col('start', 'start', 'offset'), w.col('end', 'end', 'offset'),
-      w.col('context', 'context', 'text'), w.col('contextStart', 'context start', 'offset'), w.col('contextEnd', 'context end', 'offset'),
-      w.col('sentenceStart', 'sentence start', 'offset'), w.col('sentenceEnd', 'sentence end', 'offset'),
-      w.col('criterion', 'top criterion', 'text'), w.col('score', 'score', 'number'),
-      w.col('checks', 'check warnings', 'text', 'checkWarnings'), w.col('id', 'claim id', 'text'),
+      w.col('in_totals', 'in totals', 'text', 'counted'), w.col('left_out_because', 'left out because', 'text', 'notCounted'),
+      w.col('evidence', 'evidence', 'text', 'text'), w.col('start', 'start', 'offset'), w.col('end', 'end', 'offset'),
+      w.col('context', 'context', 'text'), w.col('context_start', 'context start', 'offset', 'contextStart'), w.col('context_end', 'context end', 'offset', 'contextEnd'),
+      w.col('sentence_start', 'sentence start', 'offset', 'sentenceStart'), w.col('sentence_end', 'sentence end', 'offset', 'sentenceEnd'),
+      w.col('top_criterion', 'top criterion', 'text', 'criterion'), w.col('score', 'score', 'number'),
+      w.col('check_warnings', 'check warnings', 'text', 'checkWarnings'), w.col('claim_id', 'claim id', 'text', 'id'),
     ];
-    if (this.opts.review) cols.push(w.col('status', 'review status', 'text'), w.col('notes', 'review notes', 'text'));
+    if (this.opts.review) cols.push(w.col('review_status', 'review status', 'text', 'status'), w.col('review_notes', 'review notes', 'text', 'notes'));
     for (const p of this.opts.panel?.columns ?? []) cols.push({ key: p.key, header: p.header, type: 'text' });
     return cols;
   }
@@ -278,8 +304,8 @@ export class TableBuilder {
     const w = this.w;
     return [
       ...this.docColumns(), ...this.nomineeColumns(), w.col('criterion', 'criterion', 'text'),
-      w.col('claims', 'claims ranking it first', 'int', 'firstRanked'), w.col('strongest', 'strongest claim', 'text'),
-      w.col('score', 'score', 'number'), w.col('evidence', 'quantitative evidence', 'text'),
+      w.col('claims_ranking_first', 'claims ranking it first', 'int', 'firstRanked'), w.col('strongest_claim', 'strongest claim', 'text', 'strongest'),
+      w.col('score', 'score', 'number'), w.col('quantitative_evidence', 'quantitative evidence', 'text', 'evidence'),
     ];
   }
 
@@ -293,7 +319,7 @@ export class TableBuilder {
     else if (this.mode === 'criterion') summary.push(...this.criterionRowsOf(doc)); // per document, as it comes
     else {
       for (const u of nomineeUnits(doc)) {
-        const g = this.mode === 'nominee' ? newGroup({ ...docCells(doc), ...nomineeCells(u.n, this.w) }) : this.groupOf(doc, u.n);
+        const g = this.mode === 'nominee' ? newGroup({ ...docCells(doc), ...nomineeCells(u.n, this.w, doc) }) : this.groupOf(doc, u.n);
         this.fill(g, f, u.n, u.claims, u.checks);
         if (this.mode === 'nominee') summary.push(this.groupRow(g));
       }
@@ -308,7 +334,7 @@ export class TableBuilder {
       case 'category': return this.categoryRows();
       case 'name': return [...this.groups.values()].map((g) => this.groupRow(g));
       default: {
-        const keys = this.summaryColumns.slice(0, this.mode === 'region' ? 2 : 1).map((c) => c.key);
+        const keys = this.summaryColumns.slice(0, this.mode === 'region' ? 3 : 1).map((c) => c.key);
         const rows = [...this.groups.values()].map((g) => this.groupRow(g));
         return rows.sort((a, b) => keys.reduce((r, k) => r || cmpCells(a[k] ?? null, b[k] ?? null), 0));
       }
@@ -332,12 +358,12 @@ export class TableBuilder {
     let key: string;
     let cells: Row;
     switch (this.mode) {
-      case 'name': key = n ? `n:${n.name}` : `u:${d.sha256}`; cells = nomineeCells(n, this.w); break;
+      case 'name': key = n ? `n:${n.name}` : `u:${d.sha256}`; cells = nomineeCells(n, this.w, d); break;
       case 'year': key = String(d.meta.year); cells = { year: d.meta.year }; break;
       case 'honour': key = String(d.meta.honour); cells = { honour: d.meta.honour }; break;
       default: {
-        const r = n?.region ?? d.meta.region;
-        key = `${r.province}|${r.city}`; cells = { nomineeProvince: r.province, nomineeCity: r.city };
+        const r = regionOf(d, n);
+        key = `${r.province}|${r.city}|${r.county ?? null}`; cells = { nominee_province: r.province, nominee_city: r.city, nominee_county: r.county ?? null };
       }
     }
     let g = this.groups.get(key);
@@ -380,19 +406,17 @@ export class TableBuilder {
     if (g.spans) for (const [k, vals] of g.spans) row[k] = vals.length === 1 ? vals[0] as Cell : vals.filter((x) => x !== null && x !== '').join('; ');
     if (this.mode !== 'nominee' && this.mode !== 'name') { row['documents'] = g.documents; row['nominees'] = g.nominees; }
     row['claims'] = g.claims;
-    for (const c of CATEGORIES) row[`${c}:n`] = g.n.get(c) ?? 0;
+    for (const c of CATEGORIES) row[`${c}_claims`] = g.n.get(c) ?? 0;
     for (const { cat, unit } of this.totalCols) {
-      const k = `${cat}:${unit}`;
-      const cells = accCells(g.sums.get(k));
-      row[k] = cells.sum; row[`${k}:low`] = cells.low; row[`${k}:high`] = cells.high;
+      const k = totalKey(cat, unit);
+      const cells = accCells(g.sums.get(`${cat}:${unit}`));
+      row[k] = cells.sum; row[`${k}_low`] = cells.low; row[`${k}_high`] = cells.high;
     }
-    for (const c of SUMMABLE) row[`${c}:other`] = [...(g.other.get(c) ?? [])].map(([u, a]) => showAcc(a, u)).join('; ');
-    const yuan = g.sums.get('amount:元');
-    row['wan'] = yuan ? Math.round(yuan.sum / 100) / 100 : null;
-    row['checks'] = g.checks;
+    for (const c of SUMMABLE) row[`${c}_other_units`] = [...(g.other.get(c) ?? [])].map(([u, a]) => showAcc(a, u)).join('; ') || null;
+    row['check_findings'] = g.checks;
     if (this.opts.review) {
-      for (const s of REVIEW_STATUSES) row[`review:${s}`] = g.review.get(s) ?? 0;
-      row['leftOut'] = g.leftOut;
+      for (const s of REVIEW_STATUSES) row[`review_${s}`] = g.review.get(s) ?? 0;
+      row['left_out_by_review'] = g.leftOut;
     }
     return row;
   }
@@ -430,10 +454,10 @@ export class TableBuilder {
     }).map((g): Row => {
       const t = accCells(g.counted);
       const row: Row = {
-        category: this.w.catCell(g.category), unit: g.unit, claims: g.claims, counted: g.counted.claims, nominees: g.nominees, documents: g.documents,
-        total: t.sum, low: t.low, high: t.high, bound: g.counted.claims === 0 ? '' : g.counted.bound === '=' ? this.w.val('exact') : g.counted.bound,
+        category: this.w.catCell(g.category), unit: g.unit, claims: g.claims, claims_in_total: g.counted.claims, nominees: g.nominees, documents: g.documents,
+        total: t.sum, low: t.low, high: t.high, bound: g.counted.claims === 0 ? null : g.counted.bound === '=' ? this.w.val('exact') : g.counted.bound,
       };
-      if (this.opts.review) row['leftOut'] = g.leftOut;
+      if (this.opts.review) row['left_out_by_review'] = g.leftOut;
       return row;
     });
   }
@@ -443,9 +467,9 @@ export class TableBuilder {
     return d.criteria.map((cr): Row => {
       const cells = d.coverage.filter((c) => c.criterion === cr.id);
       return {
-        ...docCells(d), criterion: cr.id, text: cr.text, claims: cells.reduce((a, c) => a + c.claims, 0),
-        'with evidence': cells.filter((c) => c.evidence).map((c) => name(c.nominee)).join('、'),
-        'without evidence': cells.filter((c) => !c.evidence).map((c) => name(c.nominee)).join('、'),
+        ...docCells(d), criterion: cr.id, criterion_text: cr.text, claims_ranking_first: cells.reduce((a, c) => a + c.claims, 0),
+        nominees_with_evidence: cells.filter((c) => c.evidence).map((c) => name(c.nominee)).join('、') || null,
+        nominees_without_evidence: cells.filter((c) => !c.evidence).map((c) => name(c.nominee)).join('、') || null,
       };
     });
   }
@@ -460,18 +484,18 @@ export class TableBuilder {
       const [lo, hi] = interval(c);
       const why = f.why.get(c.id) ?? null;
       const row: Row = {
-        ...meta, ...nomineeCells(c.nominee === null ? undefined : nominees.get(c.nominee), w),
+        ...meta, ...nomineeCells(c.nominee === null ? undefined : nominees.get(c.nominee), w, d),
         category: w.catCell(c.category), value: c.value, low: lo, high: Number.isFinite(hi) ? hi : null,
-        approx: w.val(c.approx), unit: chineseUnit(c.unit, w.v), unitWritten: c.unitWritten, from: c.from,
-        direction: c.direction ? w.val(c.direction) : '', period: c.period ?? '', role: w.val(c.role),
-        counted: w.val(why === null ? 'yes' : 'no'), notCounted: why ?? '', text: c.text,
-        start: c.start, end: c.end, ...evidenceContext(text, c), sentenceStart: c.sentence.start, sentenceEnd: c.sentence.end,
-        criterion: c.criteria[0]?.id ?? '', score: c.criteria[0]?.score ?? null,
-        checks: d.checks.filter((x) => x.claims.includes(c.id)).map((x) => x.message).join(' | '), id: c.id,
+        approx: w.val(c.approx), unit: totalUnit(c, w.v), unit_written: c.unitWritten, from: c.from,
+        direction: c.direction ? w.val(c.direction) : null, period: c.period ?? null, role: w.val(c.role),
+        in_totals: w.val(why === null ? 'yes' : 'no'), left_out_because: why, evidence: c.text,
+        start: c.start, end: c.end, ...contextCells(evidenceContext(text, c)), sentence_start: c.sentence.start, sentence_end: c.sentence.end,
+        top_criterion: c.criteria[0]?.id ?? null, score: c.criteria[0]?.score ?? null,
+        check_warnings: d.checks.filter((x) => x.claims.includes(c.id)).map((x) => x.message).join(' | ') || null, claim_id: c.id,
       };
       if (review) {
-        row['status'] = w.val(f.status?.get(c.id) ?? 'unreviewed');
-        row['notes'] = review.decisions(d.sha256, c.id).filter((x) => x.note).map((x) => `${x.reviewer}: ${x.note}`).join(' | ');
+        row['review_status'] = w.val(f.status?.get(c.id) ?? 'unreviewed');
+        row['review_notes'] = review.decisions(d.sha256, c.id).filter((x) => x.note).map((x) => `${x.reviewer}: ${x.note}`).join(' | ') || null;
       }
       if (this.opts.panel) Object.assign(row, this.opts.panel.cells(d.sha256, c.id));
       return row;
@@ -484,8 +508,8 @@ export class TableBuilder {
     return d.coverage.map((c): Row => {
       const n = nominees.get(c.nominee);
       return {
-        ...meta, ...nomineeCells(n, this.w), ...(n ? {} : { nominee: c.nominee }), criterion: c.criterion, claims: c.claims,
-        strongest: d.claims.find((x) => x.id === c.strongest)?.text ?? '', score: c.score, evidence: this.w.val(c.evidence ? 'yes' : 'no'),
+        ...meta, ...nomineeCells(n, this.w, d), ...(n ? {} : { nominee: c.nominee }), criterion: c.criterion, claims_ranking_first: c.claims,
+        strongest_claim: d.claims.find((x) => x.id === c.strongest)?.text ?? null, score: c.score, quantitative_evidence: this.w.val(c.evidence ? 'yes' : 'no'),
       };
     });
   }
@@ -566,7 +590,7 @@ export function chartData(docs: readonly DocumentResult[], texts: ReadonlyMap<st
         const statuses: Array<Status | null> = opts.review ? ['verified', 'needs_evidence', 'unreviewed'] : [null];
         return { label: b.label, value: accCells(b.acc).sum ?? 0, bound: b.acc.bound, parts: statuses.map((s) => ({ status: s, value: b.parts.get(s) ?? 0 })).filter((p) => p.value !== 0) };
       }).sort((a, b) => b.value - a.value || a.label.localeCompare(b.label, 'zh-Hans-CN'));
-      out.push({ key, category: cat, unit: t.unit, title: `${w.cat(cat)} ${t.unit}`, bars: shown });
+      out.push({ key: totalKey(cat, t.unit), category: cat, unit: t.unit, title: `${w.cat(cat)} ${t.unit}`, bars: shown });
     }
   }
   return out;

@@ -99,18 +99,18 @@ export function panelView(latest: readonly Decision[], opts: { readonly rule?: C
     return { members: cells, consensus, cell: showConsensus(consensus), chair: c ? { reviewer: c.reviewer, status: c.status, note: c.note } : null };
   };
   const columns: PanelColumn[] = [
-    ...members.flatMap((m) => [{ key: `member:${m}`, header: m }, { key: `member:${m}:note`, header: `${m} note` }]),
+    ...members.flatMap((m) => [{ key: `member_${m}`, header: m }, { key: `member_${m}_note`, header: `${m} note` }]),
     { key: 'consensus', header: `consensus (${index.rule})` },
     { key: 'chair', header: 'chair' },
-    { key: 'chair:note', header: 'chair note' },
+    { key: 'chair_note', header: 'chair note' },
   ];
   const cells = (docSha: string, claimId: string): Record<string, string> => {
     const p = of(docSha, claimId);
     const out: Record<string, string> = {};
-    for (const m of p.members) { out[`member:${m.reviewer}`] = m.status; out[`member:${m.reviewer}:note`] = m.note; }
+    for (const m of p.members) { out[`member_${m.reviewer}`] = m.status; out[`member_${m.reviewer}_note`] = m.note; }
     out['consensus'] = p.cell;
     out['chair'] = p.chair ? `${p.chair.reviewer}: ${p.chair.status}` : '';
-    out['chair:note'] = p.chair?.note ?? '';
+    out['chair_note'] = p.chair?.note ?? '';
     return out;
   };
   const counts = (): Record<ConsensusState, number> => {

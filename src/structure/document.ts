@@ -168,6 +168,9 @@ function parseNomineeItem(raw: string, kind: NomineeKind): { name: string; title
   return { name: item.replace(/\s+/g, '') };
 }
 
+/** The name of a part of a notice (主要事迹, 评选条件, 公示时间), which ends a list of nominees. */
+const PART_NAME = /(?:事迹|条件|名单|附件|要求|程序|时间|方式|办法|说明|简介|材料|情况)$/;
+
 const UNIT_END = /(局|科|室|办|中心|委员会|委|所|院|队|站|厅|处|部|组|会|中队|大队|支队|街道|乡|镇|村|社区|公司|学校|医院|法庭|庭|团队|群体|热线)$/;
 
 function guessKind(name: string): NomineeKind {
@@ -295,14 +298,15 @@ function nomineeList(view: TextView, paras: readonly Paragraph[], title: string)
   for (const p of paras) {
     const t = text.slice(p.start, p.end);
     if (LIST_HEADING.test(t) && !/条件/.test(t) && !/[。]$/.test(t) && t.length <= 60) {
-      // 推荐对象名单： names no group; the title may (2022年度先进个人推荐对象公示)
-      listGroup = groupOf(t) ?? (/[：:]$/.test(t) ? groupOf(title) : null);
+      // 推荐对象名单 names no group; the title may (2022年度先进个人推荐对象公示)
+      listGroup = groupOf(t) ?? groupOf(title);
       continue;
     }
     if (listGroup === null) continue;
     if (!LIST_ITEM.test(t)) { listGroup = null; continue; }
     const item = parseNomineeItem(originalText(view, p), listGroup);
-    if (!item) { listGroup = null; continue; }
+    // 二、主要事迹, 三、评选条件: the next part of the notice, not a nominee
+    if (!item || PART_NAME.test(item.name)) { listGroup = null; continue; }
     const n: NomineeInfo = { id: `n${nominees.length + 1}`, name: item.name, kind: listGroup };
     // the name as the view reads it (traditional characters mapped), to match its section
     const seen = view.script === 'traditional' ? toSimplified(item.name) : item.name;

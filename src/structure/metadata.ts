@@ -9,7 +9,8 @@ import type { RegionTables } from '../dictionaries.js';
 export type { RegionTables };
 import type { Paragraph } from './range.js';
 
-export interface Region { readonly province: string | null; readonly city: string | null }
+/** A region: the province, the city (市, 州, 盟) and the county or district (县, 区, 旗) a name places itself in. */
+export interface Region { readonly province: string | null; readonly city: string | null; readonly county?: string | null }
 
 export interface DocumentMeta {
   /** the notice's year: its signature date, else its 公示期, a 〔2017〕 number, its title, its byline */
@@ -33,7 +34,7 @@ function provinceHead(t: RegionTables): RegExp {
   return re;
 }
 
-/** The province and the city a name, title or issuer names at its head (山西省阳泉市信访局, 关于青河市…). */
+/** The province, the city and the county a name, title or issuer names at its head (山西省阳泉市信访局, 关于青河市…, 长治市沁县信访局, 钱塘区信访局). */
 export function regionIn(s: string, t: RegionTables): Region {
   let province: string | null = null;
   let at = Number.POSITIVE_INFINITY;
@@ -45,9 +46,22 @@ export function regionIn(s: string, t: RegionTables): Region {
   }
   const head = s.replace(/^(?:关于|拟|推荐|[（(]?\d{4}年度?[）)]?)+/, '').replace(provinceHead(t), '');
   // a city opens what is left: a proper name, not 全市, 该市 or a clause (赴市, 被市)
-  const city = /^([\u4e00-\u9fa5]{2,4}?(?:市|自治州|州|盟))(?!场|民|委|直|级)/.exec(head)?.[1] ?? null;
-  return { province, city: city !== null && !/[全本该各我赴被在于年季度位居其的]/.test(city) ? city : null };
+  const found = /^([\u4e00-\u9fa5]{2,4}?(?:市|自治州|州|盟))(?!场|民|委|直|级)/.exec(head)?.[1] ?? null;
+  const city = found !== null && !/[全本该各我赴被在于年季度位居其的]/.test(found) ? found : null;
+  return { province, city, county: countyAt(city === null ? head : head.slice(city.length), city !== null, t) };
 }
+
+/**
+ * A county or district at the head of `s` (东平县信访局, 钱塘区…); after a city one character will do
+ * (长治市沁县), else two to four. Not a word for a kind of area (社区, 辖区, 开发区: regions.yaml).
+ */
+function countyAt(s: string, afterCity: boolean, t: RegionTables): string | null {
+  const m = (afterCity ? COUNTY_AFTER_CITY : COUNTY).exec(s)?.[1] ?? null;
+  if (m === null || /[全本该各我赴被在于年季度位居其的某]/.test(m) || t.not_counties.includes(m) || t.not_county_endings.some((w) => m.endsWith(w))) return null;
+  return m;
+}
+const COUNTY = /^([\u4e00-\u9fa5]{2,4}?(?:自治县|自治旗|县|区|旗))/;
+const COUNTY_AFTER_CITY = /^([\u4e00-\u9fa5]{1,4}?(?:自治县|自治旗|县|区|旗))/;
 
 /** The honour a notice's title names (关于…推荐对象的公示): only a notice's, not a write-up's (…同志先进事迹). */
 function honourOf(title: string, t: RegionTables): string | null {
@@ -113,6 +127,6 @@ export function documentMeta(text: string, paras: readonly Paragraph[], title: s
   const byTitle = regionIn(title, t);
   const byHead = regionIn(head, t);
   // the first paragraphs name a province anywhere, but a city only at a name's head: not theirs
-  const region: Region = { province: byIssuer.province ?? byTitle.province ?? byHead.province, city: byIssuer.city ?? byTitle.city };
+  const region: Region = { province: byIssuer.province ?? byTitle.province ?? byHead.province, city: byIssuer.city ?? byTitle.city, county: byIssuer.county ?? byTitle.county ?? null };
   return { year, issuer, region, honour: honourOf(title, t) };
 }

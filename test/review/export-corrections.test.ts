@@ -44,14 +44,14 @@ describe('export and report with corrections', () => {
     expect(Object.keys(out)).toEqual(['summary', 'claims', 'coverage', 'corrections']);
     const row = (t: { rows: Array<Record<string, unknown>> }, nominee: string) => t.rows.find((x) => x['nominee'] === nominee)!;
     // 11 个 is out of 阳泉's totals (kept in its claims, flagged); 701 is 710 in the total; the added 100名 counts for 周方志
-    expect(row(plain.summary, '阳泉市信访局')['count:个']).toBe(18);
-    expect(row(out.summary, '阳泉市信访局')['count:个']).toBe(7);
-    expect(row(out.summary, '阳泉市信访局')['cases_resolved:件']).toBe(710);
+    expect(row(plain.summary, '阳泉市信访局')['count_个']).toBe(18);
+    expect(row(out.summary, '阳泉市信访局')['count_个']).toBe(7);
+    expect(row(out.summary, '阳泉市信访局')['cases_resolved_件']).toBe(710);
     expect(row(out.summary, '周方志')['claims']).toBe((row(plain.summary, '周方志')['claims'] as number) + 1);
-    const claim = (text: string) => out.claims.rows.find((x: Record<string, unknown>) => x['text'] === text);
-    expect(claim('701 件')).toMatchObject({ value: 710, notes: expect.stringContaining('value 701 → 710') });
-    expect(claim('11 个')).toMatchObject({ notes: expect.stringContaining('not a claim') });
-    expect(claim('100名群众')).toMatchObject({ value: 100, unit: '名', nominee: '周方志', notes: expect.stringContaining('added by a reviewer') });
+    const claim = (text: string) => out.claims.rows.find((x: Record<string, unknown>) => x['evidence'] === text);
+    expect(claim('701 件')).toMatchObject({ value: 710, review_notes: expect.stringContaining('value 701 → 710') });
+    expect(claim('11 个')).toMatchObject({ review_notes: expect.stringContaining('not a claim') });
+    expect(claim('100名群众')).toMatchObject({ value: 100, unit: '人', unit_written: '名', nominee: '周方志', review_notes: expect.stringContaining('added by a reviewer') });
     expect(out.corrections.rows.map((x: Record<string, unknown>) => [x['kind'], x['text'], x['reviewer']])).toEqual([['added', '100名群众', 'kim'], ['not a claim', '11 个', 'kim'], ['corrected', '701 件', 'kim'], ['verdict', 'nominee', 'kim']]);
 
     // Parquet: the claims corrected as in every export, and the corrections in a file beside them
@@ -65,8 +65,8 @@ describe('export and report with corrections', () => {
     expect(fixesRead.map((x) => [x['kind'], x['text'], x['reviewer'], x['start'], x['detail']])).toEqual(out.corrections.rows.map((x: Record<string, unknown>) => [x['kind'], x['text'], x['reviewer'], x['start'], x['detail']]));
     const described = (await duck.runAndReadAll(`DESCRIBE SELECT * FROM '${join(tmp, 'claims.corrections.parquet')}'`)).getRowObjects();
     expect(Object.fromEntries(described.map((d) => [String(d['column_name']), String(d['column_type'])]))).toMatchObject({ kind: 'VARCHAR', start: 'INTEGER', end: 'INTEGER' });
-    const claimsRead = (await duck.runAndReadAll(`SELECT text, value FROM '${pq}' WHERE text IN ('701 件', '100名群众')`)).getRowObjects();
-    expect(claimsRead.map((x) => [x['text'], x['value']]).sort()).toEqual([['100名群众', 100], ['701 件', 710]]);
+    const claimsRead = (await duck.runAndReadAll(`SELECT evidence, value FROM '${pq}' WHERE evidence IN ('701 件', '100名群众')`)).getRowObjects();
+    expect(claimsRead.map((x) => [x['evidence'], x['value']]).sort()).toEqual([['100名群众', 100], ['701 件', 710]]);
     duck.closeSync();
 
     const page = shiji('export', file, '--format', 'html', '--db', db);

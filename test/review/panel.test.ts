@@ -69,11 +69,11 @@ describe('panel view (what exports add)', () => {
     expect(view.chairs).toEqual(['陈主任']);
     expect(view.columns.map((c) => c.header)).toEqual(['李委员', '李委员 note', '王委员', '王委员 note', 'consensus (unanimous)', 'chair', 'chair note']);
     expect(view.cells(base.docSha, 'c1')).toEqual({
-      'member:李委员': 'disputed', 'member:李委员:note': '与附件不符', 'member:王委员': 'verified', 'member:王委员:note': '',
-      consensus: 'needs_evidence (chair)', chair: '陈主任: needs_evidence', 'chair:note': '请补附件',
+      'member_李委员': 'disputed', 'member_李委员_note': '与附件不符', 'member_王委员': 'verified', 'member_王委员_note': '',
+      consensus: 'needs_evidence (chair)', chair: '陈主任: needs_evidence', chair_note: '请补附件',
     });
     expect(view.cells(base.docSha, 'c2')['consensus']).toBe('verified');
-    expect(view.cells(base.docSha, 'c3')).toMatchObject({ 'member:李委员': 'unreviewed', consensus: 'pending', chair: '' });
+    expect(view.cells(base.docSha, 'c3')).toMatchObject({ 'member_李委员': 'unreviewed', consensus: 'pending', chair: '' });
     expect(view.cells(base.docSha, 'never')['consensus']).toBe('unreviewed');
     expect(view.counts()).toEqual({ agreed: 1, resolved: 1, disagreement: 0, pending: 1, unreviewed: 0 });
     // from the store, under its rule or the run's

@@ -10,7 +10,7 @@ const text = (t: string) => analyseText(t, { path: 't.txt', sha256: sha256(t), e
 describe('document metadata', () => {
   it('reads the bundled notice: 2017, 山西省, its issuer and the honour', () => {
     const r = file('corpus/shanxi-2017-xinfang-nominees.txt');
-    expect(r.meta).toEqual({ year: 2017, issuer: '山西省全国信访系统“两先”推荐评选领导小组办公室', region: { province: '山西省', city: null }, honour: '全国信访系统先进集体和先进工作者' });
+    expect(r.meta).toEqual({ year: 2017, issuer: '山西省全国信访系统“两先”推荐评选领导小组办公室', region: { province: '山西省', city: null, county: null }, honour: '全国信访系统先进集体和先进工作者' });
     expect(r.nominees.map((n) => n.region?.city ?? null)).toEqual(['阳泉市', '晋中市', '大同市', null, '长治市', '太原市']);
     expect(new Set(r.nominees.map((n) => n.region?.province))).toEqual(new Set(['山西省']));
   });
@@ -32,7 +32,7 @@ describe('document metadata', () => {
 
   it('takes a notice signed by a body above its date line', () => {
     const m = text('关于2024年度全省信访系统先进集体和先进工作者推荐对象的公示\n根据通知要求，现予公示。\n浙江省信访局\n2024年5月8日').meta;
-    expect(m).toEqual({ year: 2024, issuer: '浙江省信访局', region: { province: '浙江省', city: null }, honour: '全省信访系统先进集体和先进工作者' });
+    expect(m).toEqual({ year: 2024, issuer: '浙江省信访局', region: { province: '浙江省', city: null, county: null }, honour: '全省信访系统先进集体和先进工作者' });
   });
 
   it('takes the issuer a title opens with when the notice is not signed', () => {
@@ -49,12 +49,29 @@ describe('document metadata', () => {
     expect(text(`${title}\n根据要求，现予公示。`).meta.honour).toBe(honour);
   });
 
+  it('reads a county or district after a city or at the head of a name, never a word for a kind of area', () => {
+    const t = loadDictionaries().regions;
+    expect(regionIn('长治市沁县信访局', t)).toEqual({ province: null, city: '长治市', county: '沁县' });
+    expect(regionIn('关于推荐钱塘区信访局为全国信访系统先进集体的公示', t)).toEqual({ province: null, city: null, county: '钱塘区' });
+    expect(regionIn('北湖区信访局', t).county).toBe('北湖区');
+    expect(regionIn('晋中市榆次区信访局', t).county).toBe('榆次区');
+    for (const s of ['全县信访工作', '社区调解室', '经济开发区管委会', '城区信访办', '该区信访局']) expect(regionIn(s, t).county).toBeNull();
+  });
+
+  it('places a nominee by the unit the text names with the person, before or after the name', () => {
+    const text = '扎根基层——记城西县信访局局长韩立群\n韩立群同志从事信访工作20年，化解信访积案300余件。\n苏桂香现任南岭市东山区人民来访接待中心主任，接待群众8000余人次。';
+    const r = analyseText(text, { path: 'x.txt', sha256: sha256(text), encoding: 'utf-8', bom: false }).result;
+    const region = (name: string) => r.nominees.find((n) => n.name === name)?.region;
+    expect(region('韩立群')).toEqual({ province: null, city: null, county: '城西县' });
+    expect(region('苏桂香')).toEqual({ province: null, city: '南岭市', county: '东山区' });
+  });
+
   it('reads a city only at the head of a name, never from a clause', () => {
     const t = loadDictionaries().regions;
-    expect(regionIn('山西省阳泉市信访局', t)).toEqual({ province: '山西省', city: '阳泉市' });
-    expect(regionIn('关于青河市2019年度先进集体的公示', t)).toEqual({ province: null, city: '青河市' });
-    expect(regionIn('内蒙古自治区呼和浩特市信访局', t)).toEqual({ province: '内蒙古自治区', city: '呼和浩特市' });
-    expect(regionIn('在全市推广', t)).toEqual({ province: null, city: null });
-    expect(regionIn('其中被市委表彰', t)).toEqual({ province: null, city: null });
+    expect(regionIn('山西省阳泉市信访局', t)).toEqual({ province: '山西省', city: '阳泉市', county: null });
+    expect(regionIn('关于青河市2019年度先进集体的公示', t)).toEqual({ province: null, city: '青河市', county: null });
+    expect(regionIn('内蒙古自治区呼和浩特市信访局', t)).toEqual({ province: '内蒙古自治区', city: '呼和浩特市', county: null });
+    expect(regionIn('在全市推广', t)).toEqual({ province: null, city: null, county: null });
+    expect(regionIn('其中被市委表彰', t)).toEqual({ province: null, city: null, county: null });
   });
 });

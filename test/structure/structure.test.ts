@@ -64,7 +64,7 @@ describe('other shapes', () => {
   it('a standalone write-up names its subject from the title', () => {
     const r = doc('张三同志先进事迹\n\n张三同志从事信访工作12年，累计化解积案300余件。');
     expect(r.kind).toBe('write-up');
-    expect(r.nominees).toEqual([{ id: 'n1', name: '张三', kind: 'individual', section: { heading: '张三同志先进事迹', start: 0, end: 8 }, region: { province: null, city: null } }]);
+    expect(r.nominees).toEqual([{ id: 'n1', name: '张三', kind: 'individual', section: { heading: '张三同志先进事迹', start: 0, end: 8 }, region: { province: null, city: null, county: null } }]);
     expect(r.claims.map((c) => [c.text, c.nominee])).toEqual([['12年', 'n1'], ['300余件', 'n1']]);
     expect(r.criteria).toEqual([]);
   });
