@@ -17,7 +17,7 @@
  */
 import type { SubjectTables } from '../dictionaries.js';
 import type { Range } from './range.js';
-import type { Mention, Subjects } from './subjects.js';
+import { ROLE_ENDS, type Mention, type Subjects } from './subjects.js';
 
 export interface Turn {
   /** where the subjects take over (a view offset) */
@@ -117,10 +117,21 @@ export function readDiscourse(text: string, body: readonly Range[], s: Subjects,
   let mi = 0;
   /** where a pronoun stood before anyone was named (-1 once resolved) */
   let forward: number | null = null;
+  // where a described person's name ends (…的退休职工党金成、十多年间…的段君成、): an item of a list of
+  // descriptions ends there, at a 、 as at a comma
+  const personEnds = new Map<number, Mention>();
+  for (const m of s.mentions) if (kinds[m.subject] === 'individual') personEnds.set(m.end, m);
+  const itemEnd = (i: number, cs: number): boolean => {
+    if (text[i] !== '、') return false;
+    const m = personEnds.get(i);
+    if (!m) return false;
+    const head = clauseHead(text, cs, i, pat);
+    return m.start > head && describedBefore(text, head, m.start, i, t);
+  };
   for (const para of body) {
     let cs = para.start;
     for (let i = para.start; i <= para.end; i++) {
-      if (i < para.end && !CLAUSE_END.test(text[i] as string)) continue;
+      if (i < para.end && !CLAUSE_END.test(text[i] as string) && !itemEnd(i, cs)) continue;
       if (i > cs) {
         // every name the clause mentions, in order: the last person named is who a pronoun means
         mi = firstFrom(s.mentions, cs);
@@ -214,14 +225,12 @@ function describedBefore(text: string, head: number, at: number, end: number, t:
   if (at <= head) return false;
   const before = text[at - 1] as string;
   // also a trade right before it (木雕师韩志远, 外卖小哥邓晓军, 养护工马德民)
-  if (before === '的' || before === '”' || before === '」' || before === '"' || TRADE_ENDS.includes(before)) return true;
+  if (before === '的' || before === '”' || before === '」' || before === '"' || ROLE_ENDS.includes(before)) return true;
   // 主任金怡; 陈杨寨法庭文娟法官: a post or a unit before the name, or a post right after it
   const ends = (words: readonly string[]): boolean => words.some((p) => at - p.length >= head && text.startsWith(p, at - p.length));
   return ends(t.posts) || ends(t.unit_suffixes);
 }
 
-/** Last characters of words for trades and roles that may stand right before a subject's name (…环卫工人张凤林, …村民雷丽). */
-const TRADE_ENDS = '师员工哥姐嫂手匠生官警兵士家者人民';
 
 /** How many clause marks stand between two positions. */
 function clauseMarks(text: string, from: number, to: number): number {

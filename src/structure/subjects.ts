@@ -39,6 +39,9 @@ const STRONG_HOW: ReadonlySet<string> = new Set(['title', 'heading', 'called', '
 /** A list marker or bracket that may lead a line before a name or a title (1、 （一） 【). */
 const LEAD_MARKER = /^\s*(?:[-*•·]\s*)?(?:\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)])?\s*/;
 const NAME_RUN = new RegExp(`^[${CJK}·]{2,4}`);
+/** A form's placeholder for a name (XX镇, ××县, 某某局, 201*年). */
+const PLACEHOLDER = /[XxＸｘ×*＊]|某某/;
+
 /** Characters of verbs and function words that no unit's name holds (…担任…, …推着…回到…). */
 const UNIT_BREAKERS = '在是把被将了着担回推说为对到带的';
 /** More characters that end what stands before a unit's name (和县信访局, 我县信访局, 2019年县信访局). */
@@ -193,11 +196,18 @@ export function findSubjects(text: string, title: string, body: readonly Range[]
   // 武汉市江岸区人民检察院工作报告: a unit's own report speaks for the unit (我院…)
   if (fromTitle.length === 0) {
     const suffixes = [...t.unit_suffixes].sort((a, b) => b.length - a.length).join('|');
-    const report = new RegExp(`^([${CJK}\\d]{2,24}?(?:${suffixes}))(?:\\d{4}年度?(?:第[一二三四]季度|[上下]半年|前三季度|全年)?)?[${CJK}]{0,8}?(?:${t.report_titles.join('|')})`);
-    for (const line of [title, ...body.slice(0, 5).map((p) => text.slice(p.start, p.end).trim())]) {
+    const report = new RegExp(`^([${CJK}\\d]{2,24}?(?:${suffixes}))(?:关于[^，。,]{0,30}?)?(?:\\d{4}年度?(?:第[一二三四]季度|[上下]半年|前三季度|全年)?)?[${CJK}]{0,8}?(?:${t.report_titles.join('|')})`);
+    const alone = new RegExp(`^([${CJK}]{2,20}?(?:${suffixes}))$`);
+    const lines = [title, ...body.slice(0, 5).map((p) => text.slice(p.start, p.end).trim())];
+    for (const [k, line] of lines.entries()) {
       // 1、区信访局年度工作总结报告 一、…: past a list marker, at the head of a long first line too
       const m = report.exec(line.replace(LEAD_MARKER, '').slice(0, 60));
-      if (m) { fromTitle = [{ name: m[1] as string, kind: 'collective', how: 'report' }]; break; }
+      // (not a form's placeholder: XX镇人民政府关于…)
+      if (m && !PLACEHOLDER.test(m[1] as string)) { fromTitle = [{ name: m[1] as string, kind: 'collective', how: 'report' }]; break; }
+      // 清水镇人民政府 / 关于2015年度矛盾纠纷大调解的工作总结: a unit's name alone on the line above its report's title
+      const unit = alone.exec(line)?.[1];
+      const next = lines[k + 1] ?? '';
+      if (unit !== undefined && !PLACEHOLDER.test(unit) && /^关于/.test(next) && t.report_titles.some((r) => next.includes(r))) { fromTitle = [{ name: unit, kind: 'collective', how: 'report' }]; break; }
     }
   }
   // 虞城县法院不断加强立案规范化建设: a headline (or the text's first sentence) whose subject is the unit
@@ -266,6 +276,14 @@ export function findSubjects(text: string, title: string, body: readonly Range[]
     const place = placeSubject(text, title, body, t);
     if (place) found.unshift(place);
   }
+  // 区法律援助中心 in 2011年硚口区法律援助工作总结: a unit named by its level alone is the one of the place
+  // the title names at that level (硚口区法律援助中心)
+  found.forEach((x, k) => {
+    const level = x.kind === 'collective' ? t.place_suffixes.find((l) => x.name.startsWith(l) && x.name.length > l.length + 1) : undefined;
+    if (level === undefined) return;
+    const place = placeOfLevel([title, ...body.slice(0, 2).map((p) => text.slice(p.start, p.end))], level);
+    if (place !== null) found[k] = { ...x, name: place + x.name.slice(level.length) };
+  });
   // in the order the text names them, those of the title first
   const titled = found.filter((x) => fromTitle.some((f) => f.name === x.name));
   const rest = found.filter((x) => !titled.includes(x)).map((x) => ({ x, at: text.indexOf(x.name) })).sort((a, b) => a.at - b.at).map((y) => y.x);
@@ -292,10 +310,12 @@ function generalNames(text: string, body: readonly Range[], t: SubjectTables, st
   const byLast = new Map<string, string[]>();
   for (const x of posts) byLast.set(x[x.length - 1] as string, [...(byLast.get(x[x.length - 1] as string) ?? []), x]);
   const postBefore = (i: number): boolean => (byLast.get(text[i - 1] ?? '') ?? []).some((x) => text.startsWith(x, i - x.length));
-  const tryAt = (at: number, described: boolean, head = false, forced: string | null = null): string | null => {
+  const tryAt = (at: number, described: boolean, head = false, forced: string | null = null, item = false): string | null => {
     const name = forced ?? nameAt(text, at, t, stops, isWord) ?? (described ? onceNamed(text, at, t, stops, isWord) : null) ?? (head ? headNamed(text, at, t, isWord) : null);
     if (!name || name.includes('某') || names.has(name)) return name && !name.includes('某') ? name : null;
-    if (thirdParty(text, name, d.third_parties)) return null;
+    // (the one a list item ends with is who the item describes, 村民袁玉兰 included)
+    if (!item && thirdParty(text, name, d.third_parties)) return null;
+    if (newsOutlet(text, name)) return null;
     if (posts.some((p) => name.endsWith(p)) || /[的了着过之]/.test(name.slice(1))) return null; // 许科长 is 许照山 (an alias: withMentions); 家的事
     // 严肃性 (jieba tags it nr), 公开电话: a longer name does not open with an ordinary word
     if (!wordlike(text, at, name, isWord, forced === null) || (name.length >= 3 && !t.compound_surnames.some((c) => name.startsWith(c)) && isWord(name.slice(0, 2)))) return null;
@@ -338,7 +358,7 @@ function generalNames(text: string, body: readonly Range[], t: SubjectTables, st
       i = at - 1;
     }
     // 他们是：…的…村党总支委员柳西周；…的…养护工马传民；: the name that ends each item of a list
-    for (const at of itemEnds(text, p, t, isWord)) tryAt(at, true, false, text.slice(at, at + 3));
+    for (const at of itemEnds(text, p, t, isWord)) tryAt(at, true, false, text.slice(at, at + 3), true);
   }
   return out;
 }
@@ -385,20 +405,21 @@ function outsideKnownWord(text: string, p: Range, at: number, isWord: IsWord): b
   return true;
 }
 
-/** Last characters of words for trades and roles that may stand before a name. */
-const ROLE_ENDS = '师员工哥姐嫂手匠生官警兵士家者人';
+/** Last characters of words for trades and roles that may stand before a name (木雕师, 村民, 好儿媳, 班长). */
+export const ROLE_ENDS = '师员工哥姐嫂手匠生官警兵士家者人民媳长娘';
 
 /**
- * Where a name of three characters ends an item of a semicolon list of descriptions (他们是：32年履职
+ * Where a name of three characters ends an item of a list of descriptions, items ending at a semicolon, comma or 、 (他们是：32年履职
  * 为民…的…村党总支委员柳西周；16年无偿献血…的…养护工马传民；…的环卫工人张凤彪。): after a word
  * for who they are, a family name, and neither its first two nor its last two characters an ordinary word.
  */
 function itemEnds(text: string, p: Range, t: SubjectTables, isWord: IsWord): number[] {
   const para = text.slice(p.start, p.end);
-  if ((para.match(/[；;]/g)?.length ?? 0) < 2) return [];
+  if ((para.match(/[；;，,、]/g)?.length ?? 0) < 2) return [];
   const out: number[] = [];
   let from = 0;
-  for (const m of para.matchAll(/[；;。]|$/g)) {
+  // items end at a semicolon, or at a comma or 、 (…的濮阳民警郭爱玲,8年奔走公益路的…城管员宋亚萍,…)
+  for (const m of para.matchAll(/[；;。，,、]|$/g)) {
     // …袁圩村村民雷丽、王连学夫妇: the first of a couple
     const whole = para.slice(from, m.index);
     from = m.index + m[0].length;
@@ -408,15 +429,30 @@ function itemEnds(text: string, p: Range, t: SubjectTables, isWord: IsWord): num
     if (!item.includes('的') || item.length < 8 || !new RegExp(`^[${CJK}]{3}$`).test(name) || !hasSurname(name, t)) continue;
     const at = p.start + (m.index - whole.length) + item.length - 3;
     // after a word for who they are (…委员柳西周, …养护工马传民, …校长汪余成): not 抽屉里全是药
-    const role = ROLE_ENDS.includes(text[at - 1] ?? '') || t.posts.some((w) => text.startsWith(w, at - w.length));
+    // or right after 的 (…资助7名失学儿童的段君成、)
+    const role = ROLE_ENDS.includes(text[at - 1] ?? '') || text[at - 1] === '的' || t.posts.some((w) => text.startsWith(w, at - w.length));
     if (!role || isWord(name.slice(0, 2)) || isWord(name.slice(1)) || t.not_names.some((w) => name.includes(w)) || !outsideKnownWord(text, p, at, isWord)) continue;
     out.push(at);
   }
-  return out;
+  // a list has two items or more
+  return out.length >= 2 ? out : [];
+}
+
+/** Words right after a name that say the person is honoured (获评, 荣获, 入选, 被评为). */
+const HONOURED = /^(?:同志)?(?:获评|荣获|入选|当选|上榜|被评为|被授予|获得“)/;
+
+/** Whether a name is a news outlet's: its dateline (华声在线11月28日讯, 新华社北京5月3日电) or a source line (来源:华声在线). */
+function newsOutlet(text: string, name: string): boolean {
+  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) {
+    if (/^(?:[\u4e00-\u9fa5]{0,4}\d{1,2}月\d{1,2}日)?[电讯]/.test(text.slice(i + name.length, i + name.length + 12)) || /(?:来源|来自|稿源)\s*[:：]\s*$/.test(text.slice(Math.max(0, i - 6), i))) return true;
+  }
+  return false;
 }
 
 /** Whether the text names someone, anywhere, as a third party (村民柴清秀, 当事人张某). */
 function thirdParty(text: string, name: string, words: readonly string[]): boolean {
+  // (永州八旬老人李楚民获评助人为乐类中国好人: one who is honoured is the text's subject)
+  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) if (HONOURED.test(text.slice(i + name.length, i + name.length + 6))) return false;
   for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) {
     const before = text.slice(Math.max(0, i - 5), i);
     if (words.some((w) => before.endsWith(w))) return true;
@@ -493,6 +529,17 @@ function officialOnly(text: string, name: string, t: SubjectTables): boolean {
     if (!verbs.some((v) => after.startsWith(v))) return false;
   }
   return true;
+}
+
+/** The place of a level (硚口区 for 区) that opens one of the lines (past a year), or null. */
+function placeOfLevel(lines: readonly string[], level: string): string | null {
+  const re = new RegExp(`^(?:(?:19|20)\\d{2}年度?)?([${CJK}]{2,4}?${level})(?![${CJK}]{0,1}${level})`);
+  for (const line of lines) {
+    const m = re.exec(line.replace(/\s+/g, ''));
+    const place = m?.[1];
+    if (place !== undefined && !PLACEHOLDER.test(place) && !/^[全本该各我]/.test(place)) return place;
+  }
+  return null;
 }
 
 /**

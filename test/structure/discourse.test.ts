@@ -84,4 +84,25 @@ describe('whose figure it is, clause by clause', () => {
     const text = '身边的榜样\n今年65岁的原九成是一名人民调解员。原九成化解各类矛盾900多起。\n村民柴清秀和债主之间发生了纠纷。原九成及时调解。\n20多年来,对工作的热爱,使原九成具备了超强的调解技能。';
     expect(owners(text)).toMatchObject({ '900多起': '原九成', '20多年来': '原九成' });
   });
+
+  it('a list of descriptions, each ending in the one it describes, by 、 or by comma: each figure is its own item\'s', () => {
+    const text = '南岭市7人入选本月“身边好人”\n在公布的名单中,义务为工友理发上千次的退休职工贺长青、十多年间先后照顾多名老人并资助7名失学儿童的葛云舒、坚持12年为村民义务修路的村民沈望川。8年奔走公益路的东山区城管员骆雪翔,悉心照顾患病公公26载的好儿媳詹秋禾,都是群众身边的好人。';
+    expect(owners(text)).toMatchObject({ '上千次': '贺长青', '7名': '葛云舒', '12年': '沈望川', '26载': '詹秋禾' });
+  });
+
+  it('one who is honoured is the text\'s subject even after a word for a third party; a news outlet is nobody', () => {
+    const text = '中国好人榜发布 南岭3人上榜\n[来源:南岭在线] [作者:詹明]\n南岭在线11月28日讯 今天,中国好人榜发布。\n南岭八旬老人贺兆林获评助人为乐类中国好人。34年来,他陪伴千余名孩子度过童年,累计资助贫困生130多人次。';
+    const r = analyse(text);
+    expect(r.nominees.map((n) => n.name)).toEqual(['贺兆林']);
+    expect(owners(text)).toMatchObject({ '千余名': '贺兆林', '130多人次': '贺兆林' });
+  });
+
+  it('a work summary under a unit\'s name alone on the line above its title, or by its level only (区法律援助中心)', () => {
+    const a = 'XX镇人民政府关于201*年度矛盾纠纷调解的工作总结\n南岭镇人民政府\n关于201*年度矛盾纠纷大调解的工作总结\n一年来,镇司法所共调处矛盾纠纷53件,调解成功49件。';
+    expect(analyse(a).nominees.map((n) => n.name)).toEqual(['南岭镇人民政府']);
+    const b = '2011年东山区法律援助工作总结\n2011年,我区法律援助工作稳步推进。区法律援助中心共受理法律援助案件220件。区法律援助中心接待法律咨询3896人次。';
+    const r = analyse(b);
+    expect(r.nominees.map((n) => n.name)).toEqual(['东山区法律援助中心']);
+    expect(owners(b)).toMatchObject({ '220件': '东山区法律援助中心', '3896人次': '东山区法律援助中心' });
+  });
 });
