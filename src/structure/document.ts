@@ -151,6 +151,13 @@ function originalText(view: TextView, r: Range): string {
   return view.original.slice(o.start, o.end);
 }
 
+/** The characters of the original that the view holds for a range, as written: a name without the pinyin glosses in it (王書(shū)茂 is 王書茂). */
+function heldText(view: TextView, r: Range): string {
+  let out = '';
+  for (let v = r.start; v < r.end; v++) out += view.original[view.map[v] as number] ?? '';
+  return out;
+}
+
 function parseNomineeItem(raw: string, kind: NomineeKind): { name: string; title?: string } | null {
   const item = raw.trim().replace(LIST_ITEM, '').trim();
   if (item === '' || item.length > 60 || /[。！？]/.test(item)) return null;
@@ -340,7 +347,7 @@ function readWriteUp(view: TextView, paras: readonly Paragraph[], first: Paragra
     if (k < listed.length) return listed[k] as NomineeInfo;
     // the name as written (趙貴成 in a traditional text), from its first mention
     const m = subs.mentions.find((y) => y.subject === k);
-    return { id: `n${k + 1}`, name: m ? originalText(view, m).trim() || x.name : x.name, kind: x.kind };
+    return { id: `n${k + 1}`, name: m ? heldText(view, m).trim() || x.name : x.name, kind: x.kind };
   });
   const warnings: string[] = [];
   if (listed.length > 0) warnings.push('nominees are listed but no achievement section was found: each claim goes to the nominee the text names where it stands');

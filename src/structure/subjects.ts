@@ -87,7 +87,7 @@ function nameAt(text: string, at: number, t: SubjectTables, stops: ReadonlySet<s
   if (surname && !t.surnames.includes(text[at] ?? ' ') && !t.compound_surnames.some((c) => text.startsWith(c, at))) return null;
   const run = NAME_RUN.exec(text.slice(at, at + 4))?.[0] ?? '';
   if (run.length < 2) return null;
-  const ok = (s: string): boolean => s.length >= 2 && !stops.has(s[s.length - 1] as string) && !t.not_name_starts.includes(s[0] as string)
+  const ok = (s: string, stopped = true): boolean => s.length >= 2 && (!stopped || !stops.has(s[s.length - 1] as string)) && !t.not_name_starts.includes(s[0] as string)
     && !t.not_names.some((w) => s.includes(w)) && (!surname || hasSurname(s, t)) && !t.not_name_endings.includes(s[s.length - 1] as string) && !isWord(s);
   for (let len = run.length; len >= 2; len--) {
     const s = run.slice(0, len);
@@ -108,8 +108,12 @@ function nameAt(text: string, at: number, t: SubjectTables, stops: ReadonlySet<s
   if (isWord.cut) {
     let end = 0;
     const bounds = new Set<number>();
-    for (const w of isWord.cut(text.slice(at, at + 8))) { end += w.length; bounds.add(end); }
+    const words = isWord.cut(text.slice(at, at + 8));
+    for (const w of words) { end += w.length; bounds.add(end); }
     if (bounds.has(3) && three.length === 3 && ok(three) && ends(3)) return three;
+    // one word it does not know, even where its last character often ends a name (庭长尹文生因…)
+    if (words[0] === three && three.length === 3 && isWord.tag?.(three) === 'x' && ok(three, false)
+      && (ends(3) || (words[1] !== undefined && isWord.tag(words[1]) !== 'x'))) return three;
     if (bounds.has(2) && ok(two) && ends(2)) return two;
   }
   // 全程参与, 金怡比对: a name seen once does not end inside a word that runs on past it
@@ -318,10 +322,13 @@ function generalNames(text: string, body: readonly Range[], t: SubjectTables, st
     if (newsOutlet(text, name)) return null;
     if (posts.some((p) => name.endsWith(p)) || /[的了着过之]/.test(name.slice(1))) return null; // 许科长 is 许照山 (an alias: withMentions); 家的事
     // 严肃性 (jieba tags it nr), 公开电话: a longer name does not open with an ordinary word
-    if (!wordlike(text, at, name, isWord, forced === null) || (name.length >= 3 && !t.compound_surnames.some((c) => name.startsWith(c)) && isWord(name.slice(0, 2)))) return null;
+    // (a name the text names again may run into the word after it: 卓嘎是 is 卓嘎 and 是)
+    const glued = forced !== null && countOf(text, name) >= 2 && stops.has(text[at + name.length] ?? '');
+    if ((!glued && !wordlike(text, at, name, isWord, forced === null)) || (name.length >= 3 && !t.compound_surnames.some((c) => name.startsWith(c)) && isWord(name.slice(0, 2)))) return null;
     const after = posts.some((p) => text.startsWith(p, at + name.length)) || text.startsWith('同志', at + name.length);
-    // 侯马市新田乡, 东下庄村: a place, not a person
+    // 侯马市新田乡, 东下庄村: a place, not a person; 巴彦温都尔司法所所长: the head of a unit's name
     if (/[市县区省乡镇村州旗]/.test(name.slice(1)) || (!after && /^[村乡镇县市区省州旗庄屯寨组]/.test(text[at + name.length] ?? ''))) return null;
+    if (!after && headsUnit(text, name, t, isWord)) return null;
     // two characters (公正, 余杭) make a name only where the text describes it; a longer one seen
     // once, where it opens a clause and a verb follows it (其中，孙丽娟带领调委会…)
     if (name.length === 2 ? !described && !after : countOf(text, name) < 2 && !described && !after && !(head && headNamed(text, at, t, isWord) === name)) return null;
@@ -346,7 +353,12 @@ function generalNames(text: string, body: readonly Range[], t: SubjectTables, st
       const described = closing || postBefore(i) || role || text.startsWith('岁的', i - 2) || /姓\s*名\s*[：:]\s*$/.test(text.slice(Math.max(p.start, i - 6), i))
         || (i === p.start || i === opens || /[。！？】]/.test(prev) || /^\s*[【〖\[]$/.test(text.slice(p.start, i))) && introduces(text, i, t);
       if (!head && !described && prev !== '的') continue;
-      const name = tryAt(i, described, head, role && !closing && !postBefore(i) ? text.slice(i, i + 3) : null);
+      // after a role word, three characters (养护工马德民), or the shorter name the text names again (姐姐卓嘎是…的卓嘎);
+      // after a post, a name of four to seven characters that runs to the clause's end (所长那顺陶格陶,)
+      const again = role && !closing && !postBefore(i) ? nameAt(text, i, t, stops, isWord) : null;
+      const forced = role && !closing && !postBefore(i) ? (again !== null && again.length === 2 && countOf(text, again) >= 2 ? again : text.slice(i, i + 3))
+        : postBefore(i) ? postNamed(text, i, t, isWord) : null;
+      const name = tryAt(i, described, head, forced);
       if (!name) continue;
       // 朱发林、张军等: the people named beside a name
       let at = i + name.length;
@@ -359,6 +371,8 @@ function generalNames(text: string, body: readonly Range[], t: SubjectTables, st
     }
     // 他们是：…的…村党总支委员柳西周；…的…养护工马传民；: the name that ends each item of a list
     for (const at of itemEnds(text, p, t, isWord)) tryAt(at, true, false, text.slice(at, at + 3), true);
+    // …村村民李志杰不事张扬,…；…村村民郭招宽,…；: the name that opens each item
+    for (const h of itemHeads(text, p, t, stops, isWord)) tryAt(h.at, true, false, h.name, true);
   }
   return out;
 }
@@ -436,6 +450,78 @@ function itemEnds(text: string, p: Range, t: SubjectTables, isWord: IsWord): num
   }
   // a list has two items or more
   return out.length >= 2 ? out : [];
+}
+
+/**
+ * Where a name opens each item of a list of two or more whose items end at a semicolon (托拉湾村村民李志杰不事张扬,…；
+ * 超害石犁村村民郭招宽,…；中鸡村村民郭平是…): after a word for who they are, within the item's first words.
+ */
+function itemHeads(text: string, p: Range, t: SubjectTables, stops: ReadonlySet<string>, isWord: IsWord): { at: number; name: string }[] {
+  const para = text.slice(p.start, p.end);
+  if (!/[；;]/.test(para)) return [];
+  const out: { at: number; name: string }[] = [];
+  let from = 0;
+  for (const m of para.matchAll(/[；;]|$/g)) {
+    const item = para.slice(from, m.index);
+    const base = p.start + from;
+    from = m.index + m[0].length;
+    if (item.length < 12) continue;
+    // the first place within the item's opening where a role word or a post ends and a name follows
+    for (let k = 2; k <= 14 && k < item.length - 2; k++) {
+      const at = base + k;
+      const role = ROLE_ENDS.includes(text[at - 1] ?? '') && isWord(text.slice(at - 2, at));
+      if (!role && !t.posts.some((w) => text.startsWith(w, at - w.length))) continue;
+      const name = nameAt(text, at, t, stops, isWord) ?? onceNamed(text, at, t, stops, isWord);
+      if (name === null || name.length > 3 || isWord(name) || !/^[，,\u4e00-\u9fa5]/.test(text[at + name.length] ?? '')) continue;
+      out.push({ at, name });
+      break;
+    }
+  }
+  // a list has two items or more
+  return out.length >= 2 ? out : [];
+}
+
+/**
+ * The name of four to seven characters right after a post that runs to the end of its clause, none
+ * of it a word the segmenter knows but as a name or a place (所长那顺陶格陶, 所长阿不都热依木,): a name
+ * not of the Han pattern of a family name and one or two characters; null for anything else.
+ */
+function postNamed(text: string, at: number, t: SubjectTables, isWord: IsWord): string | null {
+  if (!isWord.cut || !isWord.tag) return null;
+  const m = new RegExp(`^[${CJK}·]{4,7}(?=[，,。；;、：:（(\\s]|$)`).exec(text.slice(at, at + 8));
+  if (!m || t.not_name_starts.includes(text[at] ?? '') || t.not_names.some((w) => m[0].includes(w))) return null;
+  const name = m[0];
+  if (t.posts.some((w) => name.includes(w)) || t.unit_suffixes.some((u) => name.includes(u))) return null;
+  const tag = isWord.tag;
+  return isWord.cut(name).every((w) => w === '·' || /^(?:x|nr|nrfg|nrt|ns)$/.test(tag(w))) ? name : null;
+}
+
+/** Whether the text names a unit anywhere whose name opens with the candidate (巴彦温都尔司法所所长: 巴彦温 is a place's beginning). */
+function headsUnit(text: string, name: string, t: SubjectTables, isWord: IsWord): boolean {
+  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) if (unitAhead(text, i + name.length, t, isWord)) return true;
+  return false;
+}
+
+/**
+ * Whether what follows a candidate runs, within its clause, through characters that make no word and
+ * no place into the end of a unit's name and then a post, 的 or the clause's end: 巴彦温都尔司法所所长
+ * (the candidate opens the unit's name).
+ */
+function unitAhead(text: string, end: number, t: SubjectTables, isWord: IsWord): boolean {
+  const stretch = /^[\u4e00-\u9fa5]{0,10}/.exec(text.slice(end, end + 10))?.[0] ?? '';
+  for (const u of t.unit_suffixes) {
+    const k = stretch.indexOf(u);
+    if (k < 1) continue;
+    const between = stretch.slice(0, k);
+    const rest = text.slice(end + k + u.length);
+    if (!(t.posts.some((w) => rest.startsWith(w)) || /^[的，,。；;、]/.test(rest) || rest === '')) continue;
+    // (a person's own place and unit after the name: 周晓兰 西山镇人民调解委员会主任)
+    if (/[的在是任到为省市县区乡镇村旗州盟]/.test(between)) continue;
+    // and what runs between is no ordinary word (周晓兰人民调解委员会主任), the rest of a place's name (巴彦温|都尔)
+    if (isWord.cut && isWord.tag && isWord.cut(between).some((w) => w.length >= 2 || /^(?:v|p)/.test((isWord.tag as (s: string) => string)(w)))) continue;
+    return true;
+  }
+  return false;
 }
 
 /** Words right after a name that say the person is honoured (获评, 荣获, 入选, 被评为). */

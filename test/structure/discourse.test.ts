@@ -105,4 +105,23 @@ describe('whose figure it is, clause by clause', () => {
     expect(r.nominees.map((n) => n.name)).toEqual(['东山区法律援助中心']);
     expect(owners(b)).toMatchObject({ '220件': '东山区法律援助中心', '3896人次': '东山区法律援助中心' });
   });
+
+  it('a semicolon list whose items each open with a role and a name (…村村民李…,…；…村村民郭…是…): each item is its name\'s', () => {
+    const text = '凡人善举\n青石湾村村民侯志远不事张扬,连续5年累计出资30多万元为老人发放补贴,资助40多名贫困学生;白杨村村民郭秀兰,坚持照顾瘫痪的婆婆21年;柳河村村民郭平是家里唯一的劳力,在孝老爱亲的路上一坚守就是18年。';
+    const r = analyse(text);
+    expect(r.nominees.map((n) => n.name)).toEqual(['侯志远', '郭秀兰', '郭平']);
+    expect(owners(text)).toMatchObject({ '30多万元': '侯志远', '40多名': '侯志远', '21年': '郭秀兰', '18年': '郭平' });
+  });
+
+  it('a name of another pattern after a post (所长那顺巴雅尔), a place that opens a unit\'s name, a name the text names again, a name glossed in pinyin', () => {
+    const a = '草原调解能手\n东旗司法局巴彦乌拉司法所所长那顺巴雅尔,21年扎根草原。21年来,他累计调解各类纠纷700余件,调解成功率达97.5%。';
+    expect(analyse(a).nominees.map((n) => n.name)).toEqual(['那顺巴雅尔']);
+    expect(owners(a)).toMatchObject({ '700余件': '那顺巴雅尔', '97.5%': '那顺巴雅尔' });
+    const b = '守边姐妹\n玉湖村的卓玛、央金姐妹是全国模范。姐姐卓玛是村务监督员,几十年来守护着数千平方公里的草场。';
+    expect(analyse(b).nominees.map((n) => n.name)).toContain('卓玛');
+    const c = '民二庭庭长尹文生因积劳成疾住院,出院后一周便重回审判一线,全年审结案件310件。';
+    expect(owners(c)).toMatchObject({ '310件': '尹文生' });
+    const d = '模范事迹\n“全国见义勇为模范”王書(shū)茂現任村黨支部委員,40多年來組織漁民抗擊颱風120多次。';
+    expect(analyse(d).nominees.map((n) => n.name)).toEqual(['王書茂']);
+  });
 });
