@@ -130,13 +130,16 @@ export function readDiscourse(text: string, body: readonly Range[], s: Subjects,
   };
   for (const para of body) {
     let cs = para.start;
+    const named = new Set<number>();
     for (let i = para.start; i <= para.end; i++) {
       if (i < para.end && !CLAUSE_END.test(text[i] as string) && !itemEnd(i, cs)) continue;
       if (i > cs) {
         // every name the clause mentions, in order: the last person named is who a pronoun means
         mi = firstFrom(s.mentions, cs);
         const head = clauseHead(text, cs, i, pat);
-        const opened = head < i ? openingSubject(text, head, i, s, mi, pat, t, own, current, people, lastJoint, kinds) : null;
+        // the people this paragraph has named so far, most recent first
+        const local = people.filter((k) => named.has(k));
+        const opened = head < i ? openingSubject(text, head, i, s, mi, pat, t, own, current, people, lastJoint, kinds, local) : null;
         // 他，……先后化解信访积案150多件；他，就是…李拓宇: a pronoun before anyone is named means the first one named
         if (!opened && people.length === 0 && forward === null && pat.pronoun.test(text.slice(head, Math.min(i, head + 8)))) forward = head;
         if (opened) {
@@ -144,7 +147,7 @@ export function readDiscourse(text: string, body: readonly Range[], s: Subjects,
           if (forward !== null && person !== undefined) { turns.unshift({ start: forward, subjects: [person], how: 'pronoun', named: false }); forward = -1; }
           turn(head, opened.subjects, opened.how, opened.named);
         }
-        for (let m = mi; m < s.mentions.length && (s.mentions[m] as Mention).start < i; m++) seen((s.mentions[m] as Mention).subject);
+        for (let m = mi; m < s.mentions.length && (s.mentions[m] as Mention).start < i; m++) { seen((s.mentions[m] as Mention).subject); named.add((s.mentions[m] as Mention).subject); }
       }
       cs = i + 1;
     }
@@ -165,7 +168,7 @@ function clauseHead(text: string, start: number, end: number, pat: Patterns): nu
 
 function openingSubject(
   text: string, head: number, end: number, s: Subjects, mi: number, pat: Patterns, t: SubjectTables, own: number,
-  current: readonly number[], people: readonly number[], lastJoint: readonly number[], kinds: readonly string[],
+  current: readonly number[], people: readonly number[], lastJoint: readonly number[], kinds: readonly string[], local: readonly number[] = people,
 ): { subjects: number[]; how: string; named: boolean } | null {
   // a name at the head, and any named with it (张三和李四, 张三、李四、王五)
   let m = mi;
@@ -209,6 +212,8 @@ function openingSubject(
   const group = pat.group.exec(rest);
   if (group) {
     const n = /[三]/.test(group[0]) ? 3 : 2;
+    // (姐妹俩 where the paragraph has named one of the two only: that one, not someone of a paragraph before)
+    if (lastJoint.length < 2 && local.length === 1) return { subjects: [local[0] as number], how: 'group', named: false };
     const together = lastJoint.length >= 2 ? [...lastJoint] : people.slice(0, n).reverse();
     return together.length >= 2 ? { subjects: together, how: 'group', named: false } : null;
   }

@@ -420,7 +420,7 @@ function outsideKnownWord(text: string, p: Range, at: number, isWord: IsWord): b
 }
 
 /** Last characters of words for trades and roles that may stand before a name (木雕师, 村民, 好儿媳, 班长). */
-export const ROLE_ENDS = '师员工哥姐嫂手匠生官警兵士家者人民媳长娘';
+export const ROLE_ENDS = '师员工哥姐弟妹嫂手匠生官警兵士家者人民媳长娘';
 
 /**
  * Where a name of three characters ends an item of a list of descriptions, items ending at a semicolon, comma or 、 (他们是：32年履职

@@ -42,4 +42,13 @@ describe('levels and tenure across clauses', () => {
     expect(claimsOf('近两年初信初访一次性化解率提高到93.5%。')[0]).toMatchObject({ category: 'share', direction: 'up', value: 93.5 });
     expect(claimsOf('他2005年起从事信访工作，至今已17年。')[0]).toMatchObject({ text: '17年', category: 'duration' });
   });
+
+  it('time that has passed: 已近两年, 126天过去, 回到村里8年; an area in 平方公里 is a figure', () => {
+    expect(claimsOf('他在镇政府值班接访已近两年了。')[0]).toMatchObject({ text: '近两年', value: 2, approx: 'under', category: 'duration' });
+    expect(claimsOf('126天过去，荒山变成了果园。')[0]).toMatchObject({ text: '126天', category: 'duration' });
+    expect(claimsOf('他回到松柏村8年，村子真的变了。')[0]).toMatchObject({ text: '8年', category: 'duration' });
+    expect(claimsOf('他们守护着数千平方公里的草场。')[0]).toMatchObject({ text: '数千平方公里', value: 1000, category: 'count' });
+    // a year as a date stays no figure
+    expect(claimsOf('2015年过去了。')).toHaveLength(0);
+  });
 });

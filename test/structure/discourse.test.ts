@@ -124,4 +124,9 @@ describe('whose figure it is, clause by clause', () => {
     const d = '模范事迹\n“全国见义勇为模范”王書(shū)茂現任村黨支部委員,40多年來組織漁民抗擊颱風120多次。';
     expect(analyse(d).nominees.map((n) => n.name)).toEqual(['王書茂']);
   });
+
+  it('a pair (姐妹俩) where the paragraph names only one of them is that one, not someone of the paragraph before', () => {
+    const text = '道德模范\n壮族姑娘罗秀英是百坭村第一书记,带领88户群众脱贫。\n玉湖村的卓玛、央金姐妹是全国模范。姐姐卓玛是村务监督员。几十年来,姐妹俩守护着数千平方公里的草场。';
+    expect(owners(text)).toMatchObject({ '88户': '罗秀英', '数千平方公里': '卓玛' });
+  });
 });
