@@ -314,12 +314,15 @@ function generalNames(text: string, body: readonly Range[], t: SubjectTables, st
   const byLast = new Map<string, string[]>();
   for (const x of posts) byLast.set(x[x.length - 1] as string, [...(byLast.get(x[x.length - 1] as string) ?? []), x]);
   const postBefore = (i: number): boolean => (byLast.get(text[i - 1] ?? '') ?? []).some((x) => text.startsWith(x, i - x.length));
+  // what is asked of every place the text names a candidate, asked once per candidate
+  const memo = new Map<string, boolean>();
+  const once = (key: string, f: () => boolean): boolean => { let v = memo.get(key); if (v === undefined) { v = f(); memo.set(key, v); } return v; };
   const tryAt = (at: number, described: boolean, head = false, forced: string | null = null, item = false): string | null => {
     const name = forced ?? nameAt(text, at, t, stops, isWord) ?? (described ? onceNamed(text, at, t, stops, isWord) : null) ?? (head ? headNamed(text, at, t, isWord) : null);
     if (!name || name.includes('某') || names.has(name)) return name && !name.includes('某') ? name : null;
     // (the one a list item ends with is who the item describes, 村民袁玉兰 included)
-    if (!item && thirdParty(text, name, d.third_parties)) return null;
-    if (newsOutlet(text, name)) return null;
+    if (!item && once(`third:${name}`, () => thirdParty(text, name, d.third_parties))) return null;
+    if (once(`outlet:${name}`, () => newsOutlet(text, name))) return null;
     if (posts.some((p) => name.endsWith(p)) || /[的了着过之]/.test(name.slice(1))) return null; // 许科长 is 许照山 (an alias: withMentions); 家的事
     // 严肃性 (jieba tags it nr), 公开电话: a longer name does not open with an ordinary word
     // (a name the text names again may run into the word after it: 卓嘎是 is 卓嘎 and 是)
@@ -328,11 +331,11 @@ function generalNames(text: string, body: readonly Range[], t: SubjectTables, st
     const after = posts.some((p) => text.startsWith(p, at + name.length)) || text.startsWith('同志', at + name.length);
     // 侯马市新田乡, 东下庄村: a place, not a person; 巴彦温都尔司法所所长: the head of a unit's name
     if (/[市县区省乡镇村州旗]/.test(name.slice(1)) || (!after && /^[村乡镇县市区省州旗庄屯寨组]/.test(text[at + name.length] ?? ''))) return null;
-    if (!after && headsUnit(text, name, t, isWord)) return null;
+    if (!after && once(`unit:${name}`, () => headsUnit(text, name, t, isWord))) return null;
     // two characters (公正, 余杭) make a name only where the text describes it; a longer one seen
     // once, where it opens a clause and a verb follows it (其中，孙丽娟带领调委会…)
     if (name.length === 2 ? !described && !after : countOf(text, name) < 2 && !described && !after && !(head && headNamed(text, at, t, isWord) === name)) return null;
-    if (officialOnly(text, name, t)) return null;
+    if (once(`official:${name}`, () => officialOnly(text, name, t))) return null;
     names.add(name);
     out.push({ name, kind: 'individual', how: 'named' });
     return name;
