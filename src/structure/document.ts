@@ -345,8 +345,8 @@ function readWriteUp(view: TextView, paras: readonly Paragraph[], first: Paragra
   const subs = fromTitle || seeds.length > 0 ? withMentions(text, all, fromTitle ? 0 : null) : found;
   const nominees: NomineeInfo[] = subs.subjects.map((x, k) => {
     if (k < listed.length) return listed[k] as NomineeInfo;
-    // the name as written (趙貴成 in a traditional text), from its first mention
-    const m = subs.mentions.find((y) => y.subject === k);
+    // the name as written (趙貴成 in a traditional text), from its first mention by that name (not 我局 for the unit)
+    const m = subs.mentions.find((y) => y.subject === k && text.slice(y.start, y.end) === x.name);
     return { id: `n${k + 1}`, name: m ? heldText(view, m).trim() || x.name : x.name, kind: x.kind };
   });
   const warnings: string[] = [];

@@ -129,4 +129,10 @@ describe('whose figure it is, clause by clause', () => {
     const text = '道德模范\n壮族姑娘罗秀英是百坭村第一书记,带领88户群众脱贫。\n玉湖村的卓玛、央金姐妹是全国模范。姐姐卓玛是村务监督员。几十年来,姐妹俩守护着数千平方公里的草场。';
     expect(owners(text)).toMatchObject({ '88户': '罗秀英', '数千平方公里': '卓玛' });
   });
+
+  it('a summary that speaks as 我局 and is signed at its end is the signing unit, by its name, never 我局', () => {
+    const text = '2023年信访工作总结\n今年以来，我局坚持以人民为中心，共受理群众来信来访326件，化解信访积案45件。\n东山县信访局\n2023年12月20日';
+    expect(analyse(text).nominees.map((n) => n.name)).toEqual(['东山县信访局']);
+    expect(owners(text)).toMatchObject({ '326件': '东山县信访局', '45件': '东山县信访局' });
+  });
 });
