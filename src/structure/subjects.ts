@@ -39,6 +39,8 @@ const STRONG_HOW: ReadonlySet<string> = new Set(['title', 'heading', 'called', '
 /** A list marker or bracket that may lead a line before a name or a title (1、 （一） 【). */
 const LEAD_MARKER = /^\s*(?:[-*•·]\s*)?(?:\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)])?\s*/;
 const NAME_RUN = new RegExp(`^[${CJK}·]{2,4}`);
+/** The body of a unit's name before its suffix: ideographs, with a service number inside (南城区12345热线中心, 110指挥中心). */
+const UNIT_BODY = (min: number, max: number): string => `[${CJK}](?:[${CJK}]|\\d{3,6}(?=热线|指挥|服务|平台|便民|政务|报警|接警|呼叫|市民|中心)){${min - 1},${max - 1}}?`;
 /** A form's placeholder for a name (XX镇, ××县, 某某局, 201*年). */
 const PLACEHOLDER = /[XxＸｘ×*＊]|某某/;
 
@@ -658,7 +660,7 @@ function selfReferences(text: string, t: SubjectTables): number {
 export function ownUnit(text: string, title: string, body: readonly Range[], t: SubjectTables, speaksForItself: boolean): Subject | null {
   const d = t.discourse;
   const suffixes = [...t.unit_suffixes].sort((a, b) => b.length - a.length).join('|');
-  const whole = new RegExp(`^([${CJK}]{2,20}?(?:${suffixes}))(?:[（(][^）)]{1,10}[）)])?$`);
+  const whole = new RegExp(`^(${UNIT_BODY(2, 20)}(?:${suffixes}))(?:[（(][^）)]{1,10}[）)])?$`);
   // the signature: a unit's name alone on one of the last lines (a date may follow it)
   for (const p of body.slice(-3).reverse()) {
     const m = whole.exec(text.slice(p.start, p.end).trim().replace(/\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$/, ''));
@@ -666,7 +668,7 @@ export function ownUnit(text: string, title: string, body: readonly Range[], t: 
   }
   // 记者走进天津滨海新区信访办
   // the longest name there (走进贵州省安顺市公安局西秀分局…: 贵州省安顺市公安局西秀分局)
-  const visit = new RegExp(`(?:${d.visit_verbs.join('|')})([${CJK}]{2,24}(?:${suffixes}))`);
+  const visit = new RegExp(`(?:${d.visit_verbs.join('|')})(${UNIT_BODY(2, 24).replace(/\?$/, '')}(?:${suffixes}))`);
   for (const line of [title, ...body.slice(0, 3).map((p) => text.slice(p.start, p.end))]) {
     const m = visit.exec(line);
     if (m && placed(m[1] as string, t)) return { name: m[1] as string, kind: 'collective', how: 'visited' };
@@ -696,7 +698,7 @@ function placed(name: string, t: SubjectTables): boolean {
 /** Every unit's name the text holds (up to a function word or punctuation before it), how often and where first. */
 function unitNames(text: string, t: SubjectTables): Map<string, { count: number; first: number }> {
   const out = new Map<string, { count: number; first: number }>();
-  const re = new RegExp(`[${CJK}]{1,16}?(?:${[...t.unit_suffixes].sort((a, b) => b.length - a.length).join('|')})`, 'g');
+  const re = new RegExp(`${UNIT_BODY(1, 16)}(?:${[...t.unit_suffixes].sort((a, b) => b.length - a.length).join('|')})`, 'g');
   for (const m of text.matchAll(re)) {
     // from the last character that no unit's name holds (到县信访局: 县信访局)
     let name = m[0];
@@ -797,7 +799,7 @@ const unitPatterns = new WeakMap<SubjectTables, RegExp>();
 function unitPattern(t: SubjectTables): RegExp {
   let re = unitPatterns.get(t);
   if (!re) {
-    re = new RegExp(`^(?:[（(]?\\d{4}年[）)]?[，,]?|[一二三四五六七八九十\\d]+[、.．])?\\s*([${CJK}]{2,16}?(?:${[...t.unit_suffixes].sort((a, b) => b.length - a.length).join('|')}))`);
+    re = new RegExp(`^(?:[（(]?\\d{4}年[）)]?[，,]?|[一二三四五六七八九十\\d]+[、.．])?\\s*(${UNIT_BODY(2, 16)}(?:${[...t.unit_suffixes].sort((a, b) => b.length - a.length).join('|')}))`);
     unitPatterns.set(t, re);
   }
   return re;

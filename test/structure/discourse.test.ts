@@ -135,4 +135,12 @@ describe('whose figure it is, clause by clause', () => {
     expect(analyse(text).nominees.map((n) => n.name)).toEqual(['东山县信访局']);
     expect(owners(text)).toMatchObject({ '326件': '东山县信访局', '45件': '东山县信访局' });
   });
+
+  it('a unit whose name holds its service number (南城区12345热线中心) is the one that says 我中心', () => {
+    const text = '我中心2022年工作情况汇报\n2022年，南城区12345热线中心共受理市民诉求8.6万件，按时办结率99.2%。我中心群众满意率96%。';
+    expect(analyse(text).nominees.map((n) => n.name)).toEqual(['南城区12345热线中心']);
+    expect(owners(text)).toMatchObject({ '8.6万件': '南城区12345热线中心', '96%': '南城区12345热线中心' });
+    // a count before a unit is no part of its name
+    expect(analyse('全县125个村调解委员会共调解纠纷300件。').nominees.map((n) => n.name)).not.toContain('全县125个村调解委员会');
+  });
 });
