@@ -92,7 +92,7 @@ export interface Dictionaries {
   };
   readonly periods: {
     readonly rate: readonly RateEntry[]; readonly tenure_verbs: readonly string[]; readonly tenure_after: readonly string[];
-    readonly duration_cues: { readonly before: readonly string[]; readonly after: readonly string[]; readonly follows: readonly string[] };
+    readonly duration_cues: { readonly before: readonly string[]; readonly after: readonly string[]; readonly follows: readonly string[]; readonly working: readonly string[] };
     readonly scope_words: readonly string[];
     readonly not_scope_after: readonly string[];
     readonly tenure_frames: {
@@ -221,7 +221,7 @@ export function validateDictionaries(raw: Record<string, unknown>): string[] {
   lists('periods.yaml', ['tenure_verbs', 'tenure_after', 'scope_words', 'not_scope_after'], periods);
   const cues = periods['duration_cues'] as Record<string, unknown> | undefined;
   if (!cues) problems.push('periods.yaml: duration_cues missing');
-  else lists('periods.yaml duration_cues', ['before', 'after', 'follows'], cues);
+  else lists('periods.yaml duration_cues', ['before', 'after', 'follows', 'working'], cues);
   const frames = periods['tenure_frames'] as Record<string, unknown> | undefined;
   if (!frames) problems.push('periods.yaml: tenure_frames missing');
   else lists('periods.yaml tenure_frames', ['steady', 'career', 'career_alone', 'since', 'not_since_before', 'not_since_after'], frames);

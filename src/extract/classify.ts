@@ -92,6 +92,15 @@ function countCategory(text: string, r: Reading, before: string, after: string, 
 }
 
 /** Whether a length of time is a duration claim; extends the reading over its cue or suffix. */
+/** 每天工作10多个小时, 每周加班20小时: hours or days of work at a rate, the verb right before the number. */
+function workingAtRate(before: string, unit: string, lx: Lexicon): boolean {
+  if (!/^(?:个)?(?:小时|天|日)$/.test(unit)) return false;
+  const verb = lx.d.periods.duration_cues.working.find((v) => before.endsWith(v));
+  if (verb === undefined) return false;
+  const lead = before.slice(0, before.length - verb.length);
+  return lx.d.periods.rate.some((x) => lead.endsWith(x.marker));
+}
+
 function isDuration(text: string, r: Reading, before: string, cs: number, p: Range, lx: Lexicon): boolean {
   // 入伍5年多来: 多 after the unit hedges a length that 来 closes
   if (text[r.pos] === '多' && /^多(?:以来|来)/.test(text.slice(r.pos, r.pos + 3))) {
@@ -115,6 +124,7 @@ function isDuration(text: string, r: Reading, before: string, cs: number, p: Ran
     r.rules.push(`duration:after:${cueAfter}`);
   } else if (cueBefore) r.rules.push(`duration:before:${cueBefore}`);
   else if (cueFollows) r.rules.push(`duration:follows:${cueFollows}`);
+  else if (workingAtRate(before, r.unit.unit, lx)) r.rules.push('duration:working');
   else if (r.rules.some((x) => x.startsWith('hedge:before')) && (r.approx === 'at_least' || r.approx === 'at_most')) r.rules.push('duration:bounded');
   else if (changeVerbNear(text, r.start, r.pos, lx)) r.rules.push('duration:change');
   else if (tenure.at >= 0 && /[年月载]/.test(r.unit.unit)) {

@@ -81,7 +81,7 @@ function hedgeAndScale(text: string, d: Draft, ctx: ParagraphContext, lx: Lexico
     const a = lx.afterNumber.get(h);
     if (!a || d.pos >= p.end) return;
     // 来 and 多 only hedge when something countable follows (not 多年, 来自)
-    const next = text.slice(d.pos + 1, d.pos + 4);
+    const next = text.slice(d.pos + 1, d.pos + 9); // (as long as the longest unit: 1600多平方公里)
     const countable = /^[万亿千百]/.test(next) || lx.units.some((u) => next.startsWith(u.unit)) || next.startsWith('%')
       || (h !== '来' && countedNounAt(ctx, text, d.pos + 1, lx) !== null);
     if (!countable) return;

@@ -121,10 +121,13 @@ export function readDiscourse(text: string, body: readonly Range[], s: Subjects,
   // descriptions ends there, at a 、 as at a comma
   const personEnds = new Map<number, Mention>();
   for (const m of s.mentions) if (kinds[m.subject] === 'individual') personEnds.set(m.end, m);
+  const personStarts = new Set<number>();
+  for (const m of s.mentions) if (kinds[m.subject] === 'individual') personStarts.add(m.start);
   const itemEnd = (i: number, cs: number): boolean => {
     if (text[i] !== '、') return false;
     const m = personEnds.get(i);
-    if (!m) return false;
+    // (not where another name follows at once: 社会法官杨杨、姜晗浩 are named together)
+    if (!m || personStarts.has(i + 1)) return false;
     const head = clauseHead(text, cs, i, pat);
     return m.start > head && describedBefore(text, head, m.start, i, t);
   };
@@ -190,6 +193,10 @@ function openingSubject(
     return { subjects, how: subjects.length > 1 ? 'joint' : 'name', named: true };
   }
   const rest = text.slice(head, Math.min(end, head + 8));
+  // 这个人叫王少磊, 这个人姓耿: the one a telling has been about all along
+  const called = /^(?:这个人|这位|此人|[他她])(?:名叫|叫|姓)/.exec(rest);
+  const named = called ? s.mentions[m] : undefined;
+  if (called && named && named.start === head + called[0].length && kinds[named.subject] === 'individual') return { subjects: [named.subject], how: 'name', named: true };
   // 镇江市公安局…主任金怡跪在…, 57岁的任小青…, “金牌调解员”崔荣早所在的…: a person named at the end of the
   // description that opens the clause
   for (let n = m; n < s.mentions.length && (s.mentions[n] as Mention).start < end; n++) {

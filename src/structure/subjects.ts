@@ -40,7 +40,7 @@ const STRONG_HOW: ReadonlySet<string> = new Set(['title', 'heading', 'called', '
 const LEAD_MARKER = /^\s*(?:[-*•·]\s*)?(?:\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)])?\s*/;
 const NAME_RUN = new RegExp(`^[${CJK}·]{2,4}`);
 /** The body of a unit's name before its suffix: ideographs, with a service number inside (南城区12345热线中心, 110指挥中心). */
-const UNIT_BODY = (min: number, max: number): string => `[${CJK}](?:[${CJK}]|\\d{3,6}(?=热线|指挥|服务|平台|便民|政务|报警|接警|呼叫|市民|中心)){${min - 1},${max - 1}}?`;
+const UNIT_BODY = (min: number, max: number): string => `[${CJK}](?:[${CJK}]|\\d{3,6}(?=热线|指挥|服务|公共|平台|便民|政务|报警|接警|呼叫|市民|中心)){${min - 1},${max - 1}}?`;
 /** A form's placeholder for a name (XX镇, ××县, 某某局, 201*年). */
 const PLACEHOLDER = /[XxＸｘ×*＊]|某某/;
 
@@ -55,6 +55,8 @@ export function isChrome(line: string, t: SubjectTables): boolean {
   if (s === '') return true;
   if (/^[\d\s:：\-/.年月日|]+$/.test(s)) return true; // 2025 / 05-07 / 17:45
   if (/^第[A-Z]?\d+版/.test(s)) return true; // 第A03版:热闻
+  // a page's contact line: phone numbers, e-mail addresses, web addresses and nothing else (0310-3111082 3047798688@qq.com)
+  if (/^(?:(?:电话|传真|邮箱|E-?mail|Tel)?[:：]?\s*(?:[\d\-+() ]{7,}|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?:\/\/|www\.)\S+)\s*)+$/i.test(s)) return true;
   for (const p of t.chrome.prefixes) {
     if (s.startsWith(p) && (s.length === p.length || /^[\s:：】]/.test(s.slice(p.length)) || p.startsWith('【') || p === '分享到' || p === '图为' || /记者$/.test(p))) return true;
   }
@@ -222,7 +224,7 @@ export function findSubjects(text: string, title: string, body: readonly Range[]
     const suffixes = [...t.unit_suffixes].sort((a, b) => b.length - a.length).join('|');
     const first = body[0] ? text.slice(body[0].start, body[0].end).replace(/^(?:19|20)\d{2}年(?:以来)?[，,]?/, '').split(/[，,。；;]/)[0] ?? '' : '';
     const head = (title || first).replace(/\s+/g, '').replace(/^(?:在|据|由|经)/, '');
-    const m = new RegExp(`^([${CJK}]{2,16}(?:${suffixes}))([${CJK}]{2,})`).exec(head) ?? new RegExp(`^([${CJK}]{2,16}(?:${suffixes}))$`).exec(head);
+    const m = new RegExp(`^(${UNIT_BODY(2, 16).replace(/\?$/, '')}(?:${suffixes}))([${CJK}]{2,})`).exec(head) ?? new RegExp(`^(${UNIT_BODY(2, 16).replace(/\?$/, '')}(?:${suffixes}))$`).exec(head);
     const rest = m?.[2] ?? '';
     // not a bare 信访局, nor one that holds what the body that awards does (最高人民法院表彰全国法院)
     const unit = m?.[1] ?? '';
@@ -287,9 +289,16 @@ export function findSubjects(text: string, title: string, body: readonly Range[]
   found.forEach((x, k) => {
     const level = x.kind === 'collective' ? t.place_suffixes.find((l) => x.name.startsWith(l) && x.name.length > l.length + 1) : undefined;
     if (level === undefined) return;
-    const place = placeOfLevel([title, ...body.slice(0, 2).map((p) => text.slice(p.start, p.end))], level);
+    // 市12345公共服务热线 beside 新乡12345公共服务热线 in the headline: the same unit, by its full name
+    const rest = x.name.slice(level.length);
+    const full = found.find((y) => y !== x && y.kind === 'collective' && y.name.endsWith(rest) && y.name.length > rest.length + 1);
+    if (full) { found[k] = { ...x, name: full.name }; return; }
+    const visitLead = new RegExp(`^(?:${t.discourse.visit_verbs.join('|')})`);
+    const place = placeOfLevel([title, ...body.slice(0, 2).map((p) => text.slice(p.start, p.end).replace(visitLead, ''))], level);
     if (place !== null) found[k] = { ...x, name: place + x.name.slice(level.length) };
   });
+  // (a unit renamed so is listed once)
+  for (let k = found.length - 1; k > 0; k--) if (found.findIndex((y) => y.name === (found[k] as Subject).name) < k) found.splice(k, 1);
   // in the order the text names them, those of the title first
   const titled = found.filter((x) => fromTitle.some((f) => f.name === x.name));
   const rest = found.filter((x) => !titled.includes(x)).map((x) => ({ x, at: text.indexOf(x.name) })).sort((a, b) => a.at - b.at).map((y) => y.x);
@@ -329,7 +338,9 @@ function generalNames(text: string, body: readonly Range[], t: SubjectTables, st
     // 严肃性 (jieba tags it nr), 公开电话: a longer name does not open with an ordinary word
     // (a name the text names again may run into the word after it: 卓嘎是 is 卓嘎 and 是)
     const glued = forced !== null && countOf(text, name) >= 2 && stops.has(text[at + name.length] ?? '');
-    if ((!glued && !wordlike(text, at, name, isWord, forced === null)) || (name.length >= 3 && !t.compound_surnames.some((c) => name.startsWith(c)) && isWord(name.slice(0, 2)))) return null;
+    // (a name of four or more after a post was read whole already: 宝音德力格尔 may open with a word)
+    const whole = forced !== null && name.length >= 4 && postBefore(at);
+    if ((!glued && !wordlike(text, at, name, isWord, forced === null)) || (!whole && name.length >= 3 && !t.compound_surnames.some((c) => name.startsWith(c)) && isWord(name.slice(0, 2)))) return null;
     const after = posts.some((p) => text.startsWith(p, at + name.length)) || text.startsWith('同志', at + name.length);
     // 侯马市新田乡, 东下庄村: a place, not a person; 巴彦温都尔司法所所长: the head of a unit's name
     if (/[市县区省乡镇村州旗]/.test(name.slice(1)) || (!after && /^[村乡镇县市区省州旗庄屯寨组]/.test(text[at + name.length] ?? ''))) return null;
@@ -363,7 +374,8 @@ function generalNames(text: string, body: readonly Range[], t: SubjectTables, st
       const again = role && !closing && !postBefore(i) ? nameAt(text, i, t, stops, isWord) : null;
       const forced = role && !closing && !postBefore(i) ? (again !== null && again.length === 2 && countOf(text, again) >= 2 ? again : text.slice(i, i + 3))
         : postBefore(i) ? postNamed(text, i, t, isWord) : null;
-      const name = tryAt(i, described, head, forced);
+      // (right after 的, a name may open what follows as at a clause's head: 研究室的陈程灿和…)
+      const name = tryAt(i, described, head || prev === '的', forced);
       if (!name) continue;
       // 朱发林、张军等: the people named beside a name
       let at = i + name.length;
@@ -498,6 +510,8 @@ function postNamed(text: string, at: number, t: SubjectTables, isWord: IsWord): 
   const name = m[0];
   if (t.posts.some((w) => name.includes(w)) || t.unit_suffixes.some((u) => name.includes(u))) return null;
   const tag = isWord.tag;
+  // (nor two ordinary words the segmenter took for one place: 高度肯定 is 高度 and 肯定)
+  for (let k = 2; k <= name.length - 2; k++) if (isWord(name.slice(0, k)) && isWord(name.slice(k))) return null;
   return isWord.cut(name).every((w) => w === '·' || /^(?:x|nr|nrfg|nrt|ns)$/.test(tag(w))) ? name : null;
 }
 
@@ -594,7 +608,9 @@ function headNamed(text: string, at: number, t: SubjectTables, isWord: IsWord): 
     // 经一番思考: a name seen once holds no numeral
     if (t.name_stops.includes(name[len - 1] as string) || t.not_name_endings.includes(name[len - 1] as string) || /[一二三四五六七八九十百千万两零〇]/.test(name.slice(1))) continue;
     const next = isWord.cut(window.slice(len))[0] ?? '';
-    if (next.length >= 2 && isWord.tag(next).startsWith('v')) return name;
+    // a verb (孙丽娟带领), or a word for how, when or with whom (张亚娣连续两个晚上, 陈淑燕晚上两点还在…, 陈程灿和…)
+    if (next.length >= 2 && /^(?:v|a|d|t)/.test(isWord.tag(next))) return name;
+    if (next.length === 1 && /^[和与在把将]$/.test(next)) return name;
   }
   return null;
 }
@@ -726,9 +742,12 @@ interface Scan {
 function paragraphSubjects(text: string, p: Range, scan: Scan): void {
   const { t, stops, isWord, posts, found, add, unitClauses } = scan;
   const unitRe = unitPattern(t);
+  const visitLead = new RegExp(`^(?:${t.discourse.visit_verbs.join('|')})`);
   const para = text.slice(p.start, p.end);
   // 他叫米玛扎西, 她叫…
-  for (const m of para.matchAll(new RegExp(`[他她]叫([${CJK}·]{2,5})[，,。、；;\\s]`, 'g'))) add({ name: m[1] as string, kind: 'individual', how: 'called' });
+  // 他叫…, 这个人叫王少磊, 这个人姓耿 (a telling that names its subject at the end)
+  for (const m of para.matchAll(new RegExp(`(?:[他她]|这个人|这位|此人)(?:名叫|叫)([${CJK}·]{2,5})[，,。、；;\\s]`, 'g'))) add({ name: m[1] as string, kind: 'individual', how: 'called' });
+  for (const m of para.matchAll(new RegExp(`(?:这个人|这位|此人)姓([${CJK}])[，,。、；;\\s]`, 'g'))) if (hasSurname(m[1] as string, t)) add({ name: m[1] as string, kind: 'individual', how: 'called' });
   // 1.俞斌,男,汉族,… / 张林江，女，…
   const bio = new RegExp(`^\\s*(?:\\d{1,2}[.、．]\\s*|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\\d]{1,3}[）)])?([${CJK}·]{2,4})[，,](?:[男女][，,]|\\d{1,3}岁|现年)`).exec(para);
   if (bio) add({ name: bio[1] as string, kind: 'individual', how: 'biography' });
@@ -780,7 +799,8 @@ function paragraphSubjects(text: string, p: Range, scan: Scan): void {
     const is = para.indexOf('是', cs);
     const who = cs > 0 && is > cs && is - cs <= 5 ? nameAt(text, p.start + cs, t, stops, isWord) : null;
     if (who && para.startsWith('是', cs + who.length) && posts.some((x) => para.slice(cs + who.length, i).includes(x))) add({ name: who, kind: 'individual', how: 'is-post' });
-    const clause = para.slice(cs, Math.min(i, cs + 60)).replace(/^(?:现任|时任|担任|原)/, '');
+    // (past a post's verb, or a visit's: 走进市12345公共服务热线办 names the unit visited)
+    const clause = para.slice(cs, Math.min(i, cs + 60)).replace(/^(?:现任|时任|担任|原)/, '').replace(visitLead, '');
     const m = unitRe.exec(clause);
     const name = m?.[1];
     // not a person's doings (他在社区…, 吴天祥担任…信访办), nor the body that awards (最高人民法院表彰…)

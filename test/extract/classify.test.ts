@@ -48,6 +48,8 @@ describe('levels and tenure across clauses', () => {
     expect(claimsOf('126天过去，荒山变成了果园。')[0]).toMatchObject({ text: '126天', category: 'duration' });
     expect(claimsOf('他回到松柏村8年，村子真的变了。')[0]).toMatchObject({ text: '8年', category: 'duration' });
     expect(claimsOf('他们守护着数千平方公里的草场。')[0]).toMatchObject({ text: '数千平方公里', value: 1000, category: 'count' });
+    expect(claimsOf('她平均每天工作10多个小时。')[0]).toMatchObject({ text: '10多个小时', value: 10, approx: 'over', category: 'duration' });
+    expect(claimsOf('他们和身后的千千万万名人民警察站在一起。')).toHaveLength(0);
     // a year as a date stays no figure
     expect(claimsOf('2015年过去了。')).toHaveLength(0);
   });

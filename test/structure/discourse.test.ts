@@ -143,4 +143,25 @@ describe('whose figure it is, clause by clause', () => {
     // a count before a unit is no part of its name
     expect(analyse('全县125个村调解委员会共调解纠纷300件。').nominees.map((n) => n.name)).not.toContain('全县125个村调解委员会');
   });
+
+  it('a telling that names its subject at its end (这个人姓耿, 这个人叫…); names that open a clause before a word for when or how; 杨杨、姜晗浩 named together', () => {
+    const a = '他是我进法院时的师傅。在我认识他的十年间,他每年审结的案件从60件、80件增加到248件。这个人姓耿,民三庭的一名法官。';
+    expect(owners(a)).toMatchObject({ '60件': '耿', '80件增加到248件': '耿' });
+    const b = '加班的人们\n为了完成材料,程雪娣连续两个晚上加班到十二点;为了筹备会议,研究室的卢程灿和社会法官杨杨、姜晗浩连续一周不眠不休。';
+    expect(owners(b)).toMatchObject({ '两个': '程雪娣', '一周': '卢程灿' });
+  });
+
+  it('a headline above its byline, a page\'s contact line, a hotline named by its number and by its level (市12345热线)', () => {
+    const text = '0310-3111082 3047798688@qq.com\n东城12345公共服务热线成群众贴心人 ,两年受理来电66万余次\n来源:东城日报编辑:李玲玲发布时间:2020-10-14 14:29:12\n走进市12345公共服务热线办,锦旗整齐排列。平台已受理群众来电66万余次,工单办结率99.8%。';
+    const r = analyse(text);
+    expect(r.title).toBe('东城12345公共服务热线成群众贴心人 ,两年受理来电66万余次');
+    expect(r.nominees.map((n) => n.name)).toEqual(['东城12345公共服务热线']);
+    expect(owners(text)).toMatchObject({ '99.8%': '东城12345公共服务热线' });
+  });
+
+  it('a name of six characters after a post, opening with a word (民警宝音德力格尔,)', () => {
+    const text = '最美警察\n东旗公安局潮格镇派出所民警宝音德力格尔,奔走在1600多平方公里的辖区中。当了17年警察,他骑坏了6辆摩托车。';
+    expect(analyse(text).nominees.map((n) => n.name)).toContain('宝音德力格尔');
+    expect(owners(text)).toMatchObject({ '1600多平方公里': '宝音德力格尔', '6辆': '宝音德力格尔' });
+  });
 });
