@@ -40,7 +40,7 @@ export interface SubjectTables {
   readonly discourse: {
     readonly lead_ins: readonly string[]; readonly year_tails: readonly string[];
     readonly pronouns: readonly string[]; readonly not_pronouns: readonly string[];
-    readonly kin: readonly string[]; readonly together: readonly string[];
+    readonly kin: readonly string[]; readonly kin_people: readonly string[]; readonly together: readonly string[];
     readonly self_prefixes: readonly string[]; readonly self_tails: readonly string[]; readonly this_tails: readonly string[]; readonly whole_tails: readonly string[];
     readonly visit_verbs: readonly string[]; readonly third_parties: readonly string[]; readonly official_verbs: readonly string[];
   };
@@ -162,7 +162,7 @@ function validateSubjects(subjects: Record<string, unknown>, lists: (file: strin
   else for (const d of duplicatesIn([...surnames])) problems.push(`subjects.yaml: surname "${d}" listed twice`);
   const discourse = subjects['discourse'] as Record<string, unknown> | undefined;
   if (!discourse) problems.push('subjects.yaml: discourse missing');
-  else lists('subjects.yaml discourse', ['lead_ins', 'year_tails', 'pronouns', 'not_pronouns', 'kin', 'together', 'self_prefixes', 'self_tails', 'this_tails', 'whole_tails', 'visit_verbs', 'third_parties', 'official_verbs'], discourse);
+  else lists('subjects.yaml discourse', ['lead_ins', 'year_tails', 'pronouns', 'not_pronouns', 'kin', 'kin_people', 'together', 'self_prefixes', 'self_tails', 'this_tails', 'whole_tails', 'visit_verbs', 'third_parties', 'official_verbs'], discourse);
   const chrome = subjects['chrome'] as Record<string, unknown> | undefined;
   if (!chrome) problems.push('subjects.yaml: chrome missing');
   else lists('subjects.yaml chrome', ['prefixes', 'contains', 'sites', 'captions'], chrome);

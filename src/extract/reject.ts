@@ -26,6 +26,8 @@ export function rejection(text: string, r: Reading, ctx: ParagraphContext, lx: L
   if (unit.kind === 'person' && text[start - 1] === '每' && r.approx === 'exact') return 'reject:per-capita'; // 每百万人信访总量: a rate's base
   if (num.script !== 'chinese') return null;
   if (text.slice(num.start, num.end) === '一' && r.approx === 'exact' && lx.articleUnits.has(unit.unit)) return 'reject:article'; // 一名信访干部
+  // 夫妻二人, 父女两人: the pair the text speaks of, no count
+  if (unit.unit === '人' && value <= 3 && lx.d.subjects.discourse.kin.some((k) => text.startsWith(k, start - k.length))) return 'reject:pair';
   // 一册一足迹, 一村一警, 一案一策: 一 and a word, twice over, is a motto
   if (text.slice(num.start, num.end) === '一' && (/^一[\u4e00-\u9fa5]{1,2}一[\u4e00-\u9fa5]/.test(text.slice(num.start, num.start + 6)) || /一[\u4e00-\u9fa5]{1,2}$/.test(text.slice(Math.max(p.start, num.start - 3), num.start)) && /^一[\u4e00-\u9fa5]/.test(text.slice(num.start, num.start + 2)) && text.slice(Math.max(p.start, num.start - 3), num.start).includes('一'))) return 'reject:motto';
   if (value <= 10 && (unit.unit === '个' || unit.unit === '项') && lx.abstractNouns.has(text.slice(pos, pos + 2))) return 'reject:programme-part'; // 三个环节

@@ -50,7 +50,7 @@ function patternsOf(t: SubjectTables): Patterns {
   const alt = (xs: readonly string[]): string => [...xs].sort((a, b) => b.length - a.length).join('|');
   p = {
     // list markers, brackets and the time and linking words that lead a clause
-    lead: new RegExp(`^(?:\\s|[【〖\\[（(]|[一二三四五六七八九十\\d]{1,3}[、.．](?!\\d)|[（(][一二三四五六七八九十\\d]{1,3}[）)]|[一二三四五六七八九十]是|(?:19|20)\\d{2}年(?:\\d{1,2}月(?:\\d{1,2}日)?)?(?:${alt(d.year_tails)})?|(?:${alt(d.lead_ins)}))+`),
+    lead: new RegExp(`^(?:\\s|[【〖\\[（(★☆◆◇●○■□▲△▶►•]|[一二三四五六七八九十\\d]{1,3}[、.．](?!\\d)|[（(][一二三四五六七八九十\\d]{1,3}[）)]|[一二三四五六七八九十]是|(?:19|20)\\d{2}年(?:\\d{1,2}月(?:\\d{1,2}日)?)?(?:${alt(d.year_tails)})?|(?:${alt(d.lead_ins)}))+`),
     pronoun: new RegExp(`^(?!${alt(d.not_pronouns)})(?:${alt(d.pronouns)})`),
     group: new RegExp(`^(?:(?:${alt(d.kin)})(?:俩|二人|两人|三人)|(?:[二两三]人|二位|两位|三位|俩人|他俩|她俩)(?=${alt(d.together)}))`),
     // 我院, 本局, 我县; 该中心; 全院, 全局 (the whole of the unit)
@@ -199,7 +199,9 @@ function openingSubject(
   if (called && named && named.start === head + called[0].length && kinds[named.subject] === 'individual') return { subjects: [named.subject], how: 'name', named: true };
   // 镇江市公安局…主任金怡跪在…, 57岁的任小青…, “金牌调解员”崔荣早所在的…: a person named at the end of the
   // description that opens the clause
-  for (let n = m; n < s.mentions.length && (s.mentions[n] as Mention).start < end; n++) {
+  // (她与丈夫杨贵俭一起…: a clause that opens with a pronoun is the pronoun's, whoever it names after)
+  const byPronoun = pat.pronoun.test(rest) && !/^[他她它]的/.test(rest);
+  for (let n = m; !byPronoun && n < s.mentions.length && (s.mentions[n] as Mention).start < end; n++) {
     const x = s.mentions[n] as Mention;
     // 一支由退休法官组建的“银发调解团”从3人发展到6人: a unit named in quotes at the end of the description
     if (kinds[x.subject] !== 'individual') {

@@ -136,7 +136,7 @@ export function sentencesOf(text: string, range: Range): Range[] {
 const ACHIEVEMENT_HEADING = /^(.{2,80}?)(?:同志)?的?(?:主要|先进|典型|突出)?事迹(?:材料|简介|概述)?[：:]?$/;
 const GROUP_HEADING = new RegExp(`^[（(][${CN_DIGITS}]{1,3}[）)]\\s*(?:全国信访系统)?(?:先进|优秀)?(集体|单位|工作者|个人)(?:事迹)?$`);
 const LIST_HEADING = /(推荐|名单|候选|拟表彰|表彰对象|人选)/;
-const LIST_ITEM = /^(?:[-*+•·]\s*)?(?:[（(]?\d{1,2}[）)、.．]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])\s*/;
+const LIST_ITEM = /^(?:[★☆◆◇●○■□▲△▶►]\s*|(?:[-*+•·]\s*)?(?:[（(]?\d{1,2}[）)、.．]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]))\s*/;
 
 function groupOf(text: string): NomineeKind | null {
   const coll = /(集体|单位)/.test(text);
@@ -292,6 +292,8 @@ function nomineeFromTitle(title: string, posts: readonly string[]): { name: stri
   if (name.length < 2) return null;
   // 两位信访干部的事迹, 信访干部事迹: a number of people, or a word for what they are, names nobody
   if (/^[一二两三四五六七八九十百几数多\d]+[位名个人对]/.test(name) || posts.some((q) => name.endsWith(q))) return null;
+  // 先进个人事迹简介, 优秀调解员事迹: a kind of honour or of people names nobody
+  if (/^(?:先进|优秀|模范|最美|十佳|金牌|道德|身边)?(?:个人|集体|工作者|人物|典型|代表|好人|模范|调解员|标兵)$/.test(name) || /(?:个人|集体|工作者|人物|典型)$/.test(name)) return null;
   // 全市信访系统先进典型事迹 names nobody: a unit's name ends as one does, a person's is short
   if (name.length > 4 && !UNIT_END.test(name.replace(/[（(][^）)]*[）)]$/, ''))) return null;
   return { name, kind: guessKind(name) };

@@ -37,7 +37,7 @@ const CJK = '\\u4e00-\\u9fa5';
 /** How a person is found that says the text is about them, whatever else it says of them. */
 const STRONG_HOW: ReadonlySet<string> = new Set(['title', 'heading', 'called', 'biography', 'list-item', 'opening', 'comrade']);
 /** A list marker or bracket that may lead a line before a name or a title (1、 （一） 【). */
-const LEAD_MARKER = /^\s*(?:[-*•·]\s*)?(?:\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)])?\s*/;
+const LEAD_MARKER = /^\s*(?:[-*•·★☆◆◇●○■□▲△▶►]\s*)?(?:\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)])?\s*/;
 const NAME_RUN = new RegExp(`^[${CJK}·]{2,4}`);
 /** The body of a unit's name before its suffix: ideographs, with a service number inside (南城区12345热线中心, 110指挥中心). */
 const UNIT_BODY = (min: number, max: number): string => `[${CJK}](?:[${CJK}]|\\d{3,6}(?=热线|指挥|服务|公共|平台|便民|政务|报警|接警|呼叫|市民|中心)){${min - 1},${max - 1}}?`;
@@ -328,7 +328,7 @@ function generalNames(text: string, body: readonly Range[], t: SubjectTables, st
   // what is asked of every place the text names a candidate, asked once per candidate
   const memo = new Map<string, boolean>();
   const once = (key: string, f: () => boolean): boolean => { let v = memo.get(key); if (v === undefined) { v = f(); memo.set(key, v); } return v; };
-  const tryAt = (at: number, described: boolean, head = false, forced: string | null = null, item = false): string | null => {
+  const tryAt = (at: number, described: boolean, head = false, forced: string | null = null, item = false, lined = false): string | null => {
     const name = forced ?? nameAt(text, at, t, stops, isWord) ?? (described ? onceNamed(text, at, t, stops, isWord) : null) ?? (head ? headNamed(text, at, t, isWord) : null);
     if (!name || name.includes('某') || names.has(name)) return name && !name.includes('某') ? name : null;
     // (the one a list item ends with is who the item describes, 村民袁玉兰 included)
@@ -340,7 +340,7 @@ function generalNames(text: string, body: readonly Range[], t: SubjectTables, st
     const glued = forced !== null && countOf(text, name) >= 2 && stops.has(text[at + name.length] ?? '');
     // (a name of four or more after a post was read whole already: 宝音德力格尔 may open with a word)
     const whole = forced !== null && name.length >= 4 && postBefore(at);
-    if ((!glued && !wordlike(text, at, name, isWord, forced === null)) || (!whole && name.length >= 3 && !t.compound_surnames.some((c) => name.startsWith(c)) && isWord(name.slice(0, 2)))) return null;
+    if ((!glued && !lined && !wordlike(text, at, name, isWord, forced === null)) || (!whole && !lined && name.length >= 3 && !t.compound_surnames.some((c) => name.startsWith(c)) && isWord(name.slice(0, 2)))) return null;
     const after = posts.some((p) => text.startsWith(p, at + name.length)) || text.startsWith('同志', at + name.length);
     // 侯马市新田乡, 东下庄村: a place, not a person; 巴彦温都尔司法所所长: the head of a unit's name
     if (/[市县区省乡镇村州旗]/.test(name.slice(1)) || (!after && /^[村乡镇县市区省州旗庄屯寨组]/.test(text[at + name.length] ?? ''))) return null;
@@ -373,9 +373,10 @@ function generalNames(text: string, body: readonly Range[], t: SubjectTables, st
       // after a post, a name of four to seven characters that runs to the clause's end (所长那顺陶格陶,)
       const again = role && !closing && !postBefore(i) ? nameAt(text, i, t, stops, isWord) : null;
       const forced = role && !closing && !postBefore(i) ? (again !== null && again.length === 2 && countOf(text, again) >= 2 ? again : text.slice(i, i + 3))
-        : postBefore(i) ? postNamed(text, i, t, isWord) : null;
+        : postBefore(i) ? postNamed(text, i, t, isWord) : head ? lineNamed(text, i, t, isWord) : null;
+      const lined = forced !== null && !role && !postBefore(i);
       // (right after 的, a name may open what follows as at a clause's head: 研究室的陈程灿和…)
-      const name = tryAt(i, described, head || prev === '的', forced);
+      const name = tryAt(i, described, head || prev === '的', forced, false, lined);
       if (!name) continue;
       // 朱发林、张军等: the people named beside a name
       let at = i + name.length;
@@ -400,10 +401,34 @@ function generalNames(text: string, body: readonly Range[], t: SubjectTables, st
  * post or unit in the clause after it.
  */
 function introduces(text: string, at: number, t: SubjectTables): boolean {
-  const m = new RegExp(`^[${CJK}·]{2,4}?(?:同志)?(?:[】〗\\]]|[，,\\s　]([^，,。；;\\s]{2,30}))`).exec(text.slice(at, at + 40));
-  if (!m) return false;
+  const m = new RegExp(`^[${CJK}·]{2,4}?(?:同志)?(?:[】〗\\]]|[，,：:\\s　]([^，,。；;\\s]{2,30}))`).exec(text.slice(at, at + 40));
+  // ◆ 马丽娟 东湖县人民法院立案庭庭长: a line of a name and its post alone (the space between is gone in the view)
+  if (!m) return postLine(text, at, t) !== null;
   const clause = m[1];
   return clause === undefined || t.posts.some((p) => clause.endsWith(p) || clause.includes(p + '、')) || t.unit_suffixes.some((u) => clause.includes(u));
+}
+
+/** A line of a name, a unit and a post and nothing else (◆ 马丽娟 东湖县人民法院立案庭庭长, the space gone in the view): the line, else null. */
+function postLine(text: string, at: number, t: SubjectTables): string | null {
+  const line = /^[^\n，,。；;：:！？]{4,34}(?=\n|$)/.exec(text.slice(at, at + 36))?.[0];
+  return line !== undefined && t.posts.some((p) => line.endsWith(p)) && t.unit_suffixes.some((u) => line.includes(u)) ? line : null;
+}
+
+/**
+ * The name that opens such a line, of two or three characters: the one after which the rest opens
+ * with a word the segmenter knows (何国强|西山镇综治中心主任, where it cuts 何国/强西 reading the whole).
+ */
+function lineNamed(text: string, at: number, t: SubjectTables, isWord: IsWord): string | null {
+  const line = postLine(text, at, t);
+  if (line === null || !isWord.cut || !hasSurname(line.slice(0, 3), t)) return null;
+  const fits = (len: number): boolean => new RegExp(`^[${CJK}]{${len}}$`).test(line.slice(0, len)) && !isWord(line.slice(0, len));
+  // the rest opening with a place (何国强|西山镇…, 王强|东湖县…: two characters or more before 县), else with a known word
+  for (const len of [3, 2]) if (fits(len) && new RegExp(`^[${CJK}]{2,4}?[省市县区乡镇村旗州]`).test(line.slice(len))) return line.slice(0, len);
+  for (const len of [3, 2]) {
+    const first = isWord.cut(line.slice(len))[0] ?? '';
+    if (fits(len) && first.length >= 2 && isWord(first)) return line.slice(0, len);
+  }
+  return null;
 }
 
 /**
@@ -421,8 +446,9 @@ function roleBefore(text: string, p: Range, at: number, t: SubjectTables, isWord
   if (!(last.length >= 2 && /^(?:n|nz|l)$/.test(tag(last))) && !(last.length === 1 && prev.length >= 2 && /^(?:n|nz|vn)$/.test(tag(prev)))) return false;
   if (!outsideKnownWord(text, p, at, isWord)) return false;
   const name = text.slice(at, at + 3);
-  // and whose given name is no ordinary word (工程专业, 家喻户晓 are no 程专业, 喻户晓)
-  return hasSurname(name, t) && new RegExp(`^[${CJK}]{3}$`).test(name) && !isWord(name.slice(0, 2)) && !isWord(name.slice(1));
+  // and whose given name is no ordinary word (工程专业, 家喻户晓 are no 程专业, 喻户晓), unless a word for kin stands before it (父亲刘长河)
+  const kin = t.discourse.kin_people.includes(last);
+  return hasSurname(name, t) && new RegExp(`^[${CJK}]{3}$`).test(name) && !isWord(name.slice(0, 2)) && (kin || !isWord(name.slice(1)));
 }
 
 /** Whether `at` is not inside a word jieba knows (家喻户晓 holds no 喻户晓, 不计其数 no 计其数; 养护工马德民 may be cut 工马德民, unknown). */
@@ -437,7 +463,7 @@ function outsideKnownWord(text: string, p: Range, at: number, isWord: IsWord): b
 }
 
 /** Last characters of words for trades and roles that may stand before a name (木雕师, 村民, 好儿媳, 班长). */
-export const ROLE_ENDS = '师员工哥姐弟妹嫂手匠生官警兵士家者人民媳长娘';
+export const ROLE_ENDS = '师员工哥姐弟妹嫂手匠生官警兵士家者人民媳长娘亲子儿夫女';
 
 /**
  * Where a name of three characters ends an item of a list of descriptions, items ending at a semicolon, comma or 、 (他们是：32年履职

@@ -164,4 +164,23 @@ describe('whose figure it is, clause by clause', () => {
     expect(analyse(text).nominees.map((n) => n.name)).toContain('宝音德力格尔');
     expect(owners(text)).toMatchObject({ '1600多平方公里': '宝音德力格尔', '6辆': '宝音德力格尔' });
   });
+
+  it('people introduced by a mark (★周立民：…, ◆ 马丽娟 东湖县…庭长), by a colon, or by kin (父亲刘长河…；儿子刘小军…)', () => {
+    const a = '★周立民：东湖县公安局民警。他扎根社区12年，化解矛盾纠纷400余起。\n★孙晓燕：西山镇调解员。她累计调解纠纷300余件。';
+    expect(owners(a)).toMatchObject({ '400余起': '周立民', '300余件': '孙晓燕' });
+    const b = '政法英模风采\n◆ 马丽娟 东湖县人民法院立案庭庭长\n她带领立案庭全年登记立案1.2万件。\n◆ 何国强 西山镇综治中心主任\n他组织排查矛盾纠纷500余次。\n◆ 王强 东湖县公安局民警\n他破获案件80起。';
+    expect(owners(b)).toMatchObject({ '1.2万件': '马丽娟', '500余次': '何国强', '80起': '王强' });
+    const c = '先进个人事迹简介\n王德胜：退休教师，2015年加入调委会，8年来调解纠纷260起。\n赵玉兰：村妇联主席，调解婚姻家庭纠纷120余件，挽回经济损失80万元。';
+    expect(analyse(c).nominees.map((n) => n.name)).toEqual(['王德胜', '赵玉兰']);
+    expect(owners(c)).toMatchObject({ '260起': '王德胜', '80万元': '赵玉兰' });
+    const d = '他们是身边的榜样\n在东湖县，有这样一对父子：父亲刘长河当了30年人民调解员，调解纠纷1200余件；儿子刘小军接过父亲的接力棒，5年来调解纠纷260件。';
+    expect(owners(d)).toMatchObject({ '1200余件': '刘长河', '260件': '刘小军' });
+  });
+
+  it('a clause that opens with a pronoun stays the pronoun\'s when it names a companion (她与丈夫杨贵俭一起…); 夫妻二人 is no count', () => {
+    const text = '乡村振兴带头人\n肖玉兰回到松柏村担任村干部。为了打消村民的疑虑,她与丈夫杨贵俭一起在荒山上栽种果树,一个700亩的果园出现在村民眼前。夫妻二人还带动村民发展柑橘园2050亩。';
+    const o = owners(text);
+    expect(o['700亩']).toBe('肖玉兰');
+    expect(o).not.toHaveProperty('二人');
+  });
 });
