@@ -273,7 +273,8 @@ export function buildView(original: string): TextView {
       // a short "key: value" line is a line of its own (a web page's 来源 or 责任编辑 line)
       const keepBreak = first || endsSentence(prev.text) || headingLike(prev.text) || LINE_MARKER.test(t) || /^[-*+•·]/.test(t)
         || (prev.text.length <= SHORT_LINE && (KEY_VALUE.test(prev.text) || /】$/.test(prev.text))) || PHOTO_CREDIT.test(prev.text)
-        || (prev.text.length <= BYLINE && isByline(prev.text)) || (t.length <= BYLINE && isByline(t));
+        || (prev.text.length <= BYLINE && isByline(prev.text)) || (t.length <= BYLINE && isByline(t))
+        || (prev.text.length <= BYLINE && /^(?:https?:\/\/|www\.)/i.test(prev.text));
       first = false;
       const joiner = keepBreak ? '\n' : /[A-Za-z0-9,.;:]$/.test(prev.text) && /^[A-Za-z0-9]/.test(t) ? ' ' : '';
       if (joiner) { w.parts.push(joiner); w.map[slot] = prev.breakStart; }

@@ -158,6 +158,18 @@ function heldText(view: TextView, r: Range): string {
   return out;
 }
 
+/** Where the text names a unit in full with its level (大观区法院 for 大观法院, 东湖县信访局 for 东湖信访局), or null. */
+function fullUnitName(text: string, name: string): Range | null {
+  for (let k = 2; k <= 4 && k < name.length - 1; k++) {
+    for (const level of ['区', '县', '市']) {
+      const full = name.slice(0, k) + level + name.slice(k);
+      const at = text.indexOf(full);
+      if (at >= 0 && !/[区县市]/.test(name.slice(k - 1, k + 1))) return { start: at, end: at + full.length };
+    }
+  }
+  return null;
+}
+
 function parseNomineeItem(raw: string, kind: NomineeKind): { name: string; title?: string } | null {
   const item = raw.trim().replace(LIST_ITEM, '').trim();
   if (item === '' || item.length > 60 || /[。！？]/.test(item)) return null;
@@ -349,6 +361,9 @@ function readWriteUp(view: TextView, paras: readonly Paragraph[], first: Paragra
     if (k < listed.length) return listed[k] as NomineeInfo;
     // the name as written (趙貴成 in a traditional text), from its first mention by that name (not 我局 for the unit)
     const m = subs.mentions.find((y) => y.subject === k && text.slice(y.start, y.end) === x.name);
+    // 大观法院, named once in full as 大观区法院: the full name
+    const full = x.kind === 'collective' ? fullUnitName(text, x.name) : null;
+    if (full !== null) return { id: `n${k + 1}`, name: heldText(view, full), kind: x.kind };
     return { id: `n${k + 1}`, name: m ? heldText(view, m).trim() || x.name : x.name, kind: x.kind };
   });
   const warnings: string[] = [];

@@ -55,10 +55,14 @@ export function isChrome(line: string, t: SubjectTables): boolean {
   if (s === '') return true;
   if (/^[\d\s:：\-/.年月日|]+$/.test(s)) return true; // 2025 / 05-07 / 17:45
   if (/^第[A-Z]?\d+版/.test(s)) return true; // 第A03版:热闻
+  // a menu row of a page's footer (新浪简介 | About Sina | 广告服务 | 招聘信息), a line that opens with a web address
+  if ((s.match(/[|｜]/g)?.length ?? 0) >= 3 || (s.length <= 80 && /^(?:https?:\/\/|www\.)/i.test(s))) return true;
+  // a breadcrumb (新浪首页 > 新闻中心 > 综合 > 正文)
+  if (s.length <= 80 && (s.match(/[>＞›»]/g)?.length ?? 0) >= 2 && !/[。，,]/.test(s)) return true;
   // a page's contact line: phone numbers, e-mail addresses, web addresses and nothing else (0310-3111082 3047798688@qq.com)
   if (/^(?:(?:电话|传真|邮箱|E-?mail|Tel)?[:：]?\s*(?:[\d\-+() ]{7,}|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?:\/\/|www\.)\S+)\s*)+$/i.test(s)) return true;
   for (const p of t.chrome.prefixes) {
-    if (s.startsWith(p) && (s.length === p.length || /^[\s:：】]/.test(s.slice(p.length)) || p.startsWith('【') || p === '分享到' || p === '图为' || /记者$/.test(p))) return true;
+    if (s.startsWith(p) && (s.length === p.length || /^[\s:：】]/.test(s.slice(p.length)) || p.startsWith('【') || p === '分享到' || p === '图为' || (/记者$/.test(p) && s.length <= 40))) return true;
   }
   // a byline's words inside a long paragraph do not make it chrome: the article may be glued to it
   if (s.length <= 80 && t.chrome.contains.some((c) => s.includes(c))) return true;
@@ -334,6 +338,8 @@ function generalNames(text: string, body: readonly Range[], t: SubjectTables, st
     // (the one a list item ends with is who the item describes, 村民袁玉兰 included)
     if (!item && once(`third:${name}`, () => thirdParty(text, name, d.third_parties))) return null;
     if (once(`outlet:${name}`, () => newsOutlet(text, name))) return null;
+    if (once(`case:${name}`, () => inCaseName(text, name))) return null;
+    if (once(`example:${name}`, () => exampleOnly(text, name))) return null;
     if (posts.some((p) => name.endsWith(p)) || /[的了着过之]/.test(name.slice(1))) return null; // 许科长 is 许照山 (an alias: withMentions); 家的事
     // 严肃性 (jieba tags it nr), 公开电话: a longer name does not open with an ordinary word
     // (a name the text names again may run into the word after it: 卓嘎是 is 卓嘎 and 是)
@@ -569,13 +575,33 @@ function unitAhead(text: string, end: number, t: SubjectTables, isWord: IsWord):
   return false;
 }
 
+/** Whether the text names someone only as an example of many (涌现出全国优秀法官柯颖等一大批先进典型). */
+function exampleOnly(text: string, name: string): boolean {
+  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) {
+    if (!/^(?:同志)?等(?:一大批|一批|大批|众多|诸多|先进典型|典型|优秀)/.test(text.slice(i + name.length, i + name.length + 8))) return false;
+  }
+  return true;
+}
+
+/** Whether the text names someone only in the name of a case (袁钢志洗钱案, 杨天庆涉黑案): a party, not a subject. */
+function inCaseName(text: string, name: string): boolean {
+  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) {
+    // (not one who handles a case: 张三审理的案子, 李四办案)
+    const m = /^([\u4e00-\u9fa5]{0,5}?)案(?!件)/.exec(text.slice(i + name.length, i + name.length + 7));
+    if (!m || /[的办审理结破立调承经查处侦]/.test(m[1] as string)) return false;
+  }
+  return true;
+}
+
 /** Words right after a name that say the person is honoured (获评, 荣获, 入选, 被评为). */
 const HONOURED = /^(?:同志)?(?:获评|荣获|入选|当选|上榜|被评为|被授予|获得“)/;
 
 /** Whether a name is a news outlet's: its dateline (华声在线11月28日讯, 新华社北京5月3日电) or a source line (来源:华声在线). */
 function newsOutlet(text: string, name: string): boolean {
   for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) {
-    if (/^(?:[\u4e00-\u9fa5]{0,4}\d{1,2}月\d{1,2}日)?[电讯]/.test(text.slice(i + name.length, i + name.length + 12)) || /(?:来源|来自|稿源)\s*[:：]\s*$/.test(text.slice(Math.max(0, i - 6), i))) return true;
+    if (/^(?:[\u4e00-\u9fa5]{0,4}\d{1,2}月\d{1,2}日)?[电讯]/.test(text.slice(i + name.length, i + name.length + 12)) || /(?:来源|来自|稿源)\s*[:：]\s*$/.test(text.slice(Math.max(0, i - 6), i))
+      // a byline's names (作者:杨闻珉 初审:杨春, 本报记者 张燕, 通讯员 李四)
+      || /(?:作者|编辑|责编|记者|通讯员|初审|复审|终审|审核|校对|摄影|撰稿|供稿)\s*[:：]?\s*$/.test(text.slice(Math.max(0, i - 6), i))) return true;
   }
   return false;
 }
@@ -711,8 +737,10 @@ export function ownUnit(text: string, title: string, body: readonly Range[], t: 
   // 记者走进天津滨海新区信访办
   // the longest name there (走进贵州省安顺市公安局西秀分局…: 贵州省安顺市公安局西秀分局)
   const visit = new RegExp(`(?:${d.visit_verbs.join('|')})(${UNIT_BODY(2, 24).replace(/\?$/, '')}(?:${suffixes}))`);
+  // 记者昨天从合肥市信访局获悉: the unit a reporter learns from
+  const learnt = new RegExp(`记者[${CJK}]{0,6}?从(${UNIT_BODY(2, 24).replace(/\?$/, '')}(?:${suffixes}))(?:获悉|了解到|获知|得知)`);
   for (const line of [title, ...body.slice(0, 3).map((p) => text.slice(p.start, p.end))]) {
-    const m = visit.exec(line);
+    const m = visit.exec(line) ?? learnt.exec(line);
     if (m && placed(m[1] as string, t)) return { name: m[1] as string, kind: 'collective', how: 'visited' };
   }
   if (!speaksForItself) return null;
@@ -815,7 +843,9 @@ function paragraphSubjects(text: string, p: Range, scan: Scan): void {
       const found1 = nameAt(text, at, t, stops, isWord) ?? (rare !== null && countOf(text, rare) >= 3 ? rare : null);
       // after a generic word for a person (村干部包片制…), only a name seen again
       const name = found1 !== null && t.weak_posts.includes(post) && countOf(text, found1) < 2 ? null : found1;
-      if (name && !posts.some((q) => name.startsWith(q) || name.endsWith(q)) && !t.unit_suffixes.some((u) => name.endsWith(u))) add({ name, kind: 'individual', how: 'post' });
+      // (nor the head of a unit's name: 代表市中级人民法院)
+      if (name && !posts.some((q) => name.startsWith(q) || name.endsWith(q)) && !t.unit_suffixes.some((u) => name.endsWith(u)) && !headsUnit(text, name, t, isWord)
+        && !exampleOnly(text, name) && !inCaseName(text, name)) add({ name, kind: 'individual', how: 'post' });
     }
   }
   // units opening a clause; 马腾飞是消防战士: a name opening a clause, then 是 and a post
@@ -832,7 +862,8 @@ function paragraphSubjects(text: string, p: Range, scan: Scan): void {
     // not a person's doings (他在社区…, 吴天祥担任…信访办), nor the body that awards (最高人民法院表彰…)
     const rest = name === undefined ? '' : clause.slice(clause.indexOf(name) + name.length);
     const awarding = t.awarding_verbs.some((v) => rest.includes(v) && !/[被获]/.test(rest.slice(0, rest.indexOf(v)))); // 被市中院授予: it is awarded
-    if (name && !awarding && !t.not_name_starts.includes(name[0] as string) && !/[他她我你其该这那]/.test(name[0] as string)
+    // (nor the whole of a level: 全市法院, 各级法院, 本院)
+    if (name && !awarding && !t.not_name_starts.includes(name[0] as string) && !/[他她我你其该这那全各本]/.test(name[0] as string)
       && ![...name].some((c) => t.name_stops.includes(c) && UNIT_BREAKERS.includes(c)) && !found.some((f) => f.kind === 'individual' && name.includes(f.name))) {
       unitClauses.set(name, (unitClauses.get(name) ?? 0) + 1);
     }

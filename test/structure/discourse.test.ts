@@ -183,4 +183,21 @@ describe('whose figure it is, clause by clause', () => {
     expect(o['700亩']).toBe('肖玉兰');
     expect(o).not.toHaveProperty('二人');
   });
+
+  it('a news page: breadcrumb, dateline with a web address, footer menu and byline are chrome; the unit a reporter learns from is the subject', () => {
+    const text = '新闻中心首页 > 新闻中心 > 综合 > 正文\n\n去年接待群众四千余批次\n\nhttp://www.example.cn 2006年08月15日07:40 东湖在线\n\n  记者昨天从东湖市信访局获悉,去年全市各级领导共接访1132批3171人次,群众登记信访问题2584件。(作者:杨闻珉 初审:杨春)\n\n新闻中心意见反馈留言板 电话:010-82612286 欢迎批评指正 新闻简介 | About | 广告服务 | 招聘信息 | 网站律师';
+    const r = analyse(text);
+    expect(r.title).toBe('去年接待群众四千余批次');
+    expect(r.nominees.map((n) => n.name)).toEqual(['东湖市信访局']);
+    expect(owners(text)).toMatchObject({ '3171人次': '东湖市信访局', '2584件': '东湖市信访局' });
+  });
+
+  it('a court\'s report: 全市法院 is no nominee, a person named as an example of many or in a case\'s name is no subject, a unit by its full name (大观区法院)', () => {
+    const a = '东湖市中级人民法院工作报告\n2022年,全市法院受理各类案件25.4万件,办结23.1万件。全市法院125个集体和个人获市级以上表彰,涌现出全国优秀法官柯小颖等一大批先进典型。\n一、建设平安东湖\n依法办结涉众型经济犯罪案件36件,袁钢志洗钱案入选十大典型案例。实质化解信访积案11件。';
+    const r = analyse(a);
+    expect(r.nominees.map((n) => n.name)).toEqual(['东湖市中级人民法院']);
+    expect(owners(a)).toMatchObject({ '25.4万件': '东湖市中级人民法院', '36件': '东湖市中级人民法院', '11件': '东湖市中级人民法院' });
+    const b = '2023年2月19日,在全市法院工作会议上,西岭区法院获评“实干快结法院”。\n2022年度,西岭法院全体干警攻坚克难,受理各类案件11820件,办结11768件,结案率为99.56%。\n新的一年,西岭法院将继续坚持实干快结。';
+    expect(analyse(b).nominees.map((n) => n.name)).toEqual(['西岭区法院']);
+  });
 });
