@@ -54,7 +54,8 @@ function patternsOf(t: SubjectTables): Patterns {
     pronoun: new RegExp(`^(?!${alt(d.not_pronouns)})(?:${alt(d.pronouns)})`),
     group: new RegExp(`^(?:(?:${alt(d.kin)})(?:俩|二人|两人|三人)|(?:[二两三]人|二位|两位|三位|俩人|他俩|她俩)(?=${alt(d.together)}))`),
     // 我院, 本局, 我县; 该中心; 全院, 全局 (the whole of the unit)
-    self: new RegExp(`^(?:(?:${alt(d.self_prefixes)})(?:${alt(d.self_tails)})|该(?:${alt(d.this_tails)})|全(?:${alt(d.whole_tails)}))`),
+    // (这支队伍, 这个团队: the group the text is about)
+    self: new RegExp(`^(?:(?:${alt(d.self_prefixes)})(?:${alt(d.self_tails)})|该(?:${alt(d.this_tails)})|全(?:${alt(d.whole_tails)})|这[支个](?:队伍|团队|调解队|调解小组|小组|集体))`),
     selfAnywhere: new RegExp(`(?:${alt(d.self_prefixes)})(?:${alt(d.self_tails)})`),
     joiner: /^(?:和|与|及|、|同|以及)$/,
   };
@@ -100,6 +101,8 @@ export function readDiscourse(text: string, body: readonly Range[], s: Subjects,
   let current: readonly number[] = s.main >= 0 ? [s.main] : [];
   /** people in the order last named, most recent first */
   const people: number[] = [];
+  /** 他 or 她, as the pronouns have meant each person so far */
+  const gender = new Map<number, string>();
   let lastJoint: readonly number[] = [];
   const seen = (k: number): void => {
     if (kinds[k] !== 'individual') return;
@@ -142,7 +145,7 @@ export function readDiscourse(text: string, body: readonly Range[], s: Subjects,
         const head = clauseHead(text, cs, i, pat);
         // the people this paragraph has named so far, most recent first
         const local = people.filter((k) => named.has(k));
-        const opened = head < i ? openingSubject(text, head, i, s, mi, pat, t, own, current, people, lastJoint, kinds, local) : null;
+        const opened = head < i ? openingSubject(text, head, i, s, mi, pat, t, own, current, people, lastJoint, kinds, local, gender) : null;
         // 他，……先后化解信访积案150多件；他，就是…李拓宇: a pronoun before anyone is named means the first one named
         if (!opened && people.length === 0 && forward === null && pat.pronoun.test(text.slice(head, Math.min(i, head + 8)))) forward = head;
         if (opened) {
@@ -172,6 +175,7 @@ function clauseHead(text: string, start: number, end: number, pat: Patterns): nu
 function openingSubject(
   text: string, head: number, end: number, s: Subjects, mi: number, pat: Patterns, t: SubjectTables, own: number,
   current: readonly number[], people: readonly number[], lastJoint: readonly number[], kinds: readonly string[], local: readonly number[] = people,
+  gender: Map<number, string> = new Map(),
 ): { subjects: number[]; how: string; named: boolean } | null {
   // a name at the head, and any named with it (张三和李四, 张三、李四、王五)
   let m = mi;
@@ -215,7 +219,7 @@ function openingSubject(
   if (self) {
     if (own >= 0) return { subjects: [own], how: 'self', named: false };
     const tail = self[0].slice(1);
-    const unit = s.subjects.findIndex((x) => x.kind === 'collective' && x.name.endsWith(tail));
+    const unit = /^这/.test(self[0]) ? s.subjects.findIndex((x) => x.kind === 'collective') : s.subjects.findIndex((x) => x.kind === 'collective' && x.name.endsWith(tail));
     return unit >= 0 ? { subjects: [unit], how: 'self', named: false } : null;
   }
   const group = pat.group.exec(rest);
@@ -227,8 +231,14 @@ function openingSubject(
     return together.length >= 2 ? { subjects: together, how: 'group', named: false } : null;
   }
   if (pat.pronoun.test(rest)) {
-    if (current.length === 1 && kinds[current[0] as number] === 'individual') return null;
-    const person = people[0];
+    // 他 and 她 keep to whom they have meant: 她 after a man 他 has meant is the woman named last (…老伴张淑芹的支持。20多年来，她帮助…)
+    const g = /^[他她]/.exec(rest)?.[0];
+    const sameAs = (k: number): boolean => g === undefined || (gender.get(k) ?? g) === g;
+    if (current.length === 1 && kinds[current[0] as number] === 'individual' && sameAs(current[0] as number)) { if (g) gender.set(current[0] as number, g); return null; }
+    // (only someone named since: a text that says 他 of a woman once does not send 她 back to another)
+    const person = current.length === 1 && kinds[current[0] as number] === 'individual' ? (people[0] !== current[0] && sameAs(people[0] as number) ? people[0] : undefined) : people[0];
+    if (person === undefined && current.length === 1) return null;
+    if (person !== undefined && g) gender.set(person, g);
     return person !== undefined ? { subjects: [person], how: 'pronoun', named: false } : null;
   }
   return null;

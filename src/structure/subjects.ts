@@ -227,7 +227,8 @@ export function findSubjects(text: string, title: string, body: readonly Range[]
   if (fromTitle.length === 0) {
     const suffixes = [...t.unit_suffixes].sort((a, b) => b.length - a.length).join('|');
     const first = body[0] ? text.slice(body[0].start, body[0].end).replace(/^(?:19|20)\d{2}年(?:以来)?[，,]?/, '').split(/[，,。；;]/)[0] ?? '' : '';
-    const head = (title || first).replace(/\s+/g, '').replace(/^(?:在|据|由|经)/, '');
+    // (past an honour in quotes before it: “全国巾帼文明岗”运城市12345…受理中心绽放…)
+    const head = (title || first).replace(/\s+/g, '').replace(/^[“"][^”"]{2,14}[”"]/, '').replace(/^(?:在|据|由|经)/, '');
     const m = new RegExp(`^(${UNIT_BODY(2, 16).replace(/\?$/, '')}(?:${suffixes}))([${CJK}]{2,})`).exec(head) ?? new RegExp(`^(${UNIT_BODY(2, 16).replace(/\?$/, '')}(?:${suffixes}))$`).exec(head);
     const rest = m?.[2] ?? '';
     // not a bare 信访局, nor one that holds what the body that awards does (最高人民法院表彰全国法院)
@@ -253,15 +254,10 @@ export function findSubjects(text: string, title: string, body: readonly Range[]
     const affiliation = fromTitle.some((x) => x.kind === 'individual') && (title.includes(name) || (subtitle ?? '').includes(name));
     if (n >= 2 || (inTitle && n >= 1 && fromTitle.length === 0) || (n >= 1 && countOf(text, name) >= 2 && !affiliation)) add({ name, kind: 'collective', how: 'unit' });
   }
-  // 老河口市“银发调解团”一年化解纠纷千余件: a unit named in quotes, in the title or twice in the text
-  for (const m of text.matchAll(new RegExp(`[“"]([${CJK}]{2,10}(?:${[...t.unit_suffixes].sort((a, b) => b.length - a.length).join('|')}))[”"]`, 'g'))) {
-    const name = m[1] as string;
-    // (not an honour in quotes: “全国先进司法所”)
-    if (!t.unit_suffixes.includes(name) && !/先进|优秀|模范|示范|标兵|文明|最美|十佳|满意|五好|红旗|金牌|星级/.test(name) && (title.includes(name) || countOf(text, name) >= 2)) {
-      add({ name, kind: 'collective', how: 'quoted' });
-      // the unit the headline names is the one the text is about
-      if (fromTitle.length === 0 && title.includes(name)) fromTitle = found.filter((x) => x.name === name);
-    }
+  for (const x of quotedUnits(text, title, t, found)) {
+    add(x);
+    // the unit the headline names is the one the text is about
+    if (fromTitle.length === 0 && title.includes(/[“"]/.test(x.name) ? x.name.replace(/^[^“"]*/, '') : x.name)) fromTitle = found.filter((y) => y.name === x.name);
   }
   // 咸阳秦都法院 in the headline is 秦都法院 in the text: a unit goes by the name the text uses
   found.forEach((s, k) => {
@@ -288,6 +284,9 @@ export function findSubjects(text: string, title: string, body: readonly Range[]
     const place = placeSubject(text, title, body, t);
     if (place) found.unshift(place);
   }
+  // nobody at all: the first unit that opens a clause (2019年市人大信访办共受理…; 今年以来,漳州市司法行政机关始终…)
+  // (one of a place: not 通过及时兑现弱势群体)
+  if (found.length === 0) { const first = [...unitClauses.keys()].find((u) => placed(u, t)); if (first !== undefined) add({ name: first, kind: 'collective', how: 'unit' }); }
   // 区法律援助中心 in 2011年硚口区法律援助工作总结: a unit named by its level alone is the one of the place
   // the title names at that level (硚口区法律援助中心)
   found.forEach((x, k) => {
@@ -307,6 +306,32 @@ export function findSubjects(text: string, title: string, body: readonly Range[]
   const titled = found.filter((x) => fromTitle.some((f) => f.name === x.name));
   const rest = found.filter((x) => !titled.includes(x)).map((x) => ({ x, at: text.indexOf(x.name) })).sort((a, b) => a.at - b.at).map((y) => y.x);
   return withMentions(text, [...titled, ...rest], fromTitle.length > 0 ? 0 : null);
+}
+
+/**
+ * Units named in quotes, in the title or twice in the text: 老河口市“银发调解团”一年化解纠纷千余件 (the whole
+ * name quoted), 河曲县“五老”调解队 and 山王镇“老娘舅”调解小组 (a nickname in quotes, by the fullest name given).
+ */
+function quotedUnits(text: string, title: string, t: SubjectTables, known: readonly Subject[]): Subject[] {
+  const out: Subject[] = [];
+  const seen = (name: string): boolean => known.some((x) => x.name === name) || out.some((x) => x.name === name);
+  for (const m of text.matchAll(new RegExp(`[“"]([${CJK}]{2,10}(?:${[...t.unit_suffixes].sort((a, b) => b.length - a.length).join('|')}))[”"]`, 'g'))) {
+    const name = m[1] as string;
+    // (not an honour in quotes: “全国先进司法所”)
+    if (!seen(name) && !t.unit_suffixes.includes(name) && !/先进|优秀|模范|示范|标兵|文明|最美|十佳|满意|五好|红旗|金牌|星级/.test(name) && (title.includes(name) || countOf(text, name) >= 2)) out.push({ name, kind: 'collective', how: 'quoted' });
+  }
+  const groups = ['调解队', '调解小组', '调解团', '调解室', '工作室', '服务队', '志愿队', '工作队', '小组', '团队', '队'];
+  const fullest = new Map<string, string>();
+  for (const m of text.matchAll(new RegExp(`((?:[${CJK}]{2,8}?[县区市镇乡村])?[“"][${CJK}]{1,6}[”"](?:${groups.join('|')}))`, 'g'))) {
+    const name = m[1] as string;
+    const bare = name.replace(/^[^“"]*/, '');
+    if ((fullest.get(bare) ?? '').length < name.length) fullest.set(bare, name);
+  }
+  for (const [bare, name] of fullest) {
+    if (seen(name) || seen(bare) || !(title.includes(bare) || countOf(text, bare) >= 2)) continue;
+    out.push({ name, kind: 'collective', how: 'quoted' });
+  }
+  return out;
 }
 
 /**
@@ -443,17 +468,18 @@ function lineNamed(text: string, at: number, t: SubjectTables, isWord: IsWord): 
  * three characters after it that reads as one.
  */
 function roleBefore(text: string, p: Range, at: number, t: SubjectTables, isWord: IsWord): boolean {
-  if (!ROLE_ENDS.includes(text[at - 1] ?? '') || !isWord.cut || !isWord.tag) return false;
+  const kinWord = t.discourse.kin_people.some((k) => text.startsWith(k, at - k.length));
+  if ((!kinWord && !ROLE_ENDS.includes(text[at - 1] ?? '')) || !isWord.cut || !isWord.tag) return false;
   const parts = isWord.cut(text.slice(Math.max(p.start, at - 6), at));
-  // a noun, or a noun or verb and the role character jieba leaves on its own (木雕/师, 养护/工)
+  // a noun, or a noun or verb and the role character jieba leaves on its own (木雕/师, 养护/工); a word for kin (老伴, 孙女)
   const last = parts[parts.length - 1] ?? '';
   const prev = parts[parts.length - 2] ?? '';
   const tag = (w: string): string => (isWord.tag as (s: string) => string)(w);
-  if (!(last.length >= 2 && /^(?:n|nz|l)$/.test(tag(last))) && !(last.length === 1 && prev.length >= 2 && /^(?:n|nz|vn)$/.test(tag(prev)))) return false;
+  if (!kinWord && !(last.length >= 2 && /^(?:n|nz|l)$/.test(tag(last))) && !(last.length === 1 && prev.length >= 2 && /^(?:n|nz|vn)$/.test(tag(prev)))) return false;
   if (!outsideKnownWord(text, p, at, isWord)) return false;
   const name = text.slice(at, at + 3);
   // and whose given name is no ordinary word (工程专业, 家喻户晓 are no 程专业, 喻户晓), unless a word for kin stands before it (父亲刘长河)
-  const kin = t.discourse.kin_people.includes(last);
+  const kin = kinWord;
   return hasSurname(name, t) && new RegExp(`^[${CJK}]{3}$`).test(name) && !isWord(name.slice(0, 2)) && (kin || !isWord(name.slice(1)));
 }
 

@@ -200,4 +200,24 @@ describe('whose figure it is, clause by clause', () => {
     const b = '2023年2月19日,在全市法院工作会议上,西岭区法院获评“实干快结法院”。\n2022年度,西岭法院全体干警攻坚克难,受理各类案件11820件,办结11768件,结案率为99.56%。\n新的一年,西岭法院将继续坚持实干快结。';
     expect(analyse(b).nominees.map((n) => n.name)).toEqual(['西岭区法院']);
   });
+
+  it('a team named with a nickname in quotes (河西县“五老”调解队), and 这支队伍 for it; font buttons are chrome', () => {
+    const text = '- 放大\n- 缩小\n河西有支“五老”调解队\n18年化解600多起纠纷\n河西县“五老”调解队十八年如一日，用法律和温情化解纠纷600余起。\n2007年，几名老党员在退休干警樊志明的倡议下组建起了义务调解队。18年，这支队伍不断壮大，化解了600多起矛盾纠纷，涉及金额4300多万元。';
+    const r = analyse(text);
+    expect(r.title).toBe('河西有支“五老”调解队');
+    expect(r.nominees[0]?.name).toBe('河西县“五老”调解队');
+    expect(owners(text)).toMatchObject({ '600余起': '河西县“五老”调解队', '4300多万元': '河西县“五老”调解队' });
+  });
+
+  it('她 after a man 他 has meant is the woman named since (…离不开老伴张淑英的支持。她帮助…), but not one named before him', () => {
+    const a = '雷锋的战友\n乔安平是雷锋的战友。多年来，他带领一家人学雷锋。乔安平几十年如一日学雷锋，离不开老伴张淑英的支持与陪伴。她帮助乔安平整理资料上千份。乔安平应邀作报告4000场次。';
+    expect(owners(a)).toMatchObject({ '上千份': '张淑英', '4000场次': '乔安平' });
+    const b = '扶贫干部\n肖玉兰在镇上开办了一所幼儿园。他与松柏村的杨贵俭结婚。肖玉兰带领村民进山十多次。她与丈夫杨贵俭一起栽种果树，一个700亩的果园出现了。';
+    expect(owners(b)).toMatchObject({ '700亩': '肖玉兰' });
+  });
+
+  it('a unit summary that names no one but the unit opening a clause once (2019年市人大信访办共受理…)', () => {
+    const text = '信访工作总结\n一、基本情况\n2019年市人大信访办共受理群众来信来访499件次,较去年同期上升10%;办结率达100%。';
+    expect(analyse(text).nominees.map((n) => n.name)).toEqual(['市人大信访办']);
+  });
 });
