@@ -55,7 +55,8 @@ function lexicalVeto(ctx: ParagraphContext, text: string, num: ParsedNumber, hed
   if (lx.lexicalWords.has(tok.word)) return `lexical-word:${tok.word}`;
   if (tok.start < num.start && tok.start < hedgeStart) return `inside-word:${tok.word}`;
   // 万人空巷, 千军万马: one word running on past the unit is an idiom, not a count
-  if (tok.start === num.start && tok.end > unitEnd && /^[il]$/.test(tagOf(tok.word))) return `idiom:${tok.word}`;
+  // (but 几十年如一日学雷锋, 十年如一日坚守: the idiom of tenure states its years; not 数十年如一日的服务, a quality)
+  if (tok.start === num.start && tok.end > unitEnd && /^[il]$/.test(tagOf(tok.word)) && !(/年如一日$/.test(tok.word) && text[tok.end] !== '的')) return `idiom:${tok.word}`;
   if (tok.start === num.start && tok.end > num.end) {
     const rest = text.slice(num.end, tok.end);
     const unitLike = lx.units.some((u) => rest.startsWith(u.unit)) || /^[余多来几]/.test(rest) || /^[万亿千百]/.test(rest) || rest === '成';

@@ -50,6 +50,11 @@ describe('levels and tenure across clauses', () => {
     expect(claimsOf('他们守护着数千平方公里的草场。')[0]).toMatchObject({ text: '数千平方公里', value: 1000, category: 'count' });
     expect(claimsOf('她平均每天工作10多个小时。')[0]).toMatchObject({ text: '10多个小时', value: 10, approx: 'over', category: 'duration' });
     expect(claimsOf('他们和身后的千千万万名人民警察站在一起。')).toHaveLength(0);
+    for (const [s, t] of [['王颖躬身信访20年,初心不改。', '20年'], ['我与信访结缘20年,已经爱上了这份工作。', '20年'], ['他当兵5年,立功3次。', '5年'], ['调解队18年化解600多起纠纷。', '18年'], ['在为期14天的公开接访中,领导接访231批。', '14天'], ['乔安山几十年如一日学雷锋。', '几十年如一日']] as const) {
+      expect(claimsOf(s)[0], s).toMatchObject({ text: t, category: 'duration' });
+    }
+    // a quality, not a tenure
+    expect(claimsOf('吴天祥诠释他数十年如一日的服务与奉献。')).toHaveLength(0);
     // a year as a date stays no figure
     expect(claimsOf('2015年过去了。')).toHaveLength(0);
   });
