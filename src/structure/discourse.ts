@@ -134,9 +134,17 @@ export function readDiscourse(text: string, body: readonly Range[], s: Subjects,
     const head = clauseHead(text, cs, i, pat);
     return m.start > head && describedBefore(text, head, m.start, i, t);
   };
-  for (const para of body) {
+  for (const [pi, para] of body.entries()) {
     let cs = para.start;
     const named = new Set<number>();
+    // 打防结合的电信诈骗犯克星 / 2016年10月18日,一起…案告破,…30余名…。该起案件由…李作明主导侦破: under a heading of
+    // its own, a paragraph that tells of a deed before it names who did it is that person's from its start
+    const before = body[pi - 1];
+    if (before !== undefined && before.end - before.start <= 24 && !/[。，,；;！？!?：:]/.test(text.slice(before.start, before.end))) {
+      const opens = openingSubject(text, clauseHead(text, para.start, Math.min(para.end, para.start + 60), pat), Math.min(para.end, para.start + 60), s, firstFrom(s.mentions, para.start), pat, t, own, current, people, lastJoint, kinds);
+      const ahead = s.mentions.slice(firstFrom(s.mentions, para.start)).find((x) => x.start < para.end && kinds[x.subject] === 'individual');
+      if (!opens && ahead !== undefined && ahead.start > para.start) turn(para.start, [ahead.subject], 'ahead', false);
+    }
     for (let i = para.start; i <= para.end; i++) {
       if (i < para.end && !CLAUSE_END.test(text[i] as string) && !itemEnd(i, cs)) continue;
       if (i > cs) {

@@ -866,7 +866,9 @@ function paragraphSubjects(text: string, p: Range, scan: Scan): void {
       if (/[们]/.test(text[at] ?? '')) continue;
       if (text[at] === '的' || /[”"」』]/.test(text[at] ?? '')) at++; // 副检察长的于新峰, “金牌调解员”崔荣早
       const rare = nameAt(text, at, t, stops, isWord, false);
-      const found1 = nameAt(text, at, t, stops, isWord) ?? (rare !== null && countOf(text, rare) >= 3 ? rare : null);
+      // (a name of no Han family name, 门木尔甲, named twice and read by the segmenter as one word it does not know)
+      const oneWord = (r: string): boolean => isWord.cut?.(text.slice(at, at + 8))[0] === r && isWord.tag?.(r) === 'x';
+      const found1 = nameAt(text, at, t, stops, isWord) ?? (rare !== null && (countOf(text, rare) >= 3 || (countOf(text, rare) >= 2 && rare.length >= 3 && oneWord(rare))) ? rare : null);
       // after a generic word for a person (村干部包片制…), only a name seen again
       const name = found1 !== null && t.weak_posts.includes(post) && countOf(text, found1) < 2 ? null : found1;
       // (nor the head of a unit's name: 代表市中级人民法院)

@@ -220,4 +220,11 @@ describe('whose figure it is, clause by clause', () => {
     const text = '信访工作总结\n一、基本情况\n2019年市人大信访办共受理群众来信来访499件次,较去年同期上升10%;办结率达100%。';
     expect(analyse(text).nominees.map((n) => n.name)).toEqual(['市人大信访办']);
   });
+
+  it('under a heading of its own, a paragraph that tells of a deed before it names who did it is theirs; a name of no Han family name after a post, named twice', () => {
+    const text = '英模风采\n东湖市打假总队二支队副支队长宋林平、西山区公安分局刑侦支队副支队长李作新等五人获评特级优秀人民警察。\n电信诈骗犯克星\n2016年10月18日,一起电信网络诈骗案告破,30余名犯罪嫌疑人束手就擒,800余万元诈骗款交还给群众。该起案件由西山区公安分局刑侦副支队长李作新主导侦破。\n草原守护神\n这是壤塘县公安局刑事侦查大队副大队长门木尔加矢志守护的地方。为侦破一起盗窃马匹案,门木尔加连续作战10多个日夜,奔波数千里。';
+    const o = owners(text);
+    expect(o).toMatchObject({ '30余名': '李作新', '800余万元': '李作新', '数千里': '门木尔加' });
+    expect(o).not.toHaveProperty('二支');
+  });
 });
