@@ -26,6 +26,8 @@ export function rejection(text: string, r: Reading, ctx: ParagraphContext, lx: L
   if (unit.kind === 'person' && text[start - 1] === '每' && r.approx === 'exact') return 'reject:per-capita'; // 每百万人信访总量: a rate's base
   if (num.script !== 'chinese') return null;
   if (text.slice(num.start, num.end) === '一' && r.approx === 'exact' && lx.articleUnits.has(unit.unit)) return 'reject:article'; // 一名信访干部
+  // 五里街镇, 十里铺, 三里屯: a place's name
+  if (unit.unit === '里' && /^[街镇村乡屯庄铺店桥坡湾河堡]/.test(text[pos] ?? '')) return 'reject:place-name';
   // 夫妻二人, 父女两人: the pair the text speaks of, no count
   if (unit.unit === '人' && value <= 3 && lx.d.subjects.discourse.kin.some((k) => text.startsWith(k, start - k.length))) return 'reject:pair';
   // 一册一足迹, 一村一警, 一案一策: 一 and a word, twice over, is a motto

@@ -298,7 +298,14 @@ export function findSubjects(text: string, title: string, body: readonly Range[]
     if (full) { found[k] = { ...x, name: full.name }; return; }
     const visitLead = new RegExp(`^(?:${t.discourse.visit_verbs.join('|')})`);
     const place = placeOfLevel([title, ...body.slice(0, 2).map((p) => text.slice(p.start, p.end).replace(visitLead, ''))], level);
-    if (place !== null) found[k] = { ...x, name: place + x.name.slice(level.length) };
+    if (place !== null) { found[k] = { ...x, name: place + x.name.slice(level.length) }; return; }
+    // 区人民检察院 and, further on, 相城区检察院: the same unit as the text names it with its place
+    const kind = [...t.unit_suffixes].sort((a, b) => a.length - b.length).find((u) => x.name.endsWith(u) && u.length >= 2);
+    if (kind === undefined) return;
+    const named = new Map<string, number>();
+    for (const m of text.matchAll(new RegExp(`([${CJK}]{2,3}${level}(?:人民)?${kind})`, 'g'))) { const n = m[1] as string; if (!/^[我本该全各这那]/.test(n)) named.set(n, (named.get(n) ?? 0) + 1); }
+    const best = [...named.entries()].sort((a, b) => b[1] - a[1])[0];
+    if (best) found[k] = { ...x, name: best[0] };
   });
   // (a unit renamed so is listed once)
   for (let k = found.length - 1; k > 0; k--) if (found.findIndex((y) => y.name === (found[k] as Subject).name) < k) found.splice(k, 1);
@@ -893,7 +900,7 @@ function paragraphSubjects(text: string, p: Range, scan: Scan): void {
     // (nor the whole of a level: 全市法院, 各级法院, 本院)
     if (name && !awarding && !t.not_name_starts.includes(name[0] as string) && !/[他她我你其该这那全各本]/.test(name[0] as string)
       && ![...name].some((c) => t.name_stops.includes(c) && UNIT_BREAKERS.includes(c)) && !found.some((f) => f.kind === 'individual' && name.includes(f.name))) {
-      unitClauses.set(name, (unitClauses.get(name) ?? 0) + 1);
+      if (!t.unit_suffixes.includes(name)) unitClauses.set(name, (unitClauses.get(name) ?? 0) + 1);
     }
     cs = i + 1;
   }

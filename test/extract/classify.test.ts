@@ -53,6 +53,7 @@ describe('levels and tenure across clauses', () => {
     for (const [s, t] of [['王颖躬身信访20年,初心不改。', '20年'], ['我与信访结缘20年,已经爱上了这份工作。', '20年'], ['他当兵5年,立功3次。', '5年'], ['调解队18年化解600多起纠纷。', '18年'], ['在为期14天的公开接访中,领导接访231批。', '14天'], ['乔安山几十年如一日学雷锋。', '几十年如一日']] as const) {
       expect(claimsOf(s)[0], s).toMatchObject({ text: t, category: 'duration' });
     }
+    expect(claimsOf('他走遍了岵山镇和五里街镇的每个角落。')).toHaveLength(0);
     // a quality, not a tenure
     expect(claimsOf('吴天祥诠释他数十年如一日的服务与奉献。')).toHaveLength(0);
     // a year as a date stays no figure

@@ -227,4 +227,11 @@ describe('whose figure it is, clause by clause', () => {
     expect(o).toMatchObject({ '30余名': '李作新', '800余万元': '李作新', '数千里': '门木尔加' });
     expect(o).not.toHaveProperty('二支');
   });
+
+  it('a unit named by its level (区人民检察院) goes by the name the text gives it with its place further on (相城区检察院); a bare 人民法庭 is no unit', () => {
+    const text = '——在区五届人大常委会第五次会议上\n区人民检察院检察长寿樱\n现在,我代表区检察院报告控告申诉检察工作情况。\n2019年以来,相城区检察院认真贯彻党中央决策部署。区人民检察院共受理群众信访903件,办结878件。';
+    const r = analyse(text);
+    expect(r.nominees.map((n) => n.name)).toContain('相城区检察院');
+    expect(owners(text)).toMatchObject({ '903件': '相城区检察院' });
+  });
 });
