@@ -715,6 +715,8 @@ function officialOnly(text: string, name: string, t: SubjectTables): boolean {
   const verbs = t.discourse.official_verbs;
   for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) {
     let after = text.slice(i + name.length, i + name.length + 12);
+    // (代表 is a verb right after a name: 朱继全代表屯溪区人民法院…报告)
+    if (verbs.some((v) => after.startsWith(v))) continue;
     const post = t.posts.find((p) => after.startsWith(p));
     if (post) after = after.slice(post.length);
     after = after.replace(/^(?:亲自|也|还|则|在会上|在讲话中|动情地|深切地|感慨地|笑着)/, '');
@@ -770,6 +772,12 @@ export function ownUnit(text: string, title: string, body: readonly Range[], t: 
   // 记者走进天津滨海新区信访办
   // the longest name there (走进贵州省安顺市公安局西秀分局…: 贵州省安顺市公安局西秀分局)
   const visit = new RegExp(`(?:${d.visit_verbs.join('|')})(${UNIT_BODY(2, 24).replace(/\?$/, '')}(?:${suffixes}))`);
+  // 朱继全代表屯溪区人民法院向区人大常委会报告…: the unit whose report it is
+  const reporting = new RegExp(`代表(${UNIT_BODY(2, 24)}(?:${suffixes}))(?:向[^，,。]{1,16}?)?(?:报告|作报告|汇报)`);
+  for (const line of [title, ...body.slice(0, 3).map((p) => text.slice(p.start, p.end))]) {
+    const m = reporting.exec(line);
+    if (m && placed(m[1] as string, t)) return { name: m[1] as string, kind: 'collective', how: 'reporting' };
+  }
   // 记者昨天从合肥市信访局获悉: the unit a reporter learns from
   const learnt = new RegExp(`记者[${CJK}]{0,6}?从(${UNIT_BODY(2, 24).replace(/\?$/, '')}(?:${suffixes}))(?:获悉|了解到|获知|得知)`);
   for (const line of [title, ...body.slice(0, 3).map((p) => text.slice(p.start, p.end))]) {
@@ -880,7 +888,7 @@ function paragraphSubjects(text: string, p: Range, scan: Scan): void {
       const name = found1 !== null && t.weak_posts.includes(post) && countOf(text, found1) < 2 ? null : found1;
       // (nor the head of a unit's name: 代表市中级人民法院)
       if (name && !posts.some((q) => name.startsWith(q) || name.endsWith(q)) && !t.unit_suffixes.some((u) => name.endsWith(u)) && !headsUnit(text, name, t, isWord)
-        && !exampleOnly(text, name) && !inCaseName(text, name)) add({ name, kind: 'individual', how: 'post' });
+        && !exampleOnly(text, name) && !inCaseName(text, name) && !officialOnly(text, name, t)) add({ name, kind: 'individual', how: 'post' });
     }
   }
   // units opening a clause; 马腾飞是消防战士: a name opening a clause, then 是 and a post

@@ -234,4 +234,10 @@ describe('whose figure it is, clause by clause', () => {
     expect(r.nominees.map((n) => n.name)).toContain('相城区检察院');
     expect(owners(text)).toMatchObject({ '903件': '相城区检察院' });
   });
+
+  it('a head of a unit who reports on its behalf (…院长朱继全代表屯西区人民法院向区人大常委会报告…, 朱继全说) speaks for the unit', () => {
+    const text = '10月30日,屯西区人民法院党组书记、代院长朱继全代表屯西区人民法院向区人大常委会报告人民法庭工作情况。\n朱继全说,人民法庭强化执法办案,近5年来受理案件889件,审结854件,结案率为96.06%。';
+    expect(analyse(text).nominees.map((n) => n.name)).toEqual(['屯西区人民法院']);
+    expect(owners(text)).toMatchObject({ '889件': '屯西区人民法院', '96.06%': '屯西区人民法院' });
+  });
 });
