@@ -21,10 +21,13 @@ export function rejection(text: string, r: Reading, ctx: ParagraphContext, lx: L
   if (inRanges(num.start, ctx.quotes) && !(r.rules.some((x) => x.startsWith('count:zero:')) && !/^[”"」’']?[\u4e00-\u9fa5]/.test(text.slice(r.pos, r.pos + 2)))) return 'reject:quoted';
   if (unit.kind === 'time') {
     if (value >= 1000) return 'reject:year'; // a year, not a length
+    if (/^[〇零一二三四五六七八九]{3,}$/.test(text.slice(num.start, num.end))) return 'reject:year'; // 一〇八年: written digit by digit, a year
     if ((unit.unit === '日' || unit.unit === '天') && /月$/.test(text.slice(p.start, num.start))) return 'reject:date';
   }
   if (unit.kind === 'person' && text[start - 1] === '每' && r.approx === 'exact') return 'reject:per-capita'; // 每百万人信访总量: a rate's base
   if (num.script !== 'chinese') return null;
+  // 一0八年: a numeral glued to a digit before it is the tail of a number written half in digits (a year of the Minguo era)
+  if (/[0-9]/.test(text[num.start - 1] ?? '')) return 'reject:glued-digit';
   if (text.slice(num.start, num.end) === '一' && r.approx === 'exact' && lx.articleUnits.has(unit.unit)) return 'reject:article'; // 一名信访干部
   // 五里街镇, 十里铺, 三里屯: a place's name
   if (unit.unit === '里' && /^[街镇村乡屯庄铺店桥坡湾河堡]/.test(text[pos] ?? '')) return 'reject:place-name';

@@ -54,6 +54,8 @@ describe('levels and tenure across clauses', () => {
       expect(claimsOf(s)[0], s).toMatchObject({ text: t, category: 'duration' });
     }
     expect(claimsOf('他走遍了岵山镇和五里街镇的每个角落。')).toHaveLength(0);
+    expect(claimsOf('一〇八年調解件數一一八三四件、成立九九六五件。').map((c) => c.value)).toEqual([11834, 9965]);
+    expect(claimsOf('如一0八年調解件數一一八三四件。').map((c) => c.text)).toEqual(['一一八三四件']);
     // a quality, not a tenure
     expect(claimsOf('吴天祥诠释他数十年如一日的服务与奉献。')).toHaveLength(0);
     // a year as a date stays no figure
