@@ -906,7 +906,7 @@ function paragraphSubjects(text: string, p: Range, scan: Scan): void {
     const rest = name === undefined ? '' : clause.slice(clause.indexOf(name) + name.length);
     const awarding = t.awarding_verbs.some((v) => rest.includes(v) && !/[被获]/.test(rest.slice(0, rest.indexOf(v)))); // 被市中院授予: it is awarded
     // (nor the whole of a level: 全市法院, 各级法院, 本院)
-    if (name && !awarding && !t.not_name_starts.includes(name[0] as string) && !/[他她我你其该这那全各本]/.test(name[0] as string)
+    if (name && !awarding && !t.not_name_starts.includes(name[0] as string) && !/[他她我你其该这那全各本]/.test(name[0] as string) && !/^[省市县区乡镇]级/.test(name)
       && ![...name].some((c) => t.name_stops.includes(c) && UNIT_BREAKERS.includes(c)) && !found.some((f) => f.kind === 'individual' && name.includes(f.name))) {
       if (!t.unit_suffixes.includes(name)) unitClauses.set(name, (unitClauses.get(name) ?? 0) + 1);
     }
