@@ -158,8 +158,12 @@ function heldText(view: TextView, r: Range): string {
   return out;
 }
 
-/** Where the text names a unit in full with its level (大观区法院 for 大观法院, 东湖县信访局 for 东湖信访局), or null. */
+/** Where the text names a unit in full: with 人民 (矿区人民法院 for 矿区法院) or its level (大观区法院 for 大观法院), or null. */
 function fullUnitName(text: string, name: string): Range | null {
+  // 矿区法院 named once as (甘肃)矿区人民法院
+  const withPeople = name.replace(/(法院|检察院)$/, '人民$1');
+  const at = withPeople === name ? -1 : text.indexOf(withPeople);
+  if (at >= 0) return { start: at, end: at + withPeople.length };
   for (let k = 2; k <= 4 && k < name.length - 1; k++) {
     for (const level of ['区', '县', '市']) {
       const full = name.slice(0, k) + level + name.slice(k);
@@ -304,6 +308,8 @@ function nomineeFromTitle(title: string, posts: readonly string[]): { name: stri
   if (name.length < 2) return null;
   // 两位信访干部的事迹, 信访干部事迹: a number of people, or a word for what they are, names nobody
   if (/^[一二两三四五六七八九十百几数多\d]+[位名个人对]/.test(name) || posts.some((q) => name.endsWith(q))) return null;
+  // 他们的先进事迹: a pronoun names nobody
+  if (/^(?:他|她|它|我|你|其|该|这|那)/.test(name)) return null;
   // 先进个人事迹简介, 优秀调解员事迹: a kind of honour or of people names nobody
   if (/^(?:先进|优秀|模范|最美|十佳|金牌|道德|身边)?(?:个人|集体|工作者|人物|典型|代表|好人|模范|调解员|标兵)$/.test(name) || /(?:个人|集体|工作者|人物|典型)$/.test(name)) return null;
   // 全市信访系统先进典型事迹 names nobody: a unit's name ends as one does, a person's is short

@@ -39,6 +39,10 @@ const STRONG_HOW: ReadonlySet<string> = new Set(['title', 'heading', 'called', '
 /** A list marker or bracket that may lead a line before a name or a title (1、 （一） 【). */
 const LEAD_MARKER = /^\s*(?:[-*•·★☆◆◇●○■□▲△▶►]\s*)?(?:\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)])?\s*/;
 const NAME_RUN = new RegExp(`^[${CJK}·]{2,4}`);
+/** The units' suffixes as one alternation, longest first; …热线 does not end where …热线中心 or …热线办 goes on. */
+function suffixAlt(t: SubjectTables): string {
+  return [...t.unit_suffixes].sort((a, b) => b.length - a.length).map((u) => (u.endsWith('热线') ? `${u}(?!中心|办)` : u)).join('|');
+}
 /** The body of a unit's name before its suffix: ideographs, with a service number inside (南城区12345热线中心, 110指挥中心). */
 const UNIT_BODY = (min: number, max: number): string => `[${CJK}](?:[${CJK}]|\\d{3,6}(?=热线|指挥|服务|公共|平台|便民|政务|报警|接警|呼叫|市民|中心)){${min - 1},${max - 1}}?`;
 /** A form's placeholder for a name (XX镇, ××县, 某某局, 201*年). */
@@ -62,7 +66,7 @@ export function isChrome(line: string, t: SubjectTables): boolean {
   // a page's contact line: phone numbers, e-mail addresses, web addresses and nothing else (0310-3111082 3047798688@qq.com)
   if (/^(?:(?:电话|传真|邮箱|E-?mail|Tel)?[:：]?\s*(?:[\d\-+() ]{7,}|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?:\/\/|www\.)\S+)\s*)+$/i.test(s)) return true;
   for (const p of t.chrome.prefixes) {
-    if (s.startsWith(p) && (s.length === p.length || /^[\s:：】]/.test(s.slice(p.length)) || p.startsWith('【') || p === '分享到' || p === '图为' || (/记者$/.test(p) && s.length <= 40))) return true;
+    if (s.startsWith(p) && (s.length === p.length || /^[\s:：】]/.test(s.slice(p.length)) || p.startsWith('【') || p === '分享到' || p === '图为' || p.startsWith('欢迎') || (/记者$/.test(p) && s.length <= 40))) return true;
   }
   // a byline's words inside a long paragraph do not make it chrome: the article may be glued to it
   if (s.length <= 80 && t.chrome.contains.some((c) => s.includes(c))) return true;
@@ -207,7 +211,7 @@ export function findSubjects(text: string, title: string, body: readonly Range[]
   if (fromTitle.length === 0 && subtitle !== undefined) fromTitle = titleSubjects(subtitle.trim(), text, t, stops, isWord);
   // 武汉市江岸区人民检察院工作报告: a unit's own report speaks for the unit (我院…)
   if (fromTitle.length === 0) {
-    const suffixes = [...t.unit_suffixes].sort((a, b) => b.length - a.length).join('|');
+    const suffixes = suffixAlt(t);
     const report = new RegExp(`^([${CJK}\\d]{2,24}?(?:${suffixes}))(?:关于[^，。,]{0,30}?)?(?:\\d{4}年度?(?:第[一二三四]季度|[上下]半年|前三季度|全年)?)?[${CJK}]{0,8}?(?:${t.report_titles.join('|')})`);
     const alone = new RegExp(`^([${CJK}]{2,20}?(?:${suffixes}))$`);
     const lines = [title, ...body.slice(0, 5).map((p) => text.slice(p.start, p.end).trim())];
@@ -225,7 +229,7 @@ export function findSubjects(text: string, title: string, body: readonly Range[]
   // 虞城县法院不断加强立案规范化建设: a headline (or the text's first sentence) whose subject is the unit
   // it opens with, not the body that awards
   if (fromTitle.length === 0) {
-    const suffixes = [...t.unit_suffixes].sort((a, b) => b.length - a.length).join('|');
+    const suffixes = suffixAlt(t);
     const first = body[0] ? text.slice(body[0].start, body[0].end).replace(/^(?:19|20)\d{2}年(?:以来)?[，,]?/, '').split(/[，,。；;]/)[0] ?? '' : '';
     // (past an honour in quotes before it: “全国巾帼文明岗”运城市12345…受理中心绽放…)
     const head = (title || first).replace(/\s+/g, '').replace(/^[“"][^”"]{2,14}[”"]/, '').replace(/^(?:在|据|由|经)/, '');
@@ -322,7 +326,7 @@ export function findSubjects(text: string, title: string, body: readonly Range[]
 function quotedUnits(text: string, title: string, t: SubjectTables, known: readonly Subject[]): Subject[] {
   const out: Subject[] = [];
   const seen = (name: string): boolean => known.some((x) => x.name === name) || out.some((x) => x.name === name);
-  for (const m of text.matchAll(new RegExp(`[“"]([${CJK}]{2,10}(?:${[...t.unit_suffixes].sort((a, b) => b.length - a.length).join('|')}))[”"]`, 'g'))) {
+  for (const m of text.matchAll(new RegExp(`[“"]([${CJK}]{2,10}(?:${suffixAlt(t)}))[”"]`, 'g'))) {
     const name = m[1] as string;
     // (not an honour in quotes: “全国先进司法所”)
     if (!seen(name) && !t.unit_suffixes.includes(name) && !/先进|优秀|模范|示范|标兵|文明|最美|十佳|满意|五好|红旗|金牌|星级/.test(name) && (title.includes(name) || countOf(text, name) >= 2)) out.push({ name, kind: 'collective', how: 'quoted' });
@@ -762,7 +766,7 @@ function selfReferences(text: string, t: SubjectTables): number {
  */
 export function ownUnit(text: string, title: string, body: readonly Range[], t: SubjectTables, speaksForItself: boolean): Subject | null {
   const d = t.discourse;
-  const suffixes = [...t.unit_suffixes].sort((a, b) => b.length - a.length).join('|');
+  const suffixes = suffixAlt(t);
   const whole = new RegExp(`^(${UNIT_BODY(2, 20)}(?:${suffixes}))(?:[（(][^）)]{1,10}[）)])?$`);
   // the signature: a unit's name alone on one of the last lines (a date may follow it)
   for (const p of body.slice(-3).reverse()) {
@@ -809,7 +813,7 @@ function placed(name: string, t: SubjectTables): boolean {
 /** Every unit's name the text holds (up to a function word or punctuation before it), how often and where first. */
 function unitNames(text: string, t: SubjectTables): Map<string, { count: number; first: number }> {
   const out = new Map<string, { count: number; first: number }>();
-  const re = new RegExp(`${UNIT_BODY(1, 16)}(?:${[...t.unit_suffixes].sort((a, b) => b.length - a.length).join('|')})`, 'g');
+  const re = new RegExp(`${UNIT_BODY(1, 16)}(?:${suffixAlt(t)})`, 'g');
   for (const m of text.matchAll(re)) {
     // from the last character that no unit's name holds (到县信访局: 县信访局)
     let name = m[0];
@@ -919,7 +923,7 @@ const unitPatterns = new WeakMap<SubjectTables, RegExp>();
 function unitPattern(t: SubjectTables): RegExp {
   let re = unitPatterns.get(t);
   if (!re) {
-    re = new RegExp(`^(?:[（(]?\\d{4}年[）)]?[，,]?|[一二三四五六七八九十\\d]+[、.．])?\\s*(${UNIT_BODY(2, 16)}(?:${[...t.unit_suffixes].sort((a, b) => b.length - a.length).join('|')}))`);
+    re = new RegExp(`^(?:[（(]?\\d{4}年[）)]?[，,]?|[一二三四五六七八九十\\d]+[、.．])?\\s*(${UNIT_BODY(2, 16)}(?:${suffixAlt(t)}))`);
     unitPatterns.set(t, re);
   }
   return re;

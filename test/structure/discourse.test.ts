@@ -240,4 +240,13 @@ describe('whose figure it is, clause by clause', () => {
     expect(analyse(text).nominees.map((n) => n.name)).toEqual(['屯西区人民法院']);
     expect(owners(text)).toMatchObject({ '889件': '屯西区人民法院', '96.06%': '屯西区人民法院' });
   });
+
+  it('a heading 他们的先进事迹 names nobody; 省级12345热线 is no unit; a court named once with 人民 (矿区人民法院) goes by that name', () => {
+    const a = '城西村八任书记荣登“中国好人榜”\n他们的先进事迹\n章正和担任村支书24年,带领村民修路30公里。';
+    expect(analyse(a).nominees.map((n) => n.name)).not.toContain('他们');
+    const b = '东衡县12345政务服务热线中心2025年一季度工作简报\n一季度,东衡县12345政务服务热线中心共受理群众诉求20693件。省级12345热线转办工单277件,办结率100%。';
+    expect(analyse(b).nominees.map((n) => n.name)).toEqual(['东衡县12345政务服务热线中心']);
+    const c = '欢迎访问甘西矿区人民法院\n矿区法院上半年工作情况\n上半年,矿区法院共受理各类案件103件,审结106件。矿区法院结案率为86.96%。';
+    expect(analyse(c).nominees[0]?.name).toBe('矿区人民法院');
+  });
 });
