@@ -142,7 +142,8 @@ export function readDiscourse(text: string, body: readonly Range[], s: Subjects,
     const before = body[pi - 1];
     if (before !== undefined && before.end - before.start <= 24 && !/[。，,；;！？!?：:]/.test(text.slice(before.start, before.end))) {
       const opens = openingSubject(text, clauseHead(text, para.start, Math.min(para.end, para.start + 60), pat), Math.min(para.end, para.start + 60), s, firstFrom(s.mentions, para.start), pat, t, own, current, people, lastJoint, kinds);
-      const ahead = s.mentions.slice(firstFrom(s.mentions, para.start)).find((x) => x.start < para.end && kinds[x.subject] === 'individual');
+      let ahead: Mention | undefined;
+      for (let k = firstFrom(s.mentions, para.start); k < s.mentions.length && (s.mentions[k] as Mention).start < para.end; k++) if (kinds[(s.mentions[k] as Mention).subject] === 'individual') { ahead = s.mentions[k]; break; }
       if (!opens && ahead !== undefined && ahead.start > para.start) turn(para.start, [ahead.subject], 'ahead', false);
     }
     for (let i = para.start; i <= para.end; i++) {

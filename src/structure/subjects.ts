@@ -80,6 +80,14 @@ export function isChrome(line: string, t: SubjectTables): boolean {
 }
 
 let countsFor: { text: string; counts: Map<string, number> } | null = null;
+let checksFor: { text: string; answers: Map<string, boolean> } | null = null;
+/** What is asked of every place the text names a candidate (a third party? the head of a unit's name?), asked once per text and candidate. */
+function askedOnce(text: string, key: string, f: () => boolean): boolean {
+  if (checksFor?.text !== text) checksFor = { text, answers: new Map() };
+  let v = checksFor.answers.get(key);
+  if (v === undefined) { v = f(); checksFor.answers.set(key, v); }
+  return v;
+}
 /** How often `s` occurs in `text` (remembered for the text being read: names are counted again and again). */
 function countOf(text: string, s: string): number {
   if (countsFor?.text !== text) countsFor = { text, counts: new Map() };
@@ -366,8 +374,7 @@ function generalNames(text: string, body: readonly Range[], t: SubjectTables, st
   for (const x of posts) byLast.set(x[x.length - 1] as string, [...(byLast.get(x[x.length - 1] as string) ?? []), x]);
   const postBefore = (i: number): boolean => (byLast.get(text[i - 1] ?? '') ?? []).some((x) => text.startsWith(x, i - x.length));
   // what is asked of every place the text names a candidate, asked once per candidate
-  const memo = new Map<string, boolean>();
-  const once = (key: string, f: () => boolean): boolean => { let v = memo.get(key); if (v === undefined) { v = f(); memo.set(key, v); } return v; };
+  const once = (key: string, f: () => boolean): boolean => askedOnce(text, key, f);
   const tryAt = (at: number, described: boolean, head = false, forced: string | null = null, item = false, lined = false): string | null => {
     const name = forced ?? nameAt(text, at, t, stops, isWord) ?? (described ? onceNamed(text, at, t, stops, isWord) : null) ?? (head ? headNamed(text, at, t, isWord) : null);
     if (!name || name.includes('某') || names.has(name)) return name && !name.includes('某') ? name : null;
@@ -891,8 +898,8 @@ function paragraphSubjects(text: string, p: Range, scan: Scan): void {
       // after a generic word for a person (村干部包片制…), only a name seen again
       const name = found1 !== null && t.weak_posts.includes(post) && countOf(text, found1) < 2 ? null : found1;
       // (nor the head of a unit's name: 代表市中级人民法院)
-      if (name && !posts.some((q) => name.startsWith(q) || name.endsWith(q)) && !t.unit_suffixes.some((u) => name.endsWith(u)) && !headsUnit(text, name, t, isWord)
-        && !exampleOnly(text, name) && !inCaseName(text, name) && !officialOnly(text, name, t)) add({ name, kind: 'individual', how: 'post' });
+      if (name && !posts.some((q) => name.startsWith(q) || name.endsWith(q)) && !t.unit_suffixes.some((u) => name.endsWith(u)) && !askedOnce(text, `unit:${name}`, () => headsUnit(text, name, t, isWord))
+        && !askedOnce(text, `example:${name}`, () => exampleOnly(text, name)) && !askedOnce(text, `case:${name}`, () => inCaseName(text, name)) && !askedOnce(text, `official:${name}`, () => officialOnly(text, name, t))) add({ name, kind: 'individual', how: 'post' });
     }
   }
   // units opening a clause; 马腾飞是消防战士: a name opening a clause, then 是 and a post
