@@ -919,7 +919,8 @@ function paragraphSubjects(text: string, p: Range, scan: Scan): void {
     // (nor the whole of a level: 全市法院, 各级法院, 本院)
     if (name && !awarding && !t.not_name_starts.includes(name[0] as string) && !/[他她我你其该这那全各本]/.test(name[0] as string) && !/^[省市县区乡镇]级/.test(name)
       && ![...name].some((c) => t.name_stops.includes(c) && UNIT_BREAKERS.includes(c)) && !found.some((f) => f.kind === 'individual' && name.includes(f.name))) {
-      if (!t.unit_suffixes.includes(name)) unitClauses.set(name, (unitClauses.get(name) ?? 0) + 1);
+      // (nor a campaign's slogan: 法治宣传进社区, 送法进校园)
+      if (!t.unit_suffixes.includes(name) && !/进(?:社区|校园|农村|乡村|企业|机关|家庭|单位|网格|寺庙)$/.test(name)) unitClauses.set(name, (unitClauses.get(name) ?? 0) + 1);
     }
     cs = i + 1;
   }

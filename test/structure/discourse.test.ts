@@ -249,4 +249,9 @@ describe('whose figure it is, clause by clause', () => {
     const c = '欢迎访问甘西矿区人民法院\n矿区法院上半年工作情况\n上半年,矿区法院共受理各类案件103件,审结106件。矿区法院结案率为86.96%。';
     expect(analyse(c).nominees[0]?.name).toBe('矿区人民法院');
   });
+
+  it('a campaign\'s slogan (“…，法治宣传进社区”) names no unit', () => {
+    const text = '司法局2020年第四季度工作总结\n一是开展宣传。全年在辖区内每月8场开展“争创文明城市,法治宣传进社区”活动,发放资料5000余份。';
+    expect(analyse(text).nominees.map((n) => n.name)).toEqual(['司法局']);
+  });
 });
