@@ -91,7 +91,6 @@ function countCategory(text: string, r: Reading, before: string, after: string, 
   return 'count';
 }
 
-/** Whether a length of time is a duration claim; extends the reading over its cue or suffix. */
 /** 每天工作10多个小时, 每周加班20小时: hours or days of work at a rate, the verb right before the number. */
 function workingAtRate(before: string, unit: string, lx: Lexicon): boolean {
   if (!/^(?:个)?(?:小时|天|日)$/.test(unit)) return false;
@@ -101,6 +100,7 @@ function workingAtRate(before: string, unit: string, lx: Lexicon): boolean {
   return lx.d.periods.rate.some((x) => lead.endsWith(x.marker));
 }
 
+/** Whether a length of time is a duration claim; extends the reading over its cue or suffix. */
 function isDuration(text: string, r: Reading, before: string, cs: number, p: Range, lx: Lexicon): boolean {
   // 入伍5年多来: 多 after the unit hedges a length that 来 closes
   if (text[r.pos] === '多' && /^多(?:以来|来)/.test(text.slice(r.pos, r.pos + 3))) {

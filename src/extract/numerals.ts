@@ -99,6 +99,11 @@ export function parseChineseAt(text: string, pos: number): ParsedNumber | null {
   return { start: pos, end: pos + run.length, ...r, script: 'chinese' };
 }
 
+/** Three digits or more with no 十, 百, 千 between them, written digit by digit (一一八三四件 is 11834, 二〇一八年 2018). */
+export function digitByDigit(run: string): boolean {
+  return /^[〇零一二三四五六七八九]{3,}$/.test(run);
+}
+
 type RunValue = Omit<ParsedNumber, 'start' | 'end' | 'script'>;
 
 function parseRun(run: string): RunValue | null {
@@ -127,8 +132,7 @@ function parseRun(run: string): RunValue | null {
     // 几十, 几百: like 数十, the scale named; 二十几 has been read above as over 20
     return { value: lo, low: 2 * lo, high: hi, approx: 'about' };
   }
-  // Three digits or more with no 十, 百, 千 between them are written digit by digit (一一八三四件 is 11834, 二〇一八年 2018)
-  if (/^[〇零一二三四五六七八九]{3,}$/.test(run)) return { value: Number([...run].map((c) => DIGIT[c] as number).join('')) };
+  if (digitByDigit(run)) return { value: Number([...run].map((c) => DIGIT[c] as number).join('')) };
   // Two adjacent digits make a range: 两三万 (20000..30000), 三四十 (30..40), 七八个 (7..8);
   // so does 三五 (three to five). The value is the middle of the range (两三万元: 25000).
   const pair = /^(.*?)([一二两三四五六七八九])([二三四五六七八九])(.*)$/.exec(run);

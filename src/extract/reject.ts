@@ -4,7 +4,7 @@
  * lengths, 一 as an article (一名信访干部), parts of a programme (三个环节), and numerals inside
  * ordinary words (十分, 一时, 进一步; jieba decides).
  */
-import type { ParsedNumber } from './numerals.js';
+import { digitByDigit, type ParsedNumber } from './numerals.js';
 import { tagOf } from '../segment/jieba.js';
 import { inRanges, tokenAt, type Lexicon, type ParagraphContext, type Reading } from './context.js';
 
@@ -21,7 +21,7 @@ export function rejection(text: string, r: Reading, ctx: ParagraphContext, lx: L
   if (inRanges(num.start, ctx.quotes) && !(r.rules.some((x) => x.startsWith('count:zero:')) && !/^[”"」’']?[\u4e00-\u9fa5]/.test(text.slice(r.pos, r.pos + 2)))) return 'reject:quoted';
   if (unit.kind === 'time') {
     if (value >= 1000) return 'reject:year'; // a year, not a length
-    if (/^[〇零一二三四五六七八九]{3,}$/.test(text.slice(num.start, num.end))) return 'reject:year'; // 一〇八年: written digit by digit, a year
+    if (digitByDigit(text.slice(num.start, num.end))) return 'reject:year'; // 一〇八年: written digit by digit, a year
     if ((unit.unit === '日' || unit.unit === '天') && /月$/.test(text.slice(p.start, num.start))) return 'reject:date';
   }
   if (unit.kind === 'person' && text[start - 1] === '每' && r.approx === 'exact') return 'reject:per-capita'; // 每百万人信访总量: a rate's base

@@ -17,7 +17,7 @@
  */
 import type { SubjectTables } from '../dictionaries.js';
 import type { Range } from './range.js';
-import { ROLE_ENDS, type Mention, type Subjects } from './subjects.js';
+import { ITEM_MARKS, ROLE_ENDS, type Mention, type Subjects } from './subjects.js';
 
 export interface Turn {
   /** where the subjects take over (a view offset) */
@@ -50,7 +50,7 @@ function patternsOf(t: SubjectTables): Patterns {
   const alt = (xs: readonly string[]): string => [...xs].sort((a, b) => b.length - a.length).join('|');
   p = {
     // list markers, brackets and the time and linking words that lead a clause
-    lead: new RegExp(`^(?:\\s|[【〖\\[（(★☆◆◇●○■□▲△▶►•]|[一二三四五六七八九十\\d]{1,3}[、.．](?!\\d)|[（(][一二三四五六七八九十\\d]{1,3}[）)]|[一二三四五六七八九十]是|(?:19|20)\\d{2}年(?:\\d{1,2}月(?:\\d{1,2}日)?)?(?:${alt(d.year_tails)})?|(?:${alt(d.lead_ins)}))+`),
+    lead: new RegExp(`^(?:\\s|[【〖\\[（(${ITEM_MARKS}•]|[一二三四五六七八九十\\d]{1,3}[、.．](?!\\d)|[（(][一二三四五六七八九十\\d]{1,3}[）)]|[一二三四五六七八九十]是|(?:19|20)\\d{2}年(?:\\d{1,2}月(?:\\d{1,2}日)?)?(?:${alt(d.year_tails)})?|(?:${alt(d.lead_ins)}))+`),
     pronoun: new RegExp(`^(?!${alt(d.not_pronouns)})(?:${alt(d.pronouns)})`),
     group: new RegExp(`^(?:(?:${alt(d.kin)})(?:俩|二人|两人|三人)|(?:[二两三]人|二位|两位|三位|俩人|他俩|她俩)(?=${alt(d.together)}))`),
     // 我院, 本局, 我县; 该中心; 全院, 全局 (the whole of the unit)
@@ -123,9 +123,8 @@ export function readDiscourse(text: string, body: readonly Range[], s: Subjects,
   // where a described person's name ends (…的退休职工党金成、十多年间…的段君成、): an item of a list of
   // descriptions ends there, at a 、 as at a comma
   const personEnds = new Map<number, Mention>();
-  for (const m of s.mentions) if (kinds[m.subject] === 'individual') personEnds.set(m.end, m);
   const personStarts = new Set<number>();
-  for (const m of s.mentions) if (kinds[m.subject] === 'individual') personStarts.add(m.start);
+  for (const m of s.mentions) if (kinds[m.subject] === 'individual') { personEnds.set(m.end, m); personStarts.add(m.start); }
   const itemEnd = (i: number, cs: number): boolean => {
     if (text[i] !== '、') return false;
     const m = personEnds.get(i);
@@ -141,9 +140,11 @@ export function readDiscourse(text: string, body: readonly Range[], s: Subjects,
     // its own, a paragraph that tells of a deed before it names who did it is that person's from its start
     const before = body[pi - 1];
     if (before !== undefined && before.end - before.start <= 24 && !/[。，,；;！？!?：:]/.test(text.slice(before.start, before.end))) {
-      const opens = openingSubject(text, clauseHead(text, para.start, Math.min(para.end, para.start + 60), pat), Math.min(para.end, para.start + 60), s, firstFrom(s.mentions, para.start), pat, t, own, current, people, lastJoint, kinds);
+      const end = Math.min(para.end, para.start + 60);
+      const first = firstFrom(s.mentions, para.start);
+      const opens = openingSubject(text, clauseHead(text, para.start, end, pat), end, s, first, pat, t, own, current, people, lastJoint, kinds);
       let ahead: Mention | undefined;
-      for (let k = firstFrom(s.mentions, para.start); k < s.mentions.length && (s.mentions[k] as Mention).start < para.end; k++) if (kinds[(s.mentions[k] as Mention).subject] === 'individual') { ahead = s.mentions[k]; break; }
+      for (let k = first; k < s.mentions.length && (s.mentions[k] as Mention).start < para.end; k++) if (kinds[(s.mentions[k] as Mention).subject] === 'individual') { ahead = s.mentions[k]; break; }
       if (!opens && ahead !== undefined && ahead.start > para.start) turn(para.start, [ahead.subject], 'ahead', false);
     }
     for (let i = para.start; i <= para.end; i++) {

@@ -5,7 +5,7 @@
  */
 import { type TextView, toOriginal, toSimplified, LINE_MARKER } from '../read/view.js';
 import { loadDictionaries } from '../dictionaries.js';
-import { findSubjects, isChrome, withMentions, type IsWord, type SubjectTables, type Subjects } from './subjects.js';
+import { findSubjects, isChrome, withMentions, ITEM_MARKS, type IsWord, type SubjectTables, type Subjects } from './subjects.js';
 import { ownSubject, readDiscourse, selfReferenceIn, type Turn } from './discourse.js';
 import { documentMeta, type DocumentMeta, type RegionTables } from './metadata.js';
 
@@ -136,7 +136,7 @@ export function sentencesOf(text: string, range: Range): Range[] {
 const ACHIEVEMENT_HEADING = /^(.{2,80}?)(?:同志)?的?(?:主要|先进|典型|突出)?事迹(?:材料|简介|概述)?[：:]?$/;
 const GROUP_HEADING = new RegExp(`^[（(][${CN_DIGITS}]{1,3}[）)]\\s*(?:全国信访系统)?(?:先进|优秀)?(集体|单位|工作者|个人)(?:事迹)?$`);
 const LIST_HEADING = /(推荐|名单|候选|拟表彰|表彰对象|人选)/;
-const LIST_ITEM = /^(?:[★☆◆◇●○■□▲△▶►]\s*|(?:[-*+•·]\s*)?(?:[（(]?\d{1,2}[）)、.．]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]))\s*/;
+const LIST_ITEM = new RegExp(`^(?:[${ITEM_MARKS}]\\s*|(?:[-*+•·]\\s*)?(?:[（(]?\\d{1,2}[）)、.．]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]))\\s*`);
 
 function groupOf(text: string): NomineeKind | null {
   const coll = /(集体|单位)/.test(text);

@@ -36,15 +36,17 @@ export interface Subjects {
 const CJK = '\\u4e00-\\u9fa5';
 /** How a person is found that says the text is about them, whatever else it says of them. */
 const STRONG_HOW: ReadonlySet<string> = new Set(['title', 'heading', 'called', 'biography', 'list-item', 'opening', 'comrade']);
+/** Marks that lead an item of a list of people (★周立民：…, ◆ 马丽娟 …庭长). */
+export const ITEM_MARKS = '★☆◆◇●○■□▲△▶►';
 /** A list marker or bracket that may lead a line before a name or a title (1、 （一） 【). */
-const LEAD_MARKER = /^\s*(?:[-*•·★☆◆◇●○■□▲△▶►]\s*)?(?:\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)])?\s*/;
+const LEAD_MARKER = new RegExp(`^\\s*(?:[-*•·${ITEM_MARKS}]\\s*)?(?:\\d{1,2}[、.．](?!\\d)|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\\d]{1,3}[）)])?\\s*`);
 const NAME_RUN = new RegExp(`^[${CJK}·]{2,4}`);
 /** The units' suffixes as one alternation, longest first; …热线 does not end where …热线中心 or …热线办 goes on. */
 function suffixAlt(t: SubjectTables): string {
   return [...t.unit_suffixes].sort((a, b) => b.length - a.length).map((u) => (u.endsWith('热线') ? `${u}(?!中心|办)` : u)).join('|');
 }
 /** The body of a unit's name before its suffix: ideographs, with a service number inside (南城区12345热线中心, 110指挥中心). */
-const UNIT_BODY = (min: number, max: number): string => `[${CJK}](?:[${CJK}]|\\d{3,6}(?=热线|指挥|服务|公共|平台|便民|政务|报警|接警|呼叫|市民|中心)){${min - 1},${max - 1}}?`;
+const UNIT_BODY = (min: number, max: number, lazy = true): string => `[${CJK}](?:[${CJK}]|\\d{3,6}(?=热线|指挥|服务|公共|平台|便民|政务|报警|接警|呼叫|市民|中心)){${min - 1},${max - 1}}${lazy ? '?' : ''}`;
 /** A form's placeholder for a name (XX镇, ××县, 某某局, 201*年). */
 const PLACEHOLDER = /[XxＸｘ×*＊]|某某/;
 
@@ -241,7 +243,7 @@ export function findSubjects(text: string, title: string, body: readonly Range[]
     const first = body[0] ? text.slice(body[0].start, body[0].end).replace(/^(?:19|20)\d{2}年(?:以来)?[，,]?/, '').split(/[，,。；;]/)[0] ?? '' : '';
     // (past an honour in quotes before it: “全国巾帼文明岗”运城市12345…受理中心绽放…)
     const head = (title || first).replace(/\s+/g, '').replace(/^[“"][^”"]{2,14}[”"]/, '').replace(/^(?:在|据|由|经)/, '');
-    const m = new RegExp(`^(${UNIT_BODY(2, 16).replace(/\?$/, '')}(?:${suffixes}))([${CJK}]{2,})`).exec(head) ?? new RegExp(`^(${UNIT_BODY(2, 16).replace(/\?$/, '')}(?:${suffixes}))$`).exec(head);
+    const m = new RegExp(`^(${UNIT_BODY(2, 16, false)}(?:${suffixes}))([${CJK}]{2,})`).exec(head) ?? new RegExp(`^(${UNIT_BODY(2, 16, false)}(?:${suffixes}))$`).exec(head);
     const rest = m?.[2] ?? '';
     // not a bare 信访局, nor one that holds what the body that awards does (最高人民法院表彰全国法院)
     const unit = m?.[1] ?? '';
@@ -308,7 +310,7 @@ export function findSubjects(text: string, title: string, body: readonly Range[]
     const rest = x.name.slice(level.length);
     const full = found.find((y) => y !== x && y.kind === 'collective' && y.name.endsWith(rest) && y.name.length > rest.length + 1);
     if (full) { found[k] = { ...x, name: full.name }; return; }
-    const visitLead = new RegExp(`^(?:${t.discourse.visit_verbs.join('|')})`);
+    const visitLead = visitLeadOf(t);
     const place = placeOfLevel([title, ...body.slice(0, 2).map((p) => text.slice(p.start, p.end).replace(visitLead, ''))], level);
     if (place !== null) { found[k] = { ...x, name: place + x.name.slice(level.length) }; return; }
     // 区人民检察院 and, further on, 相城区检察院: the same unit as the text names it with its place
@@ -381,8 +383,7 @@ function generalNames(text: string, body: readonly Range[], t: SubjectTables, st
     // (the one a list item ends with is who the item describes, 村民袁玉兰 included)
     if (!item && once(`third:${name}`, () => thirdParty(text, name, d.third_parties))) return null;
     if (once(`outlet:${name}`, () => newsOutlet(text, name))) return null;
-    if (once(`case:${name}`, () => inCaseName(text, name))) return null;
-    if (once(`example:${name}`, () => exampleOnly(text, name))) return null;
+    if (inPassing(text, name, t)) return null;
     if (posts.some((p) => name.endsWith(p)) || /[的了着过之]/.test(name.slice(1))) return null; // 许科长 is 许照山 (an alias: withMentions); 家的事
     // 严肃性 (jieba tags it nr), 公开电话: a longer name does not open with an ordinary word
     // (a name the text names again may run into the word after it: 卓嘎是 is 卓嘎 and 是)
@@ -397,7 +398,6 @@ function generalNames(text: string, body: readonly Range[], t: SubjectTables, st
     // two characters (公正, 余杭) make a name only where the text describes it; a longer one seen
     // once, where it opens a clause and a verb follows it (其中，孙丽娟带领调委会…)
     if (name.length === 2 ? !described && !after : countOf(text, name) < 2 && !described && !after && !(head && headNamed(text, at, t, isWord) === name)) return null;
-    if (once(`official:${name}`, () => officialOnly(text, name, t))) return null;
     names.add(name);
     out.push({ name, kind: 'individual', how: 'named' });
     return name;
@@ -420,10 +420,12 @@ function generalNames(text: string, body: readonly Range[], t: SubjectTables, st
       if (!head && !described && prev !== '的') continue;
       // after a role word, three characters (养护工马德民), or the shorter name the text names again (姐姐卓嘎是…的卓嘎);
       // after a post, a name of four to seven characters that runs to the clause's end (所长那顺陶格陶,)
-      const again = role && !closing && !postBefore(i) ? nameAt(text, i, t, stops, isWord) : null;
-      const forced = role && !closing && !postBefore(i) ? (again !== null && again.length === 2 && countOf(text, again) >= 2 ? again : text.slice(i, i + 3))
-        : postBefore(i) ? postNamed(text, i, t, isWord) : head ? lineNamed(text, i, t, isWord) : null;
-      const lined = forced !== null && !role && !postBefore(i);
+      const afterPost = postBefore(i);
+      const byRole = role && !closing && !afterPost;
+      const again = byRole ? nameAt(text, i, t, stops, isWord) : null;
+      const forced = byRole ? (again !== null && again.length === 2 && countOf(text, again) >= 2 ? again : text.slice(i, i + 3))
+        : afterPost ? postNamed(text, i, t, isWord) : head ? lineNamed(text, i, t, isWord) : null;
+      const lined = forced !== null && !role && !afterPost;
       // (right after 的, a name may open what follows as at a clause's head: 研究室的陈程灿和…)
       const name = tryAt(i, described, head || prev === '的', forced, false, lined);
       if (!name) continue;
@@ -497,8 +499,7 @@ function roleBefore(text: string, p: Range, at: number, t: SubjectTables, isWord
   if (!outsideKnownWord(text, p, at, isWord)) return false;
   const name = text.slice(at, at + 3);
   // and whose given name is no ordinary word (工程专业, 家喻户晓 are no 程专业, 喻户晓), unless a word for kin stands before it (父亲刘长河)
-  const kin = kinWord;
-  return hasSurname(name, t) && new RegExp(`^[${CJK}]{3}$`).test(name) && !isWord(name.slice(0, 2)) && (kin || !isWord(name.slice(1)));
+  return hasSurname(name, t) && new RegExp(`^[${CJK}]{3}$`).test(name) && !isWord(name.slice(0, 2)) && (kinWord || !isWord(name.slice(1)));
 }
 
 /** Whether `at` is not inside a word jieba knows (家喻户晓 holds no 喻户晓, 不计其数 no 计其数; 养护工马德民 may be cut 工马德民, unknown). */
@@ -617,6 +618,11 @@ function unitAhead(text: string, end: number, t: SubjectTables, isWord: IsWord):
     return true;
   }
   return false;
+}
+
+/** Whether the text names someone only in passing: as an example of many, in a case's name, or as one who only speaks or gives awards (asked once per text and name). */
+function inPassing(text: string, name: string, t: SubjectTables): boolean {
+  return askedOnce(text, `passing:${name}`, () => exampleOnly(text, name) || inCaseName(text, name) || officialOnly(text, name, t));
 }
 
 /** Whether the text names someone only as an example of many (涌现出全国优秀法官柯颖等一大批先进典型). */
@@ -782,16 +788,17 @@ export function ownUnit(text: string, title: string, body: readonly Range[], t: 
   }
   // 记者走进天津滨海新区信访办
   // the longest name there (走进贵州省安顺市公安局西秀分局…: 贵州省安顺市公安局西秀分局)
-  const visit = new RegExp(`(?:${d.visit_verbs.join('|')})(${UNIT_BODY(2, 24).replace(/\?$/, '')}(?:${suffixes}))`);
+  const visit = new RegExp(`(?:${d.visit_verbs.join('|')})(${UNIT_BODY(2, 24, false)}(?:${suffixes}))`);
   // 朱继全代表屯溪区人民法院向区人大常委会报告…: the unit whose report it is
   const reporting = new RegExp(`代表(${UNIT_BODY(2, 24)}(?:${suffixes}))(?:向[^，,。]{1,16}?)?(?:报告|作报告|汇报)`);
-  for (const line of [title, ...body.slice(0, 3).map((p) => text.slice(p.start, p.end))]) {
+  const opening = [title, ...body.slice(0, 3).map((p) => text.slice(p.start, p.end))];
+  for (const line of opening) {
     const m = reporting.exec(line);
     if (m && placed(m[1] as string, t)) return { name: m[1] as string, kind: 'collective', how: 'reporting' };
   }
   // 记者昨天从合肥市信访局获悉: the unit a reporter learns from
-  const learnt = new RegExp(`记者[${CJK}]{0,6}?从(${UNIT_BODY(2, 24).replace(/\?$/, '')}(?:${suffixes}))(?:获悉|了解到|获知|得知)`);
-  for (const line of [title, ...body.slice(0, 3).map((p) => text.slice(p.start, p.end))]) {
+  const learnt = new RegExp(`记者[${CJK}]{0,6}?从(${UNIT_BODY(2, 24, false)}(?:${suffixes}))(?:获悉|了解到|获知|得知)`);
+  for (const line of opening) {
     const m = visit.exec(line) ?? learnt.exec(line);
     if (m && placed(m[1] as string, t)) return { name: m[1] as string, kind: 'collective', how: 'visited' };
   }
@@ -848,7 +855,7 @@ interface Scan {
 function paragraphSubjects(text: string, p: Range, scan: Scan): void {
   const { t, stops, isWord, posts, found, add, unitClauses } = scan;
   const unitRe = unitPattern(t);
-  const visitLead = new RegExp(`^(?:${t.discourse.visit_verbs.join('|')})`);
+  const visitLead = visitLeadOf(t);
   const para = text.slice(p.start, p.end);
   // 他叫米玛扎西, 她叫…
   // 他叫…, 这个人叫王少磊, 这个人姓耿 (a telling that names its subject at the end)
@@ -899,7 +906,7 @@ function paragraphSubjects(text: string, p: Range, scan: Scan): void {
       const name = found1 !== null && t.weak_posts.includes(post) && countOf(text, found1) < 2 ? null : found1;
       // (nor the head of a unit's name: 代表市中级人民法院)
       if (name && !posts.some((q) => name.startsWith(q) || name.endsWith(q)) && !t.unit_suffixes.some((u) => name.endsWith(u)) && !askedOnce(text, `unit:${name}`, () => headsUnit(text, name, t, isWord))
-        && !askedOnce(text, `example:${name}`, () => exampleOnly(text, name)) && !askedOnce(text, `case:${name}`, () => inCaseName(text, name)) && !askedOnce(text, `official:${name}`, () => officialOnly(text, name, t))) add({ name, kind: 'individual', how: 'post' });
+        && !inPassing(text, name, t)) add({ name, kind: 'individual', how: 'post' });
     }
   }
   // units opening a clause; 马腾飞是消防战士: a name opening a clause, then 是 and a post
@@ -924,6 +931,14 @@ function paragraphSubjects(text: string, p: Range, scan: Scan): void {
     }
     cs = i + 1;
   }
+}
+
+const visitLeads = new WeakMap<SubjectTables, RegExp>();
+/** A reporter's visit at the head of a clause (走进市12345…办), read past to the unit visited. */
+function visitLeadOf(t: SubjectTables): RegExp {
+  let re = visitLeads.get(t);
+  if (!re) { re = new RegExp(`^(?:${t.discourse.visit_verbs.join('|')})`); visitLeads.set(t, re); }
+  return re;
 }
 
 const unitPatterns = new WeakMap<SubjectTables, RegExp>();
